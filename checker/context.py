@@ -1,0 +1,301 @@
+"""Context of a quantity: the subject it counts, the event, the actor, the source and the time."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import lemminflect
+
+from checker.mentions import Mention
+from checker.vocab import Vocabulary
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*|\d[\d,.]*\d|\d|[^\sA-Za-z\d]")
+_CLAUSE_BREAK = {",", ";", ":", "—", "–", "(", ")", ".", "!", "?", '"', "“", "”"}
+_MODIFIER_ENDINGS = ("ic", "al", "ed", "ing", "ive", "ous", "ary", "ful", "less", "ern", "ish", "-type",
+                     "-range", "-made", "-based", "-led", "-old", "-scale")
+_TIME = re.compile(
+    r"\b(?:overnight(?: into \w+)?|over the (?:past|previous|last) (?:day|24 hours|week|month|year)|"
+    r"in the (?:past|previous|last) (?:day|24 hours|week|month|year)|"
+    r"(?:late |early )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"since (?:the start of the year|\d{4}|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)|"
+    r"(?:last|this|next) (?:year|week|month|night|season|weekend)|"
+    r"(?:per|a|each) day|daily|"
+    r"in (?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?: \d{4})?|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?|"
+    r"in (?:19|20)\d\d|between (?:19|20)\d\d and (?:19|20)\d\d)\b")
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@lru_cache(maxsize=50000)
+def _lemmas(word: str) -> dict:
+    return lemminflect.getAllLemmas(word)
+
+
+def tokens(s: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s)]
+
+
+def _noun_lemma(word: str, vocab: Vocabulary) -> tuple[str, bool] | None:
+    """(singular lemma, is plural) when the word can be a noun, else None."""
+    lw = word.lower().strip("'’")
+    if lw in vocab.synonyms:
+        return vocab.synonyms[lw], lw.endswith("s")
+    lemmas = _lemmas(lw)
+    if "NOUN" in lemmas:
+        lemma = lemmas["NOUN"][0]
+        return lemma, lemma != lw
+    if not lemmas and "-" not in lw and lw.isalpha() and not lw.endswith(_MODIFIER_ENDINGS):
+        if lw.endswith("ies"):
+            return lw[:-3] + "y", True
+        if lw.endswith("s") and not lw.endswith("ss"):
+            return lw[:-1], True
+        return lw, False
+    return None
+
+
+def _is_modifier(word: str) -> bool:
+    lw = word.lower()
+    lemmas = _lemmas(lw)
+    if not lemmas:
+        return "-" in lw or lw.endswith(_MODIFIER_ENDINGS) or word[:1].isupper()
+    return ("ADJ" in lemmas or "ADV" in lemmas or "NUM" in lemmas) and "NOUN" not in lemmas
+
+
+def _is_verb(word: str) -> bool:
+    lemmas = _lemmas(word.lower())
+    return bool(lemmas) and ("VERB" in lemmas or "AUX" in lemmas) and "NOUN" not in lemmas and "ADJ" not in lemmas
+
+
+def canonical_subject(lemma: str, vocab: Vocabulary) -> str:
+    lemma = lemma.lower()
+    return vocab.synonyms.get(lemma, lemma)
+
+
+def noun_after(s: str, pos: int, vocab: Vocabulary, allow_of: bool = True) -> str | None:
+    """Head noun of the noun phrase that starts at pos ('171 long-range drones' -> drone)."""
+    toks = [t for t in tokens(s[pos:pos + 160])]
+    i = 0
+    if toks and toks[0].text == "(":  # skip a bracketed conversion: "187-km (116-mile) stage"
+        while i < len(toks) and toks[i].text != ")":
+            i += 1
+        i += 1
+    if i < len(toks) and toks[i].text == "-" and i + 1 < len(toks):
+        i += 1  # "four-point plan": the word glued by a hyphen
+    capitals: list[str] = []
+    candidate = None
+    first = True
+    for t in toks[i:i + 8]:
+        w, lw = t.text, t.lower
+        if allow_of and first and lw == "of":
+            rest = pos + t.end
+            m = re.match(r"\s+(?:the|its|their|his|her|our|these|those|all|an?|"
+                         r"[A-Z]?[\w-]+['’]s?|[\d,.]+|some|estimated|total|"
+                         r"[a-z]+ly|\s)*", s[rest:])
+            return noun_after(s, rest + (m.end() if m else 0), vocab, allow_of=False)
+        first = False
+        if not w[0].isalnum():
+            if w in ("-", "'", "’"):
+                continue
+            break
+        if w[0].isdigit():
+            break
+        if lw in vocab.not_subjects:
+            break
+        if w[0].isupper() and lw not in vocab.synonyms and not (t.start == 0 and False):
+            capitals.append(lw)
+            continue
+        if _is_verb(w):
+            break
+        noun = _noun_lemma(w, vocab)
+        if noun and not (_is_modifier(w) and candidate is None and not noun[1]):
+            candidate = noun[0]
+            if noun[1]:
+                break
+            continue
+        if _is_modifier(w):
+            if candidate:
+                break
+            continue
+        break
+    if candidate:
+        return canonical_subject(candidate, vocab)
+    if capitals:
+        cap = capitals[-1].rstrip("'’s") if capitals[-1].endswith(("'s", "’s")) else capitals[-1]
+        noun = _noun_lemma(cap, vocab)
+        return canonical_subject(noun[0] if noun else cap, vocab)
+    return None
+
+
+def noun_before(s: str, pos: int, vocab: Vocabulary) -> str | None:
+    """Nearest noun before pos in the same clause, past verbs of change and hedges."""
+    for t in reversed(tokens(s[:pos])):
+        w, lw = t.text, t.lower
+        if w in _CLAUSE_BREAK:
+            return None
+        if w[0].isdigit() or not w[0].isalpha() or lw in vocab.change_words or lw in vocab.not_subjects:
+            continue
+        if _is_verb(w) or (w[0].isupper() and lw not in vocab.synonyms and t.start > 0):
+            continue
+        noun = _noun_lemma(w, vocab)
+        if noun and not _is_modifier(w):
+            return canonical_subject(noun[0], vocab)
+    return None
+
+
+def of_noun_before(s: str, pos: int, vocab: Vocabulary) -> str | None:
+    """'a depth of 10 km', 'winds of up to 80 km/h': the noun before 'of'."""
+    hedges = "|".join(re.escape(p) for p, _ in vocab.hedge_before)
+    m = re.search(r"([A-Za-z]+)\s+of\s+(?:(?:" + hedges + r")\s+)?(?:an?\s+)?$", s[:pos], re.I)
+    if m and m.group(1).lower() not in vocab.not_subjects:
+        noun = _noun_lemma(m.group(1), vocab)
+        if noun:
+            return canonical_subject(noun[0], vocab)
+    return None
+
+
+def subject_of(s: str, m: Mention, vocab: Vocabulary) -> str | None:
+    """What the mention counts or measures, from the words around it (None if the text does not say)."""
+    after = noun_after(s, m.end, vocab)
+    unit = m.unit
+    if unit in ("percent", "fraction", "point"):
+        if re.match(r"\s+of\b", s[m.end:]):
+            return after if after not in ("total",) else None
+        if unit == "point":
+            return after or vocab.subjects["default_by_unit"].get("point")
+        return of_noun_before(s, m.start, vocab) or noun_before(s, m.start, vocab)
+    if unit == "count":
+        return after
+    if m.currency:
+        if after and not re.match(r"\s+(?:in|of|for|on|to|a|per)\b", s[m.end:]):
+            return _first_noun_after(s, m.end, vocab) or after
+        if re.match(r"\s+(?:in|of)\s", s[m.end:]):
+            inner = noun_after(s, m.end + re.match(r"\s+(?:in|of)\s", s[m.end:]).end(), vocab)
+            if inner:
+                return inner
+        return of_noun_before(s, m.start, vocab) or noun_before(s, m.start, vocab)
+    # a measure: length, area, speed, duration, ...
+    if m.hyphen_unit:
+        return after
+    if re.match(r"['’]\s", s[m.end:]):  # "two hours' warning"
+        return noun_after(s, m.end + 1, vocab)
+    if re.match(r"\s*(?:\([^)]*\)\s*)?of\s", s[m.end:]):
+        return after
+    ofn = of_noun_before(s, m.start, vocab)
+    if ofn:
+        return ofn
+    if re.match(r"\s*(?:\([^)]*\)\s*)?(?:{})\b".format("|".join(vocab.subjects["distance_words"])),
+                s[m.end:]):
+        return "distance"
+    return vocab.subjects["default_by_unit"].get(unit)
+
+
+def _first_noun_after(s: str, pos: int, vocab: Vocabulary) -> str | None:
+    """For money: '€3.5 billion loan package' names the loan, the first noun of the compound."""
+    for t in tokens(s[pos:pos + 60])[:3]:
+        if not t.text[0].isalpha() or t.lower in vocab.not_subjects:
+            return None
+        noun = _noun_lemma(t.text, vocab)
+        if noun and not _is_modifier(t.text):
+            return canonical_subject(noun[0], vocab)
+    return None
+
+
+def event_of(s: str, m: Mention, subject: str | None, prev_end: int, next_start: int,
+             vocab: Vocabulary) -> tuple[str | None, int]:
+    """Event label of the mention and the position of its trigger word (-1 if none)."""
+    if subject and subject in vocab.event_of_noun:
+        return vocab.event_of_noun[subject], m.start
+    left_from = max(prev_end, m.start - 70, _clause_start(s, m.start))
+    right_to = min(next_start, m.end + 70, _clause_end(s, m.end))
+    best: tuple[int, str | None, int] = (10**6, None, -1)
+    for t in vocab.event_re.finditer(s, left_from, m.start):
+        d = m.start - t.end()
+        if d < best[0]:
+            best = (d, _label(t.group(), vocab), t.start())
+    for t in vocab.event_re.finditer(s, m.end, max(m.end, right_to)):
+        d = t.start() - m.end
+        if d < best[0]:
+            best = (d, _label(t.group(), vocab), t.start())
+        break
+    label = best[1]
+    if label == "destroyed" and subject in vocab.events.get("aerial_subjects", []):
+        label = "downed"
+    return label, best[2]
+
+
+def _label(phrase: str, vocab: Vocabulary) -> str | None:
+    return vocab.event_of_phrase.get(re.sub(r"\s+", " ", phrase.lower()))
+
+
+def _clause_start(s: str, pos: int) -> int:
+    cut = max(s.rfind(c, 0, pos) for c in (";", "—", " – ", ":"))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _clause_end(s: str, pos: int) -> int:
+    ends = [i for i in (s.find(c, pos) for c in (";", "—", " – ")) if i >= 0]
+    return min(ends) if ends else len(s)
+
+
+def source_of(s: str, vocab: Vocabulary) -> str | None:
+    """Who the sentence attributes its numbers to ('Ukraine's Air Force said', 'according to ...')."""
+    m = re.search(r"according to ((?:the )?[^,.;]+)", s, re.I)
+    if m:
+        return _trim_source(m.group(1))
+    for v in vocab.source_verb_re.finditer(s):
+        head = s[:v.start()].rstrip()
+        if not head:
+            continue
+        piece = re.split(r"[,;:\"“”]|\bthat\b|\band\b", head)[-1].strip()
+        words = piece.split()
+        if 0 < len(words) <= 7 and not words[0].lower() in ("which", "who"):
+            return _trim_source(piece)
+        tail = re.match(r"\s*(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", s[v.end():])
+        if tail:
+            return _trim_source(tail.group(0).strip())
+    return None
+
+
+def _trim_source(text: str) -> str | None:
+    text = re.sub(r"\s+", " ", text).strip(" \"“”'")
+    return text[:80] or None
+
+
+def actor_of(s: str, m: Mention, trigger: int, source: str | None, vocab: Vocabulary) -> str | None:
+    """Who did it: the nearest named actor before the trigger (or the number), else the source's."""
+    limit = trigger if 0 <= trigger < m.start else m.start
+    found = None
+    for a in vocab.actor_re.finditer(s, 0, limit):
+        found = vocab.actor_of_word[a.group()]
+    if found:
+        return found
+    if source:
+        a = vocab.actor_re.search(source)
+        if a:
+            return vocab.actor_of_word[a.group()]
+    return None
+
+
+def time_of(s: str, m: Mention) -> str | None:
+    """The time expression of the sentence nearest to the mention, if any."""
+    best, dist = None, 10**6
+    for t in _TIME.finditer(s):
+        if t.start() < m.end and t.end() > m.start:
+            continue
+        d = abs(t.start() - m.start)
+        if d < dist:
+            best, dist = t.group(), d
+    return best

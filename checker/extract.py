@@ -1,0 +1,94 @@
+"""Extraction: document text to quantity records, and records to the validated table."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+import pandas as pd
+
+from checker import context
+from checker.mentions import Mention, find_mentions
+from checker.numbers import has_number
+from checker.schema import COLUMNS, validate
+from checker.sentences import Sentence, split_sentences
+from checker.units import normalise
+from checker.vocab import Vocabulary, vocabulary
+
+_ELLIPTIC = re.compile(r"\s*(?:[,.;:)]|of\b|were\b|was\b|had\b|have\b|are\b|is\b|remained\b|in\b|on\b|"
+                       r"to\b|from\b|and\b|while\b|by\b|at\b|[a-z]+ed\b)")
+
+
+def extract_text(text: str, doc: str = "<text>", vocab: Vocabulary | None = None) -> list[dict]:
+    """All quantities of one document as records (dicts with the table's columns)."""
+    vocab = vocab or vocabulary()
+    records: list[dict] = []
+    prev_sentence: list[dict] = []
+    for sent in split_sentences(text, vocab):
+        if sent.furniture or not has_number(sent.text):
+            continue
+        rows = _sentence_records(sent, text, doc, vocab, prev_sentence, len(records))
+        records.extend(rows)
+        if rows:
+            prev_sentence = rows
+    return records
+
+
+def _sentence_records(sent: Sentence, text: str, doc: str, vocab: Vocabulary,
+                      prev_sentence: list[dict], first_qid: int) -> list[dict]:
+    s = sent.text
+    mentions = find_mentions(s, vocab, text, sent.line_start)
+    if not mentions:
+        return []
+    source = context.source_of(s, vocab)
+    rows: list[dict] = []
+    for i, m in enumerate(mentions):
+        prev_end = mentions[i - 1].end if i else 0
+        next_start = mentions[i + 1].start if i + 1 < len(mentions) else len(s)
+        subject = context.subject_of(s, m, vocab)
+        carried = False
+        if subject is None:
+            subject, carried = _carry_subject(s, m, i, mentions, rows, prev_sentence), True
+        event, trigger = context.event_of(s, m, subject, prev_end, next_start, vocab)
+        if event is None and carried and m.unit in ("fraction", "percent") and rows:
+            event = rows[-1]["event"]
+        value = m.value
+        base_value, base_unit = normalise(value if value is not None else m.high, m.unit, vocab)
+        rows.append({
+            "doc": doc, "qid": first_qid + i, "start": sent.start + m.start, "end": sent.start + m.end,
+            "sentence": sent.index, "text": s[m.start:m.end], "value": value,
+            "low": m.low, "high": m.high, "qualifier": m.qualifier, "unit": m.unit,
+            "base_value": base_value, "base_unit": base_unit, "subject": subject, "event": event,
+            "actor": context.actor_of(s, m, trigger, source, vocab), "source": source,
+            "time": context.time_of(s, m),
+            "restates": first_qid + m.paren_of if m.paren_of is not None else None,
+        })
+    return rows
+
+
+def _carry_subject(s: str, m: Mention, i: int, mentions: list[Mention], rows: list[dict],
+                   prev_sentence: list[dict]) -> str | None:
+    """A number that names no subject counts what a nearby number counts ('killing 58 people and injuring 214')."""
+    if m.paren_of is not None and m.paren_of < len(rows):
+        return rows[m.paren_of]["subject"]
+    if m.unit in ("fraction", "percent"):
+        return rows[-1]["subject"] if rows else None
+    if m.unit != "count" and not m.currency:
+        return None
+    same = [r for r in reversed(rows) if r["subject"] and _same_kind(r["unit"], m.unit)]
+    if same:
+        return same[0]["subject"]
+    if m.unit == "count" and not _ELLIPTIC.match(s[m.end:]):
+        return None
+    earlier = [r for r in reversed(prev_sentence) if r["subject"] and _same_kind(r["unit"], m.unit)]
+    return earlier[0]["subject"] if earlier else None
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return a == b
+
+
+def table(records: Iterable[dict]) -> pd.DataFrame:
+    """Records to a DataFrame with the table's columns, validated against the schema."""
+    df = pd.DataFrame.from_records(list(records), columns=COLUMNS)
+    df["restates"] = df["restates"].astype("Int64")
+    return validate(df)

@@ -1,0 +1,334 @@
+"""Mentions: number atoms grown into quantities (unit, magnitude, range, qualifier), non-quantities dropped."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.numbers import Atom, find_atoms
+from checker.units import may_have_unit, quantulum_unit
+from checker.vocab import Vocabulary
+
+_PREV_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[\s\u00a0]*$")
+_NEXT_WORD = re.compile(r"[\s\u00a0]*([A-Za-z][\w'’-]*|[^\w\s])")
+_FUNCTION_NEXT = {
+    "of", "at", "in", "on", "by", "for", "from", "since", "to", "than", "the", "its", "their",
+    "his", "her", "and", "or", "but", "with", "as", "were", "was", "is", "are", "had", "has",
+    "have", "this", "that", "last", "which", "who", "while", "compared", "more", "less", "a",
+    "an", "our", "my", "your", "these", "those", "all", "over", "under", "earlier", "ago",
+}
+_PHYSICAL_EXCLUDED = {"count", "percent", "fraction", "point"}
+
+
+@dataclass
+class Mention:
+    """A quantity found in one sentence; offsets are relative to the sentence."""
+    start: int
+    end: int
+    value: float | None
+    unit: str = "count"
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    atom: Atom | None = None
+    currency: bool = False
+    magnitude: float = 1.0
+    hyphen_unit: bool = False
+    paren_of: int | None = None
+    parts: list = field(default_factory=list)
+
+    @property
+    def is_range(self) -> bool:
+        return self.qualifier == "range"
+
+
+def _prev_word(s: str, pos: int) -> str:
+    m = _PREV_WORD.search(s[:pos])
+    return m.group(1) if m else ""
+
+
+def _next_token(s: str, pos: int) -> str:
+    m = _NEXT_WORD.match(s, pos)
+    return m.group(1) if m else ""
+
+
+def _at_clause_start(s: str, pos: int) -> bool:
+    head = s[:pos].rstrip(" \u00a0\"“‘'([")
+    return head == "" or head[-1] in "—–:;-"
+
+
+def non_quantity(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | None:
+    """Why this atom is not a quantity (a date, an identifier, ...), or None if it may be one."""
+    before, after = s[:a.start], s[a.end:]
+    nq = vocab.nonq
+    if a.kind == "digits":
+        if before[-1:].isalpha() or before[-1:] == "#":
+            return "identifier"
+        if re.search(r"[A-Za-z][-‑–]$", before):
+            return "identifier"
+        suffix = re.match(r"[A-Za-z]+", after)
+        if suffix:
+            suf = suffix.group()
+            if suf.lower() in nq["ordinal_suffixes"]:
+                return "ordinal"
+            if suf.lower() in ("am", "pm"):
+                return "clock time"
+            if suf == "s" and len(a.text) == 4:
+                return "decade"
+            if len(suf) == 1 and suf.isupper() and suf not in vocab.units["attached_magnitudes"]:
+                return "identifier"
+        if re.match(r"(?:{})(?![\w])".format("|".join(re.escape(u) for u in nq["calibre_units"])), after) \
+                and re.match(r"[a-z]+\s+[a-z]", after[2:].lstrip()):
+            return "calibre"
+        if re.search(r"(?:^|[\s(])(?:{})\.?[\s\u00a0]+$".format(vocab.month_re), before):
+            return "date"
+        if re.match(r"[\s\u00a0]*(?:{})\b".format(vocab.month_re), after):
+            return "date"
+        if re.match(r"[\s\u00a0]*(?:{})(?![\w])".format("|".join(
+                re.escape(c) for c in nq["clock_suffixes"])), after):
+            return "clock time"
+        if line_start and before.strip() == "" and re.match(r"[.)]\s", after):
+            return "list marker"
+        prev_m = re.search(r"([A-Za-z][\w'’.-]*)[ \u00a0]+$", before)
+        if prev_m:
+            prev, lw = prev_m.group(1), prev_m.group(1).lower()
+            if lw in vocab.label_words:
+                return "label"
+            if (prev[0].isupper() and lw not in vocab.name_exceptions
+                    and not prev.endswith(("'s", "’s")) and not _at_clause_start(s, prev_m.start())):
+                return "name"
+    if a.kind in ("words", "fraction"):
+        if a.text[:1].isupper() and not _at_clause_start(s, a.start):
+            return "name"
+        first = a.text.lower().split()[0].split("-")[0]
+        nxt = _next_token(s, a.end).lower()
+        prev = _prev_word(s, a.start).lower()
+        if a.text.lower() == "one":
+            if nxt in nq["one_not_before"] or not nxt or not nxt[0].isalnum() and nxt not in ("(",):
+                return "pronoun"
+            if prev in nq["one_not_after"]:
+                return "pronoun"
+        if a.kind == "fraction" and first in ("a", "an", "half") and " in " not in a.text:
+            if prev in ("first", "second", "latter", "last", "other", "the", "and"):
+                return "period"
+            if nxt and nxt[0].isalpha() and nxt not in _FUNCTION_NEXT:
+                return "ordinal"
+            if s[a.end:a.end + 1] == "-":
+                return "compound"
+    return None
+
+
+def _currency_before(s: str, start: int, vocab: Vocabulary, doc_text: str) -> tuple[int, str] | None:
+    m = vocab.currency_prefix_re.search(s[max(0, start - 6):start])
+    if not m:
+        return None
+    sym = m.group().strip()
+    code = vocab.units["currency_prefixes"][sym]
+    if sym == "$":
+        code = _by_context("dollar_symbol", vocab, doc_text) or code
+    return start - (len(s[max(0, start - 6):start]) - m.start()), code
+
+
+def _by_context(key: str, vocab: Vocabulary, doc_text: str) -> str | None:
+    spec = vocab.units["currency_by_context"].get(key)
+    if not spec:
+        return None
+    if "same_as" in spec:
+        spec = vocab.units["currency_by_context"][spec["same_as"]]
+    for code, words in spec.get("contexts", {}).items():
+        if any(re.search(rf"\b{re.escape(w)}\b", doc_text) for w in words):
+            return code
+    return spec.get("default")
+
+
+def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
+    """Attach currency, magnitude, percent and unit to an atom."""
+    m = Mention(a.start, a.end, a.value, atom=a)
+    if a.kind == "fraction":
+        m.unit = "fraction"
+        return m
+    if a.kind == "duration":
+        m.unit = "second"
+        return m
+    cur = _currency_before(s, a.start, vocab, doc_text)
+    if cur:
+        m.start, m.unit, m.currency = cur[0], cur[1], True
+    mag = vocab.magnitude_re.match(s, m.end)
+    if mag:
+        word = mag.group().strip()
+        attached = word in vocab.units["attached_magnitudes"] and mag.group() == word
+        ok = True
+        if attached and word in ("m", "M", "b", "B", "T") and not m.currency and a.is_integer:
+            ok = False  # "25m" is metres, "8 MB" bytes: only money or decimals take these
+        if attached and word in ("b", "B", "T") and not m.currency:
+            ok = False
+        if ok and (vocab.magnitude_of(word) or 0) > 1:
+            m.magnitude = vocab.magnitude_of(word)
+            m.value = a.value * m.magnitude
+            m.end = mag.end()
+    pct = vocab.percent_re.match(s, m.end)
+    if pct and not m.currency:
+        m.unit, m.end = "percent", pct.end()
+        return m
+    pts = vocab.point_re.match(s, m.end)
+    if pts and not m.currency:
+        m.unit, m.end = "point", pts.end()
+        return m
+    if m.currency:
+        rate = re.match(r"\s?(?:per|/|a)\s?([A-Za-z]+(?:\s[a-z]+)?)", s[m.end:])
+        if rate:
+            for cand in (rate.group(1).lower(), rate.group(1).lower().split()[0]):
+                sym = vocab.units["rate_units"].get(cand) or vocab.units["rate_units"].get(cand.rstrip("s"))
+                if sym:
+                    m.unit = f"{m.unit}/{sym}"
+                    m.end += rate.start(1) + len(cand)
+                    break
+        return m
+    word = vocab.after_number_re.match(s, m.end)
+    if word:
+        w = re.sub(r"\s+", " ", word.group(1).lower())
+        code = vocab.currency_words.get(w) or vocab.unit_aliases.get(w)
+        if w in ("peso", "pesos"):
+            code = _by_context(w, vocab, doc_text)
+        elif w in ("pound", "pounds"):
+            p = vocab.units["pounds"]
+            code = p["with_magnitude"] if m.magnitude > 1 else p["default"]
+        if code:
+            m.unit, m.end = code, word.end()
+            m.currency = code in vocab.currency_words.values() or code == "GBP"
+            m.hyphen_unit = s[a.end:a.end + 1] == "-"
+            return m
+    if re.search(r"\b(?:{})[\s-]+$".format("|".join(vocab.units["scale_words"])), s[:m.start], re.I) \
+            or re.match(r"-?\s?magnitude\b", s[m.end:], re.I):
+        m.unit = "point"
+        return m
+    if may_have_unit(s, m.end, vocab):
+        pu = quantulum_unit(s, m.start, m.end, vocab)
+        if pu and pu.end - m.end < 40:
+            m.hyphen_unit = s[m.end:m.end + 1] == "-"
+            m.unit, m.end = pu.unit, max(m.end, pu.end)
+    return m
+
+
+def _is_year(m: Mention, vocab: Vocabulary) -> bool:
+    a = m.atom
+    lo, hi = vocab.nonq["year_range"]
+    return (a.kind == "digits" and re.fullmatch(r"\d{4}", a.text) is not None and lo <= a.value <= hi
+            and m.unit == "count" and m.magnitude == 1 and not m.currency)
+
+
+def _range_connector(s: str, m1: Mention, m2: Mention, vocab: Vocabulary) -> bool:
+    gap = s[m1.end:m2.start]
+    if re.fullmatch(r"\s*(?:to|-|–|—)\s*|-|–", gap):
+        before = s[:m1.start].lower().split()
+        prev = before[-1] if before else ""
+        if prev in vocab.score_words:
+            return False
+        if prev == "from" and any(w.strip(",") in vocab.change_words for w in before[-6:-1]):
+            return False
+        return True
+    if re.fullmatch(r"\s+and\s+", gap):
+        return bool(re.search(r"\bbetween\s+$", s[:m1.start], re.I))
+    return False
+
+
+def _unit_kind(u: str) -> str:
+    return "count" if u == "count" else u
+
+
+def _combine_ranges(s: str, ms: list[Mention], vocab: Vocabulary) -> list[Mention]:
+    out: list[Mention] = []
+    i = 0
+    while i < len(ms):
+        m1 = ms[i]
+        if i + 1 < len(ms) and _range_connector(s, m1, ms[i + 1], vocab):
+            m2 = ms[i + 1]
+            u1, u2 = m1.unit, m2.unit
+            if m2.magnitude > 1 and m1.magnitude == 1 and m1.atom and m1.atom.kind != "fraction":
+                m1.value *= m2.magnitude  # "100 to 400 million"
+            if u1 == "count" and u2 != "count":
+                m1.unit = u2
+            elif u1 != u2 and u2 == "count":
+                m2.unit = u1
+            if m1.unit == m2.unit and m1.value is not None and m2.value is not None:
+                out.append(Mention(m1.start, m2.end, None, m2.unit, "range", m1.value, m2.value,
+                                   atom=m1.atom, currency=m1.currency or m2.currency,
+                                   hyphen_unit=m2.hyphen_unit, parts=[m1, m2]))
+                i += 2
+                continue
+        out.append(m1)
+        i += 1
+    return out
+
+
+def _share_units(s: str, ms: list[Mention]) -> None:
+    """'45 and 50 mg', 'from two weeks to eight': a bare number takes its neighbour's unit."""
+    for a, b in zip(ms, ms[1:]):
+        if not re.fullmatch(r"\s*(?:and|or|to|-|–)\s*", s[a.end:b.start]):
+            continue
+        if a.unit == "count" and b.unit not in _PHYSICAL_EXCLUDED and not b.currency:
+            a.unit = b.unit
+        elif (b.unit == "count" and a.unit not in _PHYSICAL_EXCLUDED and not a.currency
+              and not re.match(r"\s*[A-Za-z]", s[b.end:])):
+            b.unit = a.unit
+
+
+def _qualify(s: str, m: Mention, vocab: Vocabulary) -> None:
+    if m.is_range:
+        return
+    before = re.sub(r"\s+", " ", s[:m.start].lower()).rstrip()
+    for phrase, q in vocab.hedge_before:
+        if before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()):
+            if phrase in ("over", "under", "above", "below"):
+                w = before[:-len(phrase)].split()
+                if w and (w[-1][:1].isdigit() or w[-1] in ("km", "miles", "kilometres", "metres")):
+                    continue
+            m.qualifier = q
+            return
+    after = s[m.end:].lower()
+    for phrase, q in vocab.hedge_after:
+        if re.match(r"\s*" + re.escape(phrase) + (r"(?!\w)" if phrase[-1].isalnum() else ""), after):
+            m.qualifier = q
+            return
+
+
+def _conversions(s: str, ms: list[Mention]) -> None:
+    """'25 km (15.5 miles)': the bracketed number restates the one before it."""
+    for i in range(1, len(ms)):
+        a, b = ms[i - 1], ms[i]
+        if re.fullmatch(r"\s*\(\s*(?:about|around|roughly|some|nearly|or|approximately|about)?\s*",
+                        s[a.end:b.start], re.I) and a.unit != b.unit:
+            b.paren_of = i - 1
+            if b.qualifier == "exact":
+                b.qualifier = a.qualifier
+
+
+def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: bool = False) -> list[Mention]:
+    """All quantities of one sentence, in order, with sentence-relative offsets."""
+    ms: list[Mention] = []
+    for a in find_atoms(s):
+        if non_quantity(s, a, line_start, vocab):
+            continue
+        m = _grow(s, a, vocab, doc_text)
+        if _is_year(m, vocab):
+            continue
+        if ms and m.start < ms[-1].end:
+            continue  # swallowed by the previous quantity's unit
+        ms.append(m)
+    ms = _drop_year_tails(s, ms, vocab)
+    _share_units(s, ms)
+    ms = _combine_ranges(s, ms, vocab)
+    for m in ms:
+        _qualify(s, m, vocab)
+    _conversions(s, ms)
+    return ms
+
+
+def _drop_year_tails(s: str, ms: list[Mention], vocab: Vocabulary) -> list[Mention]:
+    """'2013-14': the number after a year and a dash is a year too."""
+    out = []
+    for m in ms:
+        if m.atom and m.atom.kind == "digits" and re.search(r"(?:18|19|20)\d\d[-–/]$", s[:m.start]) \
+                and len(m.atom.text) <= 2 and m.unit == "count":
+            continue
+        out.append(m)
+    return out

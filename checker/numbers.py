@@ -1,0 +1,193 @@
+"""Number atoms: the digit and spelled-out numbers of a sentence, with their values."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
+NUMBER_WORDS = set(SMALL) | set(TENS) | set(SCALES) | {"dozen"}
+
+DIGITS = re.compile(r"(?<![\d])\d+(?:,\d{3})*(?:\.\d+)?(?![\d])|(?<![\d.])\.\d+(?![\d])")
+_WORD = re.compile(r"[A-Za-z]+")
+_FRACTION = re.compile(
+    r"\b(?:(?P<num>one|two|three|four|five|six|seven|eight|nine|a|an)[\s-]+)?"
+    r"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
+    re.IGNORECASE)
+_ONE_IN = re.compile(
+    r"\b(?P<num>one|1)\s+(?:in|out\s+of)\s+(?P<den>\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|twenty|fifty|a\s+hundred|hundred|a\s+thousand|thousand)\b",
+    re.IGNORECASE)
+_RACE_TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])")
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:.]\d{2}(?![\d:])")
+
+
+@dataclass
+class Atom:
+    """One written number: where it is in the sentence and what it is worth."""
+    start: int
+    end: int
+    value: float
+    kind: str  # digits | words | fraction | duration
+    text: str
+
+    @property
+    def is_integer(self) -> bool:
+        return float(self.value).is_integer() and "." not in self.text
+
+
+def digit_value(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def words_value(words: list[str]) -> float | None:
+    """Value of a run of number words: 'one hundred and twenty-five', 'two dozen', 'a million'."""
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        w = w.lower()
+        if w in ("and",):
+            continue
+        if w in ("a", "an"):
+            current = current or 1.0
+            continue
+        if w in SMALL:
+            current += SMALL[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w == "dozen":
+            current = (current or 1.0) * 12
+        elif w == "hundred":
+            current = (current or 1.0) * 100
+        elif w in SCALES:
+            total += (current or 1.0) * SCALES[w]
+            current = 0.0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _word_runs(sentence: str) -> list[Atom]:
+    """Maximal runs of number words joined by spaces, hyphens or an 'and' after a scale word."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
+    atoms, i = [], 0
+    while i < len(tokens):
+        s, e, w = tokens[i]
+        lw = w.lower()
+        starts_article = lw in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1][2].lower() in (
+            "hundred", "thousand", "million", "billion", "dozen") and _joined(sentence, e, tokens[i + 1][0])
+        if lw not in NUMBER_WORDS and not starts_article:
+            i += 1
+            continue
+        words, j = [w], i + 1
+        end = e
+        while j < len(tokens):
+            ns, ne, nw = tokens[j]
+            gap = sentence[end:ns]
+            lnw = nw.lower()
+            if lnw in NUMBER_WORDS and _joined(sentence, end, ns):
+                if words[-1].lower() in SMALL and lnw in SMALL | TENS.keys():
+                    break  # "five six" is two numbers, not one
+                words.append(nw)
+                end = ne
+                j += 1
+                continue
+            if (lnw == "and" and gap.strip() == "" and words[-1].lower() in ("hundred", "thousand", "million", "billion")
+                    and j + 1 < len(tokens) and tokens[j + 1][2].lower() in SMALL.keys() | TENS.keys()):
+                words.append(nw)
+                end = ne
+                j += 1
+                continue
+            break
+        if words[-1].lower() == "and":
+            words.pop()
+        value = words_value(words)
+        if words[0].lower() in SCALES or words[0].lower() == "dozen":
+            value = None  # a bare "million" is the magnitude of a digit number, or vague
+        if value is not None:
+            atoms.append(Atom(s, end, value, "words", sentence[s:end]))
+        i = j
+    return atoms
+
+
+def _joined(sentence: str, end: int, start: int) -> bool:
+    gap = sentence[end:start]
+    return gap in (" ", "-", "\u00a0") or (gap.strip() == "" and len(gap) <= 2)
+
+
+def find_atoms(sentence: str) -> list[Atom]:
+    """Every number written in the sentence, fractions and race times included, in order."""
+    atoms: list[Atom] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _RACE_TIME.finditer(sentence):
+        h, mi, se = (int(g) for g in m.groups())
+        atoms.append(Atom(m.start(), m.end(), h * 3600 + mi * 60 + se, "duration", m.group()))
+        taken.append(m.span())
+    for m in _CLOCK.finditer(sentence):
+        if free(*m.span()) and ":" in m.group():
+            taken.append(m.span())  # clock times are never quantities
+    for m in _ONE_IN.finditer(sentence):
+        den = m.group("den").lower()
+        d = digit_value(den) if den[0].isdigit() else words_value(den.split())
+        if d:
+            atoms.append(Atom(m.start(), m.end(), 1.0 / d, "fraction", m.group()))
+            taken.append(m.span())
+    for m in _FRACTION.finditer(sentence):
+        num, den = m.group("num"), m.group("den").lower()
+        if not num and den not in ("half", "halves"):
+            continue  # a bare "third" or "quarter" is an ordinal or a period
+        n = 1.0 if not num or num.lower() in ("a", "an") else float(SMALL[num.lower()])
+        start = m.start("num") if num else m.start("den")
+        if free(start, m.end()):
+            atoms.append(Atom(start, m.end(), n / DENOMINATORS[den], "fraction", sentence[start:m.end()]))
+            taken.append((start, m.end()))
+    for m in DIGITS.finditer(sentence):
+        if free(*m.span()):
+            atoms.append(Atom(m.start(), m.end(), digit_value(m.group()), "digits", m.group()))
+    for a in _word_runs(sentence):
+        if free(a.start, a.end):
+            atoms.append(a)
+    atoms.sort(key=lambda a: a.start)
+    return _merge_half_a(sentence, atoms)
+
+
+def _merge_half_a(sentence: str, atoms: list[Atom]) -> list[Atom]:
+    """'half a million' is one number (500,000), not a fraction and a million."""
+    out: list[Atom] = []
+    for a in atoms:
+        prev = out[-1] if out else None
+        if (prev and prev.kind == "fraction" and prev.text.lower() == "half" and a.kind == "words"
+                and re.fullmatch(r"\s+", sentence[prev.end:a.start])
+                and a.text.lower().split()[0] in ("a", "an") and a.value >= 12):
+            out[-1] = Atom(prev.start, a.end, 0.5 * a.value, "words", sentence[prev.start:a.end])
+            continue
+        out.append(a)
+    return out
+
+
+def has_number(text: str) -> bool:
+    """Cheap test: does the text hold a digit or a number word at all?"""
+    if any(c.isdigit() for c in text):
+        return True
+    lowered = text.lower()
+    return any(w in lowered for w in ("one", "two", "three", "four", "five", "six", "seven",
+                                      "eight", "nine", "ten", "eleven", "twelve", "teen", "twenty",
+                                      "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                      "ninety", "hundred", "thousand", "million", "billion",
+                                      "dozen", "half", "third", "quarter", "fifth"))

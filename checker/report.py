@@ -1,0 +1,47 @@
+"""The report: documents checked, the quantity table and the findings, shared by CLI, API and tests."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One inconsistency: which rule saw it, how serious it is, and the text spans involved."""
+    doc: str
+    rule: str
+    name: str
+    kind: str
+    severity: str
+    message: str
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    doc: str
+    quantities: int = 0
+    findings: int = 0
+    error: str | None = None
+
+
+@dataclass
+class Report:
+    documents: list[DocumentResult]
+    quantities: pd.DataFrame
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def input_errors(self) -> list[DocumentResult]:
+        return [d for d in self.documents if d.error]
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)

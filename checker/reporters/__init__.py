@@ -1,0 +1,1 @@
+"""Reporters: pure functions from a Report (or the quantity table) to text, one module per format."""

@@ -1,0 +1,87 @@
+"""Sentence splitting with character offsets, and page-furniture detection."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.vocab import Vocabulary, vocabulary
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
+    "gov", "sen", "rep", "rev", "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "v", "approx", "ca", "inc", "ltd",
+    "co", "corp", "jr", "sr", "u.s", "u.k", "u.n", "e.g", "i.e", "etc", "mt", "ft", "fig",
+}
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    furniture: bool = False
+    line_start: bool = False
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    m = re.search(r"([A-Za-z][A-Za-z.]*)[.]$", chunk.rstrip("\"”’')]"))
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    return word in _ABBREVIATIONS or len(word) == 1
+
+
+def _split_line(line: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(line):
+        head = line[start:m.start() + len(m.group().rstrip())]
+        if _ends_with_abbreviation(line[start:m.start() + 1]) or _is_clock_abbrev(line, m.start()):
+            continue
+        spans.append((start, start + len(head)))
+        start = m.end()
+    if start < len(line):
+        spans.append((start, len(line.rstrip())))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _is_clock_abbrev(line: str, dot: int) -> bool:
+    """'a.m.'/'p.m.' followed by a capitalised word rarely ends the sentence when a weekday follows."""
+    return bool(re.search(r"\b[ap]\.m$", line[max(0, dot - 4):dot])) and bool(
+        re.match(r"\.\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|GMT|UTC)",
+                 line[dot:dot + 20]))
+
+
+def _furniture_lines(lines: list[re.Match], vocab: Vocabulary) -> set[int]:
+    headings = {h.strip().lower() for h in vocab.furniture["headings"]}
+    max_len = int(vocab.furniture["max_teaser_length"])
+    skip, inside = set(), False
+    for i, m in enumerate(lines):
+        line = m.group().strip()
+        if line.lower().rstrip(":") in headings:
+            skip.add(i)
+            inside = True
+            continue
+        if inside and len(line) < max_len:
+            skip.add(i)
+        else:
+            inside = False
+    return skip
+
+
+def split_sentences(text: str, vocab: Vocabulary | None = None) -> list[Sentence]:
+    """Split text into sentences: paragraphs are lines, then sentence boundaries inside each."""
+    vocab = vocab or vocabulary()
+    lines = list(_LINE.finditer(text))
+    furniture = _furniture_lines(lines, vocab)
+    out: list[Sentence] = []
+    for i, m in enumerate(lines):
+        base = m.start()
+        lead = len(m.group()) - len(m.group().lstrip())
+        for j, (a, b) in enumerate(_split_line(m.group()[lead:])):
+            s, e = base + lead + a, base + lead + b
+            out.append(Sentence(len(out), s, e, text[s:e], i in furniture, j == 0))
+    return out

@@ -1,0 +1,125 @@
+"""Units: quantulum3 for physical units, our tables for the rest, pint for normalisation."""
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.vocab import Vocabulary
+
+with warnings.catch_warnings():
+    # quantulum3 warns that its optional classifier is missing; we disambiguate ourselves.
+    warnings.simplefilter("ignore")
+    from quantulum3 import load as _q_load
+    from quantulum3 import parser as _q_parser
+
+_NEXT_WORD = re.compile(r"[\s-]?([A-Za-z°²³µ/][A-Za-z°²³µ/.']*)")
+
+
+# First words of multi-word units ("square kilometres", "degrees Celsius").
+_UNIT_PREFIXES = {"square", "sq", "cubic", "metric", "nautical", "degrees", "degree", "cu"}
+
+
+@dataclass(frozen=True)
+class ParsedUnit:
+    unit: str
+    start: int  # where quantulum3's surface starts, in the sentence
+    end: int    # where it ends
+    value: float
+
+
+@lru_cache(maxsize=1)
+def _quantulum_vocabulary() -> frozenset[str]:
+    units = _q_load.units("en_US")
+    return frozenset(set(units.surfaces_lower) | set(units.symbols_lower) | set(units.symbols))
+
+
+@lru_cache(maxsize=20000)
+def quantulum_parse(sentence: str) -> tuple:
+    """quantulum3's quantities for one sentence (cached: wire copy repeats itself)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return tuple(_q_parser.parse(sentence))
+        except Exception:  # quantulum3 raises on some malformed input; we then know no unit
+            return ()
+
+
+def may_have_unit(sentence: str, end: int, vocab: Vocabulary) -> bool:
+    """Is the word right after position `end` something quantulum3 could read as a unit?"""
+    m = _NEXT_WORD.match(sentence, end)
+    if not m:
+        return False
+    word = m.group(1).rstrip(".'")
+    if word.lower() in _UNIT_PREFIXES:
+        return True
+    ignored = {w.lower() for w in vocab.units["ignored_unit_surfaces"]}
+    if word.lower() in ignored:
+        return False
+    vocab_q = _quantulum_vocabulary()
+    return word in vocab_q or word.lower() in vocab_q
+
+
+def quantulum_unit(sentence: str, start: int, end: int, vocab: Vocabulary) -> ParsedUnit | None:
+    """The unit quantulum3 reads for the number at [start, end), mapped to our symbols."""
+    names = vocab.units["quantulum_units"]
+    for q in quantulum_parse(sentence):
+        qs, qe = q.span
+        qs = max(qs, 0)
+        if not (qs <= start + 1 and qe >= end and qs < end):
+            continue
+        name = q.unit.name
+        if name in names and names[name] not in ("percent", "dozen"):
+            return ParsedUnit(str(names[name]), qs, qe, float(q.value))
+        return None
+    return None
+
+
+_UREG = None
+
+
+def _registry():
+    global _UREG
+    if _UREG is None:
+        import pint
+        _UREG = pint.UnitRegistry()
+    return _UREG
+
+
+@lru_cache(maxsize=512)
+def base_of(unit: str, pint_units: tuple) -> tuple[float, str] | None:
+    """Factor and base unit that turn a value in `unit` into SI base units, for comparisons."""
+    table = dict(pint_units)
+    expr = table.get(unit)
+    if expr is None:
+        return None
+    ureg = _registry()
+    q = ureg.Quantity(1.0, expr)
+    if unit in ("°C", "°F"):
+        return None  # offsets, not factors: converted by `convert`
+    base = q.to_base_units()
+    return float(base.magnitude), f"{base.units:~}"
+
+
+def convert(value: float, unit: str, target: str, vocab: Vocabulary) -> float | None:
+    """Convert value from one canonical unit to another with pint; None if not convertible."""
+    table = vocab.units["pint_units"]
+    if unit not in table or target not in table:
+        return None
+    import pint
+    ureg = _registry()
+    try:
+        return float(ureg.Quantity(value, table[unit]).to(table[target]).magnitude)
+    except pint.errors.DimensionalityError:
+        return None
+
+
+def normalise(value: float | None, unit: str, vocab: Vocabulary) -> tuple[float | None, str]:
+    """A value in base units (metre, second, kilogram, ...) and its base unit, or as is."""
+    if value is None:
+        return None, unit
+    b = base_of(unit, tuple(sorted(vocab.units["pint_units"].items())))
+    if b is None:
+        return value, unit
+    return value * b[0], b[1]

@@ -1,0 +1,212 @@
+"""Domain vocabulary: the YAML files of `rules/`, loaded once and compiled for lookups."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_PACKAGED = Path(__file__).parent / "_data" / "rules"
+_SOURCE_TREE = Path(__file__).resolve().parent.parent / "rules"
+
+
+class VocabularyError(Exception):
+    """A data file in rules/ is missing or malformed."""
+
+
+def rules_dir() -> Path:
+    """The folder holding the vocabulary: $NUMCHECK_RULES_DIR, the installed copy, or the source tree."""
+    env = os.environ.get("NUMCHECK_RULES_DIR")
+    if env:
+        return Path(env)
+    if _PACKAGED.is_dir():
+        return _PACKAGED
+    return _SOURCE_TREE
+
+
+def load_yaml(name: str) -> dict[str, Any]:
+    path = rules_dir() / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise VocabularyError(f"{path}: cannot read vocabulary file ({exc.strerror})") from exc
+    except yaml.YAMLError as exc:
+        raise VocabularyError(f"{path}: invalid YAML ({exc})") from exc
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def phrase_regex(phrases, flags=re.IGNORECASE, glue_digits: bool = False) -> re.Pattern:
+    """One alternation over phrases, longest first, on word boundaries where the phrase has letters.
+
+    With glue_digits a phrase may touch a digit on its left ("1.5bn").
+    """
+    alts = []
+    for p in sorted({str(p) for p in phrases}, key=len, reverse=True):
+        esc = re.escape(p).replace(r"\ ", r"\s+")
+        left = (r"(?<![A-Za-z])" if glue_digits else r"(?<![\w])") if p[:1].isalnum() else ""
+        right = r"(?![\w])" if p[-1:].isalnum() else ""
+        alts.append(f"{left}{esc}{right}")
+    return re.compile("|".join(alts) if alts else r"(?!x)x", flags)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    units: dict
+    hedges: dict
+    nonq: dict
+    furniture: dict
+    events: dict
+    subjects: dict
+    actors: dict
+
+    # -- units -------------------------------------------------------------
+    @cached_property
+    def currency_prefix_re(self) -> re.Pattern:
+        alts = sorted(self.units["currency_prefixes"], key=len, reverse=True)
+        return re.compile("(?:" + "|".join(re.escape(a) for a in alts) + r")\s?$")
+
+    @cached_property
+    def currency_words(self) -> dict[str, str]:
+        return {k.lower(): v for k, v in self.units["currency_words"].items()}
+
+    @cached_property
+    def unit_aliases(self) -> dict[str, str]:
+        return {k.lower(): v for k, v in self.units["unit_aliases"].items()}
+
+    @cached_property
+    def after_number_re(self) -> re.Pattern:
+        """Words that can follow a number as its unit or currency (our own tables)."""
+        words = (list(self.unit_aliases) + list(self.currency_words)
+                 + list(self.units["currency_by_context"]) + ["pounds", "pound"])
+        return re.compile(r"[\s-]?(" + phrase_regex(words).pattern + ")", re.IGNORECASE)
+
+    @cached_property
+    def percent_re(self) -> re.Pattern:
+        return re.compile(r"\s?(?:%|" + phrase_regex(
+            [w for w in self.units["percent_words"] if w != "%"]).pattern + ")", re.IGNORECASE)
+
+    @cached_property
+    def point_re(self) -> re.Pattern:
+        return re.compile(r"\s(?:" + phrase_regex(self.units["point_words"]).pattern + ")",
+                          re.IGNORECASE)
+
+    @cached_property
+    def magnitude_re(self) -> re.Pattern:
+        words = phrase_regex(self.units["magnitudes"], glue_digits=True).pattern
+        attached = "|".join(re.escape(k) for k in self.units["attached_magnitudes"])
+        return re.compile(rf"(?:\s?(?:{words})|(?:{attached})(?![\w]))", re.IGNORECASE)
+
+    def magnitude_of(self, word: str) -> float | None:
+        w = word.strip()
+        table = self.units["attached_magnitudes"]
+        if w in table:
+            return float(table[w])
+        return float(self.units["magnitudes"].get(w.lower(), 0)) or None
+
+    # -- hedges ------------------------------------------------------------
+    @cached_property
+    def hedge_before(self) -> list[tuple[str, str]]:
+        pairs = [(p.lower(), q) for q, ps in self.hedges["before"].items() for p in ps]
+        return sorted(pairs, key=lambda x: len(x[0]), reverse=True)
+
+    @cached_property
+    def hedge_after(self) -> list[tuple[str, str]]:
+        pairs = [(p.lower(), q) for q, ps in self.hedges["after"].items() for p in ps]
+        return sorted(pairs, key=lambda x: len(x[0]), reverse=True)
+
+    # -- non-quantities ------------------------------------------------------
+    @cached_property
+    def months(self) -> set[str]:
+        return set(self.nonq["months"])
+
+    @cached_property
+    def month_re(self) -> str:
+        return "|".join(sorted(self.nonq["months"], key=len, reverse=True))
+
+    @cached_property
+    def name_exceptions(self) -> set[str]:
+        words = {w.lower() for w in self.nonq["name_exceptions"]}
+        words |= {p for p, _ in self.hedge_before}
+        words |= {m.lower() for m in self.nonq["months"]} | {d.lower() for d in self.nonq["weekdays"]}
+        return words
+
+    @cached_property
+    def label_words(self) -> set[str]:
+        return {w.lower() for w in self.nonq["label_words"]}
+
+    @cached_property
+    def score_words(self) -> set[str]:
+        return {w.lower() for w in self.nonq["score_words"]}
+
+    @cached_property
+    def change_words(self) -> set[str]:
+        return {w.lower() for w in self.nonq["change_words"]}
+
+    # -- subjects ------------------------------------------------------------
+    @cached_property
+    def synonyms(self) -> dict[str, str]:
+        return {k.lower(): v for k, v in self.subjects["synonyms"].items()}
+
+    @cached_property
+    def not_subjects(self) -> set[str]:
+        return {w.lower() for w in self.subjects["not_subjects"]}
+
+    @cached_property
+    def of_nouns(self) -> set[str]:
+        return {w.lower() for w in self.subjects["of_nouns"]}
+
+    # -- events --------------------------------------------------------------
+    @cached_property
+    def event_phrases(self) -> list[tuple[str, str]]:
+        pairs = [(w.lower(), label) for label, spec in self.events["events"].items()
+                 for w in spec.get("words", [])]
+        return sorted(pairs, key=lambda x: len(x[0]), reverse=True)
+
+    @cached_property
+    def event_re(self) -> re.Pattern:
+        return phrase_regex([p for p, _ in self.event_phrases])
+
+    @cached_property
+    def event_of_phrase(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for phrase, label in self.event_phrases:
+            out.setdefault(re.sub(r"\s+", " ", phrase), label)
+        return out
+
+    @cached_property
+    def event_of_noun(self) -> dict[str, str]:
+        return {n.lower(): label for label, spec in self.events["events"].items()
+                for n in spec.get("nouns", [])}
+
+    # -- actors --------------------------------------------------------------
+    @cached_property
+    def actor_of_word(self) -> dict[str, str]:
+        return {w: actor for actor, words in self.actors["actors"].items() for w in words}
+
+    @cached_property
+    def actor_re(self) -> re.Pattern:
+        return phrase_regex(self.actor_of_word, flags=0)
+
+    @cached_property
+    def source_verb_re(self) -> re.Pattern:
+        return phrase_regex(self.actors["source_verbs"])
+
+
+@lru_cache(maxsize=4)
+def _load(root: str) -> Vocabulary:
+    return Vocabulary(
+        units=load_yaml("units.yaml"), hedges=load_yaml("hedges.yaml"),
+        nonq=load_yaml("nonquantities.yaml"), furniture=load_yaml("furniture.yaml"),
+        events=load_yaml("events.yaml"), subjects=load_yaml("subjects.yaml"),
+        actors=load_yaml("actors.yaml"))
+
+
+def vocabulary() -> Vocabulary:
+    """The vocabulary of the current rules folder (cached per folder)."""
+    return _load(str(rules_dir()))

@@ -10,7 +10,7 @@ import lemminflect
 from checker.mentions import Mention
 from checker.vocab import Vocabulary
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*|\d[\d,.]*\d|\d|[^\sA-Za-z\d]")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*|\d[\d,.]*\d|\d|[^\sA-Za-z\d]")
 _CLAUSE_BREAK = {",", ";", ":", "—", "–", "(", ")", ".", "!", "?", '"', "“", "”"}
 _MODIFIER_ENDINGS = ("ic", "al", "ed", "ing", "ive", "ous", "ary", "ful", "less", "ern", "ish", "-type",
                      "-range", "-made", "-based", "-led", "-old", "-scale")
@@ -26,6 +26,10 @@ _TIME = re.compile(
     r"(?: \d{4})?|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?|"
     r"in (?:19|20)\d\d|between (?:19|20)\d\d and (?:19|20)\d\d)\b")
+
+
+_IRREGULAR_PLURALS = {"people", "children", "women", "men", "police", "personnel", "cattle", "feet",
+                      "teeth", "mice", "geese", "data"}
 
 
 @dataclass
@@ -48,15 +52,23 @@ def tokens(s: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s)]
 
 
-def _noun_lemma(word: str, vocab: Vocabulary) -> tuple[str, bool] | None:
-    """(singular lemma, is plural) when the word can be a noun, else None."""
+def _noun_lemma(word: str, vocab: Vocabulary, after_number: bool = False) -> tuple[str, bool] | None:
+    """(singular lemma, is plural) when the word can be a noun, else None.
+
+    Right after a number a word in -s is a plural noun even where the lexicon
+    only knows the verb ("18 million jabs"), unless it is a common verb.
+    """
     lw = word.lower().strip("'’")
     if lw in vocab.synonyms:
-        return vocab.synonyms[lw], lw.endswith("s")
+        return vocab.synonyms[lw], lw.endswith("s") or lw in _IRREGULAR_PLURALS
+    if lw in vocab.not_subjects:
+        return None
     lemmas = _lemmas(lw)
     if "NOUN" in lemmas:
         lemma = lemmas["NOUN"][0]
         return lemma, lemma != lw
+    if after_number and "VERB" in lemmas and lw.endswith("s") and not lw.endswith("ss"):
+        return lemmas["VERB"][0], True
     if not lemmas and "-" not in lw and lw.isalpha() and not lw.endswith(_MODIFIER_ENDINGS):
         if lw.endswith("ies"):
             return lw[:-3] + "y", True
@@ -84,42 +96,76 @@ def canonical_subject(lemma: str, vocab: Vocabulary) -> str:
     return vocab.synonyms.get(lemma, lemma)
 
 
+_OF_DETERMINERS = re.compile(
+    r"(?:\s+(?:the|its|their|his|her|our|these|those|all|an?|some|estimated|reported|"
+    r"[A-Za-z][\w-]*['’]s?(?=\s)|[a-z]+ly)\b)*\s*")
+_REFERENCED_NUMBER = re.compile(
+    r"(?:[A-Za-z'’-]+\s+){0,3}?[$€£]?(\d[\d,.]*(?:\s*(?:million|billion|thousand|bn|m)\b)?)")
+
+
 def noun_after(s: str, pos: int, vocab: Vocabulary, allow_of: bool = True) -> str | None:
     """Head noun of the noun phrase that starts at pos ('171 long-range drones' -> drone)."""
-    toks = [t for t in tokens(s[pos:pos + 160])]
+    toks = tokens(s[pos:pos + 160])
     i = 0
     if toks and toks[0].text == "(":  # skip a bracketed conversion: "187-km (116-mile) stage"
         while i < len(toks) and toks[i].text != ")":
             i += 1
         i += 1
-    if i < len(toks) and toks[i].text == "-" and i + 1 < len(toks):
-        i += 1  # "four-point plan": the word glued by a hyphen
+    if i < len(toks) and toks[i].text == "-" and toks[i].start == 0 and i + 1 < len(toks):
+        glued = _noun_lemma(toks[i + 1].text, vocab)  # "four-point plan", "150-seat chamber"
+        return canonical_subject(glued[0], vocab) if glued else None
+    if allow_of and i < len(toks) and toks[i].lower == "of":
+        rest = pos + toks[i].end
+        rest += _OF_DETERMINERS.match(s, rest).end() - rest
+        ref = _REFERENCED_NUMBER.match(s, rest)
+        if ref:  # "14 of the 19 municipalities": the noun of the number referred to
+            return noun_after(s, ref.end(1), vocab, allow_of=False)
+        return noun_after(s, rest, vocab, allow_of=False)
+    if i < len(toks) and toks[i].lower in ("were", "was", "are", "is") and allow_of:
+        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        verb = _lemmas(nxt).get("VERB", (nxt,))[0]
+        if verb != nxt:
+            return None  # "118 were shot down": a passive verb, not a predicate noun
+        return noun_after(s, pos + toks[i].end, vocab, allow_of=False)  # "1,450 were pre-school children"
+    skip = {w.lower() for w in vocab.subjects.get("skip_words", [])}
     capitals: list[str] = []
-    candidate = None
-    first = True
-    for t in toks[i:i + 8]:
+    candidate: str | None = None
+    after_conj = False
+    seq = toks[i:i + 9]
+    for k, t in enumerate(seq):
         w, lw = t.text, t.lower
-        if allow_of and first and lw == "of":
-            rest = pos + t.end
-            m = re.match(r"\s+(?:the|its|their|his|her|our|these|those|all|an?|"
-                         r"[A-Z]?[\w-]+['’]s?|[\d,.]+|some|estimated|total|"
-                         r"[a-z]+ly|\s)*", s[rest:])
-            return noun_after(s, rest + (m.end() if m else 0), vocab, allow_of=False)
-        first = False
+        nxt = seq[k + 1].text if k + 1 < len(seq) else ""
         if not w[0].isalnum():
             if w in ("-", "'", "’"):
                 continue
             break
         if w[0].isdigit():
             break
+        if lw in ("and", "or") and candidate and not after_conj:
+            after_conj = True  # "2.1 million flu and Covid-19 vaccinations": look on for the plural
+            continue
+        if lw in skip or lw.endswith(("'s", "’s")):
+            continue  # "10 more batteries", "the world's population"
         if lw in vocab.not_subjects:
             break
-        if w[0].isupper() and lw not in vocab.synonyms and not (t.start == 0 and False):
-            capitals.append(lw)
+        if w[0].isupper() and lw not in vocab.synonyms:
+            capitals.append(w)
             continue
+        lemmas = _lemmas(lw)
+        if (capitals and candidate is None and capitals[-1].endswith("s") and "VERB" in lemmas
+                and not lw.endswith("s")):
+            break  # "76% of Ukrainians reject ...": the capitalised word was the noun
         if _is_verb(w):
+            noun_next = nxt[:1].islower() and _noun_lemma(nxt, vocab, True) and not _is_verb(nxt)
+            if candidate is None and k == 0 and lw.endswith(("ed", "en", "ing")) and noun_next:
+                continue  # "2,300 confirmed cases", "six guided bombs"
+            if not (lw.endswith("s") and _noun_lemma(w, vocab, after_number=True)):
+                break
+        noun = _noun_lemma(w, vocab, after_number=True)
+        if noun and after_conj:
+            if noun[1]:
+                candidate = noun[0]
             break
-        noun = _noun_lemma(w, vocab)
         if noun and not (_is_modifier(w) and candidate is None and not noun[1]):
             candidate = noun[0]
             if noun[1]:
@@ -133,10 +179,22 @@ def noun_after(s: str, pos: int, vocab: Vocabulary, allow_of: bool = True) -> st
     if candidate:
         return canonical_subject(candidate, vocab)
     if capitals:
-        cap = capitals[-1].rstrip("'’s") if capitals[-1].endswith(("'s", "’s")) else capitals[-1]
-        noun = _noun_lemma(cap, vocab)
-        return canonical_subject(noun[0] if noun else cap, vocab)
+        cap = re.sub(r"['’]s?$", "", capitals[-1])
+        if cap in vocab.actor_of_word and cap.endswith("s"):
+            return "person"  # "76% of Ukrainians", "one in five Germans"
+        return canonical_subject(cap, vocab)
     return None
+
+
+def _first_word_plural(s: str, pos: int, vocab: Vocabulary) -> bool:
+    """Is there a plural noun among the next three words ('one in 10 pregnant women')?"""
+    for w in re.findall(r"[A-Za-z-]+", s[pos:pos + 50])[:3]:
+        if w.lower() in vocab.not_subjects:
+            return False
+        noun = _noun_lemma(w, vocab, after_number=True)
+        if noun and noun[1]:
+            return True
+    return False
 
 
 def noun_before(s: str, pos: int, vocab: Vocabulary) -> str | None:
@@ -155,10 +213,16 @@ def noun_before(s: str, pos: int, vocab: Vocabulary) -> str | None:
     return None
 
 
-def of_noun_before(s: str, pos: int, vocab: Vocabulary) -> str | None:
-    """'a depth of 10 km', 'winds of up to 80 km/h': the noun before 'of'."""
+def of_noun_before(s: str, pos: int, vocab: Vocabulary, count: bool = False) -> str | None:
+    """'a depth of 10 km', 'winds of up to 80 km/h': the noun before 'of'.
+
+    For counts only nouns that name a measure of people or things qualify
+    ('a population of 710,000' counts persons).
+    """
     hedges = "|".join(re.escape(p) for p, _ in vocab.hedge_before)
     m = re.search(r"([A-Za-z]+)\s+of\s+(?:(?:" + hedges + r")\s+)?(?:an?\s+)?$", s[:pos], re.I)
+    if m and count:
+        return vocab.subjects["count_nouns"].get(m.group(1).lower())
     if m and m.group(1).lower() not in vocab.not_subjects:
         noun = _noun_lemma(m.group(1), vocab)
         if noun:
@@ -166,18 +230,24 @@ def of_noun_before(s: str, pos: int, vocab: Vocabulary) -> str | None:
     return None
 
 
-def subject_of(s: str, m: Mention, vocab: Vocabulary) -> str | None:
+def subject_of(s: str, m: Mention, vocab: Vocabulary, previous: list[Mention] | None = None) -> str | None:
     """What the mention counts or measures, from the words around it (None if the text does not say)."""
     after = noun_after(s, m.end, vocab)
     unit = m.unit
     if unit in ("percent", "fraction", "point"):
-        if re.match(r"\s+of\b", s[m.end:]):
-            return after if after not in ("total",) else None
-        if unit == "point":
-            return after or vocab.subjects["default_by_unit"].get("point")
+        det = re.match(r"\s+(?:the|its|their|his|her)\s", s[m.end:])
+        if det and m.atom and m.atom.text.lower().startswith("half"):
+            return noun_after(s, m.end + det.end() - 1, vocab)  # "half the world's population"
+        if after and (re.match(r"\s+of\b", s[m.end:]) or _first_word_plural(s, m.end, vocab)):
+            return after
+        if re.match(r"\s+of\b", s[m.end:]) or unit == "point":
+            return vocab.subjects["default_by_unit"].get(unit)
         return of_noun_before(s, m.start, vocab) or noun_before(s, m.start, vocab)
     if unit == "count":
-        return after
+        if after:
+            return after
+        ofn = of_noun_before(s, m.start, vocab, count=True)
+        return ofn
     if m.currency:
         if after and not re.match(r"\s+(?:in|of|for|on|to|a|per)\b", s[m.end:]):
             return _first_noun_after(s, m.end, vocab) or after
@@ -185,12 +255,12 @@ def subject_of(s: str, m: Mention, vocab: Vocabulary) -> str | None:
             inner = noun_after(s, m.end + re.match(r"\s+(?:in|of)\s", s[m.end:]).end(), vocab)
             if inner:
                 return inner
-        return of_noun_before(s, m.start, vocab) or noun_before(s, m.start, vocab)
+        return of_noun_before(s, m.start, vocab)
     # a measure: length, area, speed, duration, ...
     if m.hyphen_unit:
         return after
-    if re.match(r"['’]\s", s[m.end:]):  # "two hours' warning"
-        return noun_after(s, m.end + 1, vocab)
+    if re.match(r"['’]\s", s[m.end:]) or s[m.end - 1:m.end] in ("'", "’"):  # "two hours' warning"
+        return noun_after(s, m.end + (0 if s[m.end - 1:m.end] in ("'", "’") else 1), vocab)
     if re.match(r"\s*(?:\([^)]*\)\s*)?of\s", s[m.end:]):
         return after
     ofn = of_noun_before(s, m.start, vocab)

@@ -14,7 +14,7 @@ from checker.sentences import Sentence, split_sentences
 from checker.units import normalise
 from checker.vocab import Vocabulary, vocabulary
 
-_ELLIPTIC = re.compile(r"\s*(?:[,.;:)]|of\b|were\b|was\b|had\b|have\b|are\b|is\b|remained\b|in\b|on\b|"
+_ELLIPTIC = re.compile(r"\s*(?:[,.;:)]|of\b|others?\b|more\b|were\b|was\b|had\b|have\b|are\b|is\b|remained\b|in\b|on\b|"
                        r"to\b|from\b|and\b|while\b|by\b|at\b|[a-z]+ed\b)")
 
 
@@ -46,7 +46,10 @@ def _sentence_records(sent: Sentence, text: str, doc: str, vocab: Vocabulary,
         next_start = mentions[i + 1].start if i + 1 < len(mentions) else len(s)
         subject = context.subject_of(s, m, vocab)
         carried = False
-        if subject is None:
+        if m.paren_of is not None and m.paren_of - 0 < len(mentions) and rows:
+            restated = rows[m.paren_of] if m.paren_of < len(rows) else None
+            subject = restated["subject"] if restated else subject
+        elif subject is None:
             subject, carried = _carry_subject(s, m, i, mentions, rows, prev_sentence), True
         event, trigger = context.event_of(s, m, subject, prev_end, next_start, vocab)
         if event is None and carried and m.unit in ("fraction", "percent") and rows:
@@ -68,18 +71,28 @@ def _sentence_records(sent: Sentence, text: str, doc: str, vocab: Vocabulary,
 def _carry_subject(s: str, m: Mention, i: int, mentions: list[Mention], rows: list[dict],
                    prev_sentence: list[dict]) -> str | None:
     """A number that names no subject counts what a nearby number counts ('killing 58 people and injuring 214')."""
-    if m.paren_of is not None and m.paren_of < len(rows):
-        return rows[m.paren_of]["subject"]
     if m.unit in ("fraction", "percent"):
-        return rows[-1]["subject"] if rows else None
+        same = [r for r in reversed(rows) if r["subject"] and r["unit"] == m.unit]
+        counts = [r for r in reversed(rows) if r["subject"] and r["unit"] == "count"]
+        earlier = [r for r in prev_sentence if r["subject"] and r["unit"] == "count"]
+        nearest = [r for r in reversed(rows) if r["subject"]]
+        pick = same or counts or nearest or earlier
+        return pick[0]["subject"] if pick else None
     if m.unit != "count" and not m.currency:
         return None
+    if m.currency:
+        same = [r for r in reversed(rows) if r["subject"] and r["unit"] == m.unit]
+        if same:
+            return same[0]["subject"]
+        before = context.noun_before(s, m.start, vocabulary())
+        if before:
+            return before
     same = [r for r in reversed(rows) if r["subject"] and _same_kind(r["unit"], m.unit)]
     if same:
         return same[0]["subject"]
     if m.unit == "count" and not _ELLIPTIC.match(s[m.end:]):
         return None
-    earlier = [r for r in reversed(prev_sentence) if r["subject"] and _same_kind(r["unit"], m.unit)]
+    earlier = [r for r in prev_sentence if r["subject"] and _same_kind(r["unit"], m.unit)]
     return earlier[0]["subject"] if earlier else None
 
 

@@ -93,8 +93,8 @@ def non_quantity(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | 
             prev, lw = prev_m.group(1), prev_m.group(1).lower()
             if lw in vocab.label_words:
                 return "label"
-            if (prev[0].isupper() and lw not in vocab.name_exceptions
-                    and not prev.endswith(("'s", "’s")) and not _at_clause_start(s, prev_m.start())):
+            if (prev[0].isupper() and lw not in vocab.name_exceptions and not lw.endswith(("'s", "’s", "s"))
+                    and not _at_clause_start(s, prev_m.start())):
                 return "name"
     if a.kind in ("words", "fraction"):
         if a.text[:1].isupper() and not _at_clause_start(s, a.start):
@@ -194,7 +194,7 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
             code = p["with_magnitude"] if m.magnitude > 1 else p["default"]
         if code:
             m.unit, m.end = code, word.end()
-            m.currency = code in vocab.currency_words.values() or code == "GBP"
+            m.currency = code in vocab.currency_codes
             m.hyphen_unit = s[a.end:a.end + 1] == "-"
             return m
     if re.search(r"\b(?:{})[\s-]+$".format("|".join(vocab.units["scale_words"])), s[:m.start], re.I) \
@@ -242,15 +242,13 @@ def _combine_ranges(s: str, ms: list[Mention], vocab: Vocabulary) -> list[Mentio
         m1 = ms[i]
         if i + 1 < len(ms) and _range_connector(s, m1, ms[i + 1], vocab):
             m2 = ms[i + 1]
-            u1, u2 = m1.unit, m2.unit
-            if m2.magnitude > 1 and m1.magnitude == 1 and m1.atom and m1.atom.kind != "fraction":
-                m1.value *= m2.magnitude  # "100 to 400 million"
-            if u1 == "count" and u2 != "count":
-                m1.unit = u2
-            elif u1 != u2 and u2 == "count":
-                m2.unit = u1
-            if m1.unit == m2.unit and m1.value is not None and m2.value is not None:
-                out.append(Mention(m1.start, m2.end, None, m2.unit, "range", m1.value, m2.value,
+            unit = m2.unit if m1.unit == "count" else m1.unit
+            if m2.unit in (unit, "count") and m1.unit in (unit, "count") and m1.value is not None \
+                    and m2.value is not None:
+                low = m1.value
+                if m2.magnitude > 1 and m1.magnitude == 1 and m1.atom and m1.atom.kind != "fraction":
+                    low *= m2.magnitude  # "100 to 400 million"
+                out.append(Mention(m1.start, m2.end, None, unit, "range", low, m2.value,
                                    atom=m1.atom, currency=m1.currency or m2.currency,
                                    hyphen_unit=m2.hyphen_unit, parts=[m1, m2]))
                 i += 2

@@ -58,7 +58,8 @@ def may_have_unit(sentence: str, end: int, vocab: Vocabulary) -> bool:
     if word.lower() in ignored:
         return False
     vocab_q = _quantulum_vocabulary()
-    return word in vocab_q or word.lower() in vocab_q
+    head = word.split("/")[0]
+    return any(w in vocab_q or w.lower() in vocab_q for w in (word, head) if w)
 
 
 def quantulum_unit(sentence: str, start: int, end: int, vocab: Vocabulary) -> ParsedUnit | None:

@@ -76,6 +76,14 @@ class Vocabulary:
         return {k.lower(): v for k, v in self.units["currency_words"].items()}
 
     @cached_property
+    def currency_codes(self) -> set[str]:
+        u = self.units
+        codes = set(u["currency_prefixes"].values()) | set(u["currency_words"].values())
+        for spec in u["currency_by_context"].values():
+            codes |= set(spec.get("contexts", {})) | ({spec["default"]} if "default" in spec else set())
+        return codes | {u["pounds"]["with_magnitude"]}
+
+    @cached_property
     def unit_aliases(self) -> dict[str, str]:
         return {k.lower(): v for k, v in self.units["unit_aliases"].items()}
 

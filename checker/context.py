@@ -141,6 +141,8 @@ def noun_after(s: str, pos: int, vocab: Vocabulary, allow_of: bool = True) -> st
             break
         if w[0].isdigit():
             break
+        if lw in ("and", "or") and candidate is None and k > 0 and not capitals:
+            continue  # "five partially or fully occupied regions"
         if lw in ("and", "or") and candidate and not after_conj:
             after_conj = True  # "2.1 million flu and Covid-19 vaccinations": look on for the plural
             continue
@@ -156,9 +158,8 @@ def noun_after(s: str, pos: int, vocab: Vocabulary, allow_of: bool = True) -> st
                 and not lw.endswith("s")):
             break  # "76% of Ukrainians reject ...": the capitalised word was the noun
         if _is_verb(w):
-            noun_next = nxt[:1].islower() and _noun_lemma(nxt, vocab, True) and not _is_verb(nxt)
-            if candidate is None and k == 0 and lw.endswith(("ed", "en", "ing")) and noun_next:
-                continue  # "2,300 confirmed cases", "six guided bombs"
+            if candidate is None and lw.endswith(("ed", "en", "ing")) and _plural_ahead(seq[k + 1:], vocab):
+                continue  # "2,300 confirmed cases", "six guided bombs", "five occupied regions"
             if not (lw.endswith("s") and _noun_lemma(w, vocab, after_number=True)):
                 break
         noun = _noun_lemma(w, vocab, after_number=True)
@@ -186,6 +187,22 @@ def noun_after(s: str, pos: int, vocab: Vocabulary, allow_of: bool = True) -> st
     return None
 
 
+def _plural_ahead(seq: list[Token], vocab: Vocabulary) -> bool:
+    """Does a plural noun follow within a few modifiers (so the word before it is a modifier)?"""
+    for t in seq[:4]:
+        lw = t.lower
+        if not t.text[0].isalpha() or lw in vocab.not_subjects and lw not in ("and", "or"):
+            return False
+        if t.text[0].isupper() or lw in ("and", "or"):
+            continue
+        noun = _noun_lemma(t.text, vocab, after_number=True)
+        if noun and noun[1] and not _is_verb(t.text):
+            return True
+        if _is_verb(t.text) and not lw.endswith(("ed", "en")):
+            return False
+    return False
+
+
 def _first_word_plural(s: str, pos: int, vocab: Vocabulary) -> bool:
     """Is there a plural noun among the next three words ('one in 10 pregnant women')?"""
     for w in re.findall(r"[A-Za-z-]+", s[pos:pos + 50])[:3]:
@@ -209,6 +226,17 @@ def noun_before(s: str, pos: int, vocab: Vocabulary) -> str | None:
             continue
         noun = _noun_lemma(w, vocab)
         if noun and not _is_modifier(w):
+            return canonical_subject(noun[0], vocab)
+    return None
+
+
+def plural_noun_before(s: str, pos: int, vocab: Vocabulary) -> str | None:
+    """The nearest plural noun before pos, across commas ('Allied troops, which could number ...')."""
+    for t in list(reversed(tokens(s[:pos])))[:14]:
+        if t.lower in vocab.not_subjects or not t.text[0].isalpha():
+            continue
+        noun = _noun_lemma(t.text, vocab)
+        if noun and noun[1] and not _is_verb(t.text):
             return canonical_subject(noun[0], vocab)
     return None
 
@@ -246,8 +274,10 @@ def subject_of(s: str, m: Mention, vocab: Vocabulary, previous: list[Mention] | 
     if unit == "count":
         if after:
             return after
-        ofn = of_noun_before(s, m.start, vocab, count=True)
-        return ofn
+        if re.search(r"\b(?:number|numbered|numbers|total|totalled|totaled|totals)\s+(?:between\s+)?"
+                     r"(?:[a-z]+\s+){0,2}$", s[:m.start]):
+            return plural_noun_before(s, m.start, vocab)  # "troops, which could number 10,000"
+        return of_noun_before(s, m.start, vocab, count=True)
     if m.currency:
         if after and not re.match(r"\s+(?:in|of|for|on|to|a|per)\b", s[m.end:]):
             return _first_noun_after(s, m.end, vocab) or after

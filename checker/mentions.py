@@ -83,6 +83,8 @@ def non_quantity(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | 
             return "date"
         if re.match(r"[\s\u00a0]*(?:{})\b".format(vocab.month_re), after):
             return "date"
+        if re.search(r"(?:{})\.?\s+\d{{1,2}}\s*[-–—]\s*$".format(vocab.month_re), before):
+            return "date"  # "May 14–16"
         if re.match(r"[\s\u00a0]*(?:{})(?![\w])".format("|".join(
                 re.escape(c) for c in nq["clock_suffixes"])), after):
             return "clock time"
@@ -100,7 +102,7 @@ def non_quantity(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | 
         if a.text[:1].isupper() and not _at_clause_start(s, a.start):
             return "name"
         first = a.text.lower().split()[0].split("-")[0]
-        nxt = _next_token(s, a.end).lower()
+        nxt = _next_token(s, a.end).lower().replace("’", "'")
         prev = _prev_word(s, a.start).lower()
         if a.text.lower() == "one":
             if nxt in nq["one_not_before"] or not nxt or not nxt[0].isalnum() and nxt not in ("(",):

@@ -318,7 +318,8 @@ def event_of(s: str, m: Mention, subject: str | None, prev_end: int, next_start:
     """Event label of the mention and the position of its trigger word (-1 if none)."""
     if subject and subject in vocab.event_of_noun:
         return vocab.event_of_noun[subject], m.start
-    left_from = max(prev_end, m.start - 70, _clause_start(s, m.start))
+    conj = [c.end() for c in re.finditer(r"\b(?:and|while|but|whereas)\b|,", s[:m.start])]
+    left_from = max([prev_end, m.start - 70, _clause_start(s, m.start)] + conj[-1:])
     right_to = min(next_start, m.end + 70, _clause_end(s, m.end))
     best: tuple[int, str | None, int] = (10**6, None, -1)
     for t in vocab.event_re.finditer(s, left_from, m.start):

@@ -95,8 +95,7 @@ def non_quantity(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | 
             prev, lw = prev_m.group(1), prev_m.group(1).lower()
             if lw in vocab.label_words:
                 return "label"
-            if (prev[0].isupper() and lw not in vocab.name_exceptions and not lw.endswith(("'s", "’s", "s"))
-                    and not _at_clause_start(s, prev_m.start())):
+            if prev[0].isupper() and lw not in vocab.name_exceptions and not lw.endswith(("'s", "’s", "s")):
                 return "name"
     if a.kind in ("words", "fraction"):
         if a.text[:1].isupper() and not _at_clause_start(s, a.start):

@@ -2,12 +2,39 @@
 from __future__ import annotations
 
 import re
+import sys
+import types
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.vocab import Vocabulary
 
+
+
+def _import_inflect_without_typeguard() -> None:
+    """Import inflect (a quantulum3 dependency) with typeguard's decorator as a no-op.
+
+    inflect decorates its functions with typeguard's @typechecked, which
+    recompiles them at import and costs seconds per process (jaraco/inflect#212).
+    The checks only guard inflect's own argument types, which quantulum3 gets right.
+    """
+    if "inflect" in sys.modules:
+        return
+    saved = sys.modules.get("typeguard")
+    stub = types.ModuleType("typeguard")
+    stub.typechecked = lambda func=None, **_: func if func is not None else (lambda f: f)
+    sys.modules["typeguard"] = stub
+    try:
+        import inflect  # noqa: F401
+    finally:
+        if saved is not None:
+            sys.modules["typeguard"] = saved
+        else:
+            del sys.modules["typeguard"]
+
+
+_import_inflect_without_typeguard()
 with warnings.catch_warnings():
     # quantulum3 warns that its optional classifier is missing; we disambiguate ourselves.
     warnings.simplefilter("ignore")

@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass, field
 
 from checker.numbers import Atom, find_atoms
-from checker.units import may_have_unit, quantulum_unit
+from checker.numbers import Atom as _Atom
+from checker.units import complex_quantities, may_have_unit, quantulum_unit
 from checker.vocab import Vocabulary
 
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[\s\u00a0]*$")
@@ -150,9 +151,20 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
     if a.kind == "duration":
         m.unit = "second"
         return m
-    cur = _currency_before(s, a.start, vocab, doc_text)
+    if re.search(r"(?:^|[\s(\[$€£])[-−]$", s[:a.start]) or re.search(r"\bminus\s+$", s[:a.start]):
+        m.value = -a.value  # "-18 °C", "$-99.99", "minus 12 degrees"
+        m.start = a.start - 1 if s[a.start - 1] in "-−" else m.start
+    cur = _currency_before(s, m.start, vocab, doc_text)
     if cur:
         m.start, m.unit, m.currency = cur[0], cur[1], True
+        if s[m.start - 1:m.start] == "(" and s[m.end:m.end + 1] == ")" and m.value:
+            m.value = -abs(m.value)  # accounting notation: "($99.99)"
+    else:
+        suffix = re.match(r"\s?([€£$¥₴₽])", s[m.end:])
+        if suffix:  # "15€", "-15€"
+            m.unit, m.currency = vocab.units["currency_prefixes"][suffix.group(1)], True
+            m.end += suffix.end()
+            return m
     mag = vocab.magnitude_re.match(s, m.end)
     if mag:
         word = mag.group().strip()
@@ -164,7 +176,7 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
             ok = False
         if ok and (vocab.magnitude_of(word) or 0) > 1:
             m.magnitude = vocab.magnitude_of(word)
-            m.value = a.value * m.magnitude
+            m.value = m.value * m.magnitude
             m.end = mag.end()
     pct = vocab.percent_re.match(s, m.end)
     if pct and not m.currency:
@@ -219,7 +231,7 @@ def _is_year(m: Mention, vocab: Vocabulary) -> bool:
 
 def _range_connector(s: str, m1: Mention, m2: Mention, vocab: Vocabulary) -> bool:
     gap = s[m1.end:m2.start]
-    if re.fullmatch(r"\s*(?:to|-|–|—)\s*|-|–", gap):
+    if re.fullmatch(r"-?\s*(?:to|-|–|—)\s*|-|–", gap):  # "8- to 16-metre": suspended hyphen
         before = s[:m1.start].lower().split()
         prev = before[-1] if before else ""
         if prev in vocab.score_words:
@@ -304,15 +316,24 @@ def _conversions(s: str, ms: list[Mention]) -> None:
 def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: bool = False) -> list[Mention]:
     """All quantities of one sentence, in order, with sentence-relative offsets."""
     ms: list[Mention] = []
+    delegated = [Mention(p.start, p.end, p.value, p.unit, atom=_Atom(p.start, p.end, p.value, "quantulum",
+                                                                      s[p.start:p.end]))
+                 for p in complex_quantities(s, vocab)]
     for a in find_atoms(s):
-        if non_quantity(s, a, line_start, vocab):
+        if any(d.start <= a.start < d.end for d in delegated):
+            continue
+        why = non_quantity(s, a, line_start, vocab)
+        if why and why != "name":
             continue
         m = _grow(s, a, vocab, doc_text)
+        if why == "name" and m.unit == "count":
+            continue  # "Apollo 11"; but "Processor 2.80 GHz" has a unit and is a quantity
         if _is_year(m, vocab):
             continue
         if ms and m.start < ms[-1].end:
             continue  # swallowed by the previous quantity's unit
         ms.append(m)
+    ms = sorted(ms + delegated, key=lambda m: m.start)
     ms = _drop_year_tails(s, ms, vocab)
     _share_units(s, ms)
     ms = _combine_ranges(s, ms, vocab)

@@ -20,7 +20,9 @@ DENOMINATORS = {
 }
 NUMBER_WORDS = set(SMALL) | set(TENS) | set(SCALES) | {"dozen"}
 
-DIGITS = re.compile(r"(?<![\d])\d+(?:,\d{3})*(?:\.\d+)?(?![\d])|(?<![\d.])\.\d+(?![\d])")
+# Thousands may be grouped by commas, or by (thin, non-breaking) spaces: "10 000".
+DIGITS = re.compile(r"(?<![\d])(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|\d+(?:,\d{3})*(?:\.\d+)?)(?![\d])"
+                    r"|(?<![\d.])\.\d+(?![\d])")
 _WORD = re.compile(r"[A-Za-z]+")
 _FRACTION = re.compile(
     r"\b(?:(?P<num>one|two|three|four|five|six|seven|eight|nine|a|an)[\s-]+)?"
@@ -49,7 +51,7 @@ class Atom:
 
 
 def digit_value(text: str) -> float:
-    return float(text.replace(",", ""))
+    return float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", text))
 
 
 def words_value(words: list[str]) -> float | None:
@@ -116,6 +118,9 @@ def _word_runs(sentence: str) -> list[Atom]:
         value = words_value(words)
         if words[0].lower() in SCALES or words[0].lower() == "dozen":
             value = None  # a bare "million" is the magnitude of a digit number, or vague
+        half = re.match(r" and a half\b", sentence[end:])
+        if value is not None and half:
+            value, end = value + 0.5, end + half.end()  # "two and a half miles"
         if value is not None:
             atoms.append(Atom(s, end, value, "words", sentence[s:end]))
         i = j
@@ -152,6 +157,8 @@ def find_atoms(sentence: str) -> list[Atom]:
         num, den = m.group("num"), m.group("den").lower()
         if not num and den not in ("half", "halves"):
             continue  # a bare "third" or "quarter" is an ordinal or a period
+        if num and num.lower() in ("a", "an") and re.search(r"\w\s+and\s+$", sentence[:m.start()]):
+            continue  # "two and a half": part of a word number
         n = 1.0 if not num or num.lower() in ("a", "an") else float(SMALL[num.lower()])
         start = m.start("num") if num else m.start("den")
         if free(start, m.end()):
@@ -183,11 +190,11 @@ def _merge_half_a(sentence: str, atoms: list[Atom]) -> list[Atom]:
 
 def has_number(text: str) -> bool:
     """Cheap test: does the text hold a digit or a number word at all?"""
-    if any(c.isdigit() for c in text):
+    if any(c.isdigit() or c in "⅓⅔¼½¾⅛⅜⅝⅞" for c in text):
         return True
     lowered = text.lower()
     return any(w in lowered for w in ("one", "two", "three", "four", "five", "six", "seven",
                                       "eight", "nine", "ten", "eleven", "twelve", "teen", "twenty",
                                       "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
                                       "ninety", "hundred", "thousand", "million", "billion",
-                                      "dozen", "half", "third", "quarter", "fifth"))
+                                      "dozen", "half", "third", "quarter", "fifth", "zero"))

@@ -99,9 +99,41 @@ def quantulum_unit(sentence: str, start: int, end: int, vocab: Vocabulary) -> Pa
             continue
         name = q.unit.name
         if name in names and names[name] not in ("percent", "dozen"):
+            if re.search(r"\d", sentence[end:qe]):
+                # a range or list ("44 mg to 50 mg"): keep only this number's unit word
+                word = re.match(r"[\s-]?[^\s\d,;()]+", sentence[end:])
+                qe = end + (word.end() if word else 0)
             return ParsedUnit(str(names[name]), qs, qe, float(q.value))
         return None
     return None
+
+
+# Written forms our scanner leaves to quantulum3: fractions with a slash or a
+# vulgar-fraction character, scientific notation, powers and +/- errors.
+_COMPLEX = re.compile(r"\d\s*/\s*\d|[⅓⅔¼½¾⅛⅜⅝⅞]|\d[eE][-+−]?\d|\d\s*[×x]\s*\d+\s*[\^−-]|\d\^|\+/-|±")
+
+
+def complex_quantities(sentence: str, vocab: Vocabulary) -> list[ParsedUnit]:
+    """quantulum3's reading of the numbers written in forms our scanner leaves to it."""
+    spans = [m.span() for m in _COMPLEX.finditer(sentence)]
+    if not spans:
+        return []
+    names = vocab.units["quantulum_units"]
+    out = []
+    for q in quantulum_parse(sentence):
+        qs, qe = max(q.span[0], 0), q.span[1]
+        if not any(a < qe and qs < b for a, b in spans):
+            continue
+        surface = sentence[qs:qe]
+        qs += len(surface) - len(surface.lstrip())
+        qe -= len(surface) - len(surface.rstrip())
+        unit = names.get(q.unit.name)
+        if q.unit.name == "dimensionless":
+            unit = "fraction" if "/" in surface or any(c in surface for c in "⅓⅔¼½¾⅛⅜⅝⅞") else "count"
+        if unit is None or qe <= qs:
+            continue
+        out.append(ParsedUnit(str(unit), qs, qe, float(q.value)))
+    return out
 
 
 _UREG = None

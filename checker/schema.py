@@ -106,16 +106,25 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def describe_failures(failures: pd.DataFrame, df: pd.DataFrame) -> str:
-    lines = []
-    for _, f in failures.head(20).iterrows():
-        where = ""
+    """One line per failed check and row: 'row 1 (a.txt:13 '171'): start_before_end'."""
+    lines: list[str] = []
+    seen: set[tuple] = set()
+    for f in failures.to_dict("records"):
         idx = f.get("index")
+        table_level = f.get("schema_context") == "DataFrameSchema"
+        column = None if table_level else f.get("column")
+        key = (str(f.get("check")), column, idx)
+        if key in seen:
+            continue
+        seen.add(key)
+        where = "table"
         if idx is not None and not pd.isna(idx) and idx in df.index:
             row = df.loc[idx]
-            where = f" at row {idx} ({row.get('doc')}:{row.get('start')} {row.get('text')!r})"
-        col = f.get("column") or "table"
-        lines.append(f"check {f.get('check')!s} failed on {col}{where}: value {f.get('failure_case')!r}")
-    more = len(failures) - 20
-    if more > 0:
-        lines.append(f"... and {more} more failures")
-    return "quantity table breaks the schema (a numcheck bug):\n  " + "\n  ".join(lines)
+            where = f"row {idx} ({row.get('doc')}:{row.get('start')} {row.get('text')!r})"
+        if not table_level:
+            detail = f" on column {column}: value {f.get('failure_case')!r}"
+        else:
+            detail = "" if where != "table" else f": {f.get('failure_case')!r}"
+        lines.append(f"{where}: check {f.get('check')} failed{detail}")
+    shown = lines[:20] + ([f"... and {len(lines) - 20} more"] if len(lines) > 20 else [])
+    return "quantity table breaks the schema (a numcheck bug):\n  " + "\n  ".join(shown)

@@ -10,6 +10,7 @@ import typer
 from checker import pipeline
 from checker.output import write_text
 from checker.report import Report
+from checker.rules import base as rules_base
 from checker.reporters import json_report, table
 from checker.schema import SchemaViolation
 from checker.vocab import VocabularyError
@@ -46,9 +47,9 @@ PathsArg = Annotated[list[str], typer.Argument(
     help="Files or directories (their *.txt and *.md files) to read.", show_default=False)]
 
 
-def _run(paths: list[str]) -> Report:
+def _run(paths: list[str], **options) -> Report:
     try:
-        report = pipeline.check_paths(paths)
+        report = pipeline.check_paths(paths, **options)
     except VocabularyError as exc:
         typer.echo(f"numcheck: error: {exc}", err=True)
         raise typer.Exit(EXIT_INPUT)
@@ -78,13 +79,42 @@ def check(
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.json,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = FailOn.error,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Run only these rules (code or name).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (code or name).")] = None,
+    across: Annotated[bool, typer.Option("--across", help="Also compare the same fact between documents.")] = False,
 ) -> None:
     """Check articles and report their numeric inconsistencies."""
-    report = _run(paths)
+    for code in (select or []) + (ignore or []):
+        if rules_base.lookup(code) is None:
+            typer.echo(f"numcheck: error: unknown rule {code!r} (see 'numcheck rules')", err=True)
+            raise typer.Exit(EXIT_INPUT)
+    report = _run(paths, select=_codes(select), ignore=_codes(ignore), across=across)
     write_text(json_report.render(report), output)
     if report.input_errors:
         raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(exit_code(report, fail_on))
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """List the rules: code, name, severity and what each flags."""
+    for rule in rules_base.all_rules():
+        typer.echo(f"{rule.code}  {rule.name:<22} {rule.severity:<8} {rule.summary()}")
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="A rule code (NC101) or name (part-exceeds-whole).")]) -> None:
+    """Print a rule's documentation: what it flags, why, and examples."""
+    rule = rules_base.lookup(code)
+    if rule is None:
+        typer.echo(f"numcheck: error: unknown rule {code!r} (see 'numcheck rules')", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    typer.echo(f"{rule.code} {rule.name} ({rule.severity}, kind {rule.kind})\n")
+    typer.echo(rule.documentation())
+
+
+def _codes(names: Optional[list[str]]) -> list[str] | None:
+    return [rules_base.lookup(n).code for n in names] if names else None
 
 
 def exit_code(report: Report, fail_on: FailOn) -> int:

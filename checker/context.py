@@ -166,6 +166,9 @@ def noun_after(s: str, pos: int, vocab: Vocabulary, allow_of: bool = True) -> st
         if noun and after_conj:
             if noun[1]:
                 candidate = noun[0]
+                break
+            if k + 1 < len(seq) and seq[k + 1].text[:1].islower():
+                continue  # "search and rescue workers": the plural may come one word later
             break
         if noun and not (_is_modifier(w) and candidate is None and not noun[1]):
             candidate = noun[0]
@@ -268,6 +271,10 @@ def subject_of(s: str, m: Mention, vocab: Vocabulary, previous: list[Mention] | 
             return noun_after(s, m.end + det.end() - 1, vocab)  # "half the world's population"
         if after and (re.match(r"\s+of\b", s[m.end:]) or _first_word_plural(s, m.end, vocab)):
             return after
+        change = re.match(r"\s+(?:rise|increase|fall|drop|decline|jump|gain|growth|cut|reduction)\s+in\s+",
+                          s[m.end:])
+        if change:  # "a 12% rise in operating profit"
+            return noun_after(s, m.end + change.end(), vocab, allow_of=False)
         if re.match(r"\s+of\b", s[m.end:]) or unit == "point":
             return vocab.subjects["default_by_unit"].get(unit)
         return of_noun_before(s, m.start, vocab) or noun_before(s, m.start, vocab)
@@ -316,17 +323,22 @@ def _first_noun_after(s: str, pos: int, vocab: Vocabulary) -> str | None:
 def event_of(s: str, m: Mention, subject: str | None, prev_end: int, next_start: int,
              vocab: Vocabulary) -> tuple[str | None, int]:
     """Event label of the mention and the position of its trigger word (-1 if none)."""
+    if m.unit in vocab.events.get("no_event_units", []):
+        return None, -1
     if subject and subject in vocab.event_of_noun:
         return vocab.event_of_noun[subject], m.start
     conj = [c.end() for c in re.finditer(r"\b(?:and|while|but|whereas)\b|,", s[:m.start])]
     left_from = max([prev_end, m.start - 70, _clause_start(s, m.start)] + conj[-1:])
     right_to = min(next_start, m.end + 70, _clause_end(s, m.end))
     best: tuple[int, str | None, int] = (10**6, None, -1)
+    blocked = [b.span() for b in vocab.not_trigger_re.finditer(s)]
     for t in vocab.event_re.finditer(s, left_from, m.start):
         d = m.start - t.end()
-        if d < best[0]:
+        if d < best[0] and not _inside(t.span(), blocked):
             best = (d, _label(t.group(), vocab), t.start())
     for t in vocab.event_re.finditer(s, m.end, max(m.end, right_to)):
+        if _inside(t.span(), blocked):
+            continue
         d = t.start() - m.end
         if d < best[0]:
             best = (d, _label(t.group(), vocab), t.start())
@@ -335,6 +347,10 @@ def event_of(s: str, m: Mention, subject: str | None, prev_end: int, next_start:
     if label == "destroyed" and subject in vocab.events.get("aerial_subjects", []):
         label = "downed"
     return label, best[2]
+
+
+def _inside(span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in blocked)
 
 
 def _label(phrase: str, vocab: Vocabulary) -> str | None:

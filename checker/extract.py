@@ -54,6 +54,8 @@ def _sentence_records(sent: Sentence, text: str, doc: str, vocab: Vocabulary,
         event, trigger = context.event_of(s, m, subject, prev_end, next_start, vocab)
         if event is None and carried and m.unit in ("fraction", "percent") and rows:
             event = rows[-1]["event"]
+        if event is None and rows and _conjoined(s, mentions[i - 1], m):
+            event = rows[-1]["event"]  # "launched 143 drones and six missiles"
         value = m.value
         base_value, base_unit = normalise(value if value is not None else m.high, m.unit, vocab)
         rows.append({
@@ -94,6 +96,15 @@ def _carry_subject(s: str, m: Mention, i: int, mentions: list[Mention], rows: li
         return None
     earlier = [r for r in prev_sentence if r["subject"] and _same_kind(r["unit"], m.unit)]
     return earlier[0]["subject"] if earlier else None
+
+
+_CONJOINED = re.compile(r"[\w\s'’-]{0,60}?\s(?:and|or|as well as|plus)\s+(?:another\s+|a further\s+|some\s+|about\s+)?$")
+
+
+def _conjoined(s: str, prev: Mention, m: Mention) -> bool:
+    """Is m the next item of a list that starts at prev ('97 of the drones and four of the missiles')?"""
+    gap = s[prev.end:m.start]
+    return bool(_CONJOINED.fullmatch(gap)) and not re.search(r"\b(?:were|was|had|have|has|is|are)\b|[,;]", gap)
 
 
 def _same_kind(a: str, b: str) -> bool:

@@ -181,6 +181,10 @@ class Vocabulary:
         return phrase_regex([p for p, _ in self.event_phrases])
 
     @cached_property
+    def not_trigger_re(self) -> re.Pattern:
+        return phrase_regex(self.events.get("not_triggers", []))
+
+    @cached_property
     def event_of_phrase(self) -> dict[str, str]:
         out: dict[str, str] = {}
         for phrase, label in self.event_phrases:

@@ -1,0 +1,66 @@
+"""Calendar dates written in news copy ('Friday, Oct. 16, 2025', '12 April'), with their offsets."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({abbr.lower(): i for i, abbr in enumerate(calendar.month_abbr) if abbr})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|" \
+       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATE = re.compile(
+    rf"(?:{_WD},?\s+(?:the\s+)?)?"
+    rf"(?:{_MON}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON.replace('mon', 'mon2')})"
+    rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?(?![\d])")
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    start: int
+    end: int
+    text: str
+    month: int
+    day: int
+    year: int | None
+    weekday: int | None  # 0 = Monday, as written; None when no weekday is written
+
+    def on(self, year: int) -> dt.date | None:
+        try:
+            return dt.date(year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[WrittenDate]:
+    """Every month-and-day date in text[start:end], with its weekday and year when written."""
+    out = []
+    for m in _DATE.finditer(text, start, len(text) if end is None else end):
+        mon = (m.group("mon") or m.group("mon2")).lower().rstrip(".")
+        day = int(m.group("d1") or m.group("d2"))
+        if not 1 <= day <= 31:
+            continue
+        wd = _WEEKDAYS[m.group("wd").lower()] if m.group("wd") else None
+        year = int(m.group("year")) if m.group("year") else None
+        out.append(WrittenDate(m.start(), m.end(), m.group(), _MONTHS[mon], day, year, wd))
+    return out
+
+
+def resolve_year(d: WrittenDate, others: list[WrittenDate], default: int | None) -> int | None:
+    """The date's own year, else that of the nearest earlier date with a year, else any, else default."""
+    if d.year:
+        return d.year
+    earlier = [o for o in others if o.year and o.start < d.start]
+    if earlier:
+        return earlier[-1].year
+    later = [o for o in others if o.year]
+    return later[0].year if later else default
+
+
+def weekday_name(i: int) -> str:
+    return calendar.day_name[i]

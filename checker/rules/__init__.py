@@ -1,0 +1,1 @@
+"""Cross-checking rules: each module holds one rule with a stable code (NC101...) and name."""

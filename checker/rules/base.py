@@ -1,0 +1,74 @@
+"""The rule type and registry: one rule per module, a stable code, its docstring as documentation."""
+from __future__ import annotations
+
+import inspect
+import textwrap
+from typing import Callable, ClassVar, Iterable
+
+from checker.report import Finding, Span
+
+KINDS = ("part-exceeds-whole", "parts-exceed-whole", "total-mismatch", "fraction-mismatch",
+         "percent-out-of-range", "range-inverted", "conflicting-values", "date-mismatch",
+         "conversion-mismatch", "count-mismatch")
+SEVERITIES = ("error", "warning", "info")
+
+REGISTRY: dict[str, type["Rule"]] = {}
+
+
+class Rule:
+    """Base class. Subclasses set code, name, kind and severity and implement check()."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    kind: ClassVar[str]
+    severity: ClassVar[str] = "error"
+
+    def check(self, ctx) -> Iterable[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def finding(self, doc: str, message: str, spans: Iterable[Span], severity: str | None = None,
+                name: str | None = None) -> Finding:
+        ordered = tuple(dict.fromkeys(spans))
+        return Finding(doc=doc, rule=self.code, name=name or self.name, kind=self.kind,
+                       severity=severity or self.severity, message=message, spans=ordered)
+
+    @classmethod
+    def documentation(cls) -> str:
+        return textwrap.dedent(inspect.getdoc(cls) or "").strip()
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.documentation().splitlines()[0] if cls.documentation() else ""
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: add a rule to the registry; a code or name used twice is a bug."""
+    for attr in ("code", "name", "kind"):
+        if not getattr(cls, attr, None):
+            raise ValueError(f"rule {cls.__name__} has no {attr}")
+    if cls.kind not in KINDS:
+        raise ValueError(f"rule {cls.code}: unknown kind {cls.kind!r}")
+    if cls.severity not in SEVERITIES:
+        raise ValueError(f"rule {cls.code}: unknown severity {cls.severity!r}")
+    if cls.code in REGISTRY:
+        raise ValueError(f"rule code {cls.code} registered twice ({REGISTRY[cls.code].__name__}, {cls.__name__})")
+    if any(r.name == cls.name for r in REGISTRY.values()):
+        raise ValueError(f"rule name {cls.name} registered twice")
+    REGISTRY[cls.code] = cls
+    return cls
+
+
+def all_rules() -> list[type[Rule]]:
+    from checker.rules import catalogue  # noqa: F401  (imports every rule module)
+    return [REGISTRY[c] for c in sorted(REGISTRY)]
+
+
+def lookup(code_or_name: str) -> type[Rule] | None:
+    all_rules()
+    key = code_or_name.strip()
+    if key.upper() in REGISTRY:
+        return REGISTRY[key.upper()]
+    return next((r for r in REGISTRY.values() if r.name == key.lower()), None)
+
+
+Checker = Callable[..., Iterable[Finding]]

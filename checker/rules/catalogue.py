@@ -1,0 +1,7 @@
+"""Imports every rule module so that each registers itself (one rule per module)."""
+from checker.rules import (  # noqa: F401
+    nc105_percent_out_of_range,
+    nc106_range_inverted,
+    nc108_date_mismatch,
+    nc109_conversion_mismatch,
+)

@@ -1,0 +1,52 @@
+"""Running the rules: one context for all of them, findings in a stable order."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from checker.report import Finding
+from checker.rules.base import all_rules
+from checker.rules.facts import Document, Relations, documents
+from checker.vocab import Vocabulary, vocabulary
+
+
+@dataclass
+class RuleContext:
+    """Everything a rule may read: documents with their quantities, relations and hedge slack."""
+    documents: list[Document]
+    relations: Relations
+    vocab: Vocabulary
+    across: bool = False
+    options: dict = field(default_factory=dict)
+
+    @property
+    def hedges(self) -> dict:
+        return self.vocab.hedges
+
+
+def run_rules(table: pd.DataFrame, texts: dict[str, str], select: list[str] | None = None,
+              ignore: list[str] | None = None, across: bool = False) -> list[Finding]:
+    """All findings of the selected rules over the documents, ordered by document and position."""
+    vocab = vocabulary()
+    ctx = RuleContext(documents(table, texts, vocab), Relations(), vocab, across)
+    chosen = [r for r in all_rules()
+              if (not select or r.code in select or r.name in select)
+              and not (ignore and (r.code in ignore or r.name in ignore))]
+    findings: list[Finding] = []
+    for rule in chosen:
+        findings.extend(rule().check(ctx))
+    order = {d: i for i, d in enumerate(texts)}
+    findings.sort(key=lambda f: (order.get(f.doc, len(order)), f.spans[0].start if f.spans else 0,
+                                 f.rule, f.message))
+    return _dedupe(findings)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for f in findings:
+        key = (f.doc, f.rule, tuple((s.start, s.end) for s in f.spans))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

@@ -1,0 +1,215 @@
+"""What rules read: each document's quantities (with the bounds their hedges allow) and sentences."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+from checker.report import Span
+from checker.sentences import Sentence, split_sentences
+from checker.vocab import Vocabulary, load_yaml, vocabulary
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One row of the quantity table, as a rule sees it."""
+    doc: str
+    qid: int
+    start: int
+    end: int
+    sentence: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str
+    subject: str | None
+    event: str | None
+    actor: str | None
+    source: str | None
+    time: str | None
+    restates: int | None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+    @property
+    def is_range(self) -> bool:
+        return self.qualifier == "range"
+
+    @property
+    def number(self) -> float:
+        """The value, or for a range its upper end."""
+        if self.value is not None:
+            return self.value
+        return max(self.low, self.high)
+
+    def shown(self) -> str:
+        """The value as an editor would write it: '75', '2.9 billion', '30%'."""
+        return show(self.number if not self.is_range else None, self)
+
+
+def show(v: float | None, q: Quantity | None = None) -> str:
+    if v is None and q is not None:
+        return f"{_fmt(q.low)} to {_fmt(q.high)}"
+    return _fmt(v)
+
+
+def _fmt(v: float) -> str:
+    if v is None:
+        return "?"
+    a = abs(v)
+    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+        if a >= scale and (a / scale) * 100 == int((a / scale) * 100):
+            return f"{v / scale:,.2f}".rstrip("0").rstrip(".") + word
+    if float(v).is_integer():
+        return f"{int(v):,}"
+    return f"{v:,.4g}" if a < 1 else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+def _nan_to_none(v):
+    if v is None or v is pd.NA:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    return v
+
+
+@dataclass
+class Document:
+    """One document's text, sentences and quantities (sorted by position)."""
+    doc: str
+    text: str
+    quantities: list[Quantity]
+    vocab: Vocabulary
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return split_sentences(self.text, self.vocab)
+
+    def sentence_of(self, q: Quantity) -> Sentence:
+        return self.sentences[q.sentence]
+
+    def in_sentence(self, index: int) -> list[Quantity]:
+        return [q for q in self.quantities if q.sentence == index]
+
+    def by_qid(self, qid: int) -> Quantity | None:
+        return next((q for q in self.quantities if q.qid == qid), None)
+
+    def between(self, a: Quantity, b: Quantity) -> str:
+        """Document text between two quantities (in text order)."""
+        first, second = (a, b) if a.start <= b.start else (b, a)
+        return self.text[first.end:second.start]
+
+    def before(self, q: Quantity, chars: int = 80) -> str:
+        """Text of q's sentence before q (at most `chars` characters)."""
+        s = self.sentence_of(q)
+        return self.text[max(s.start, q.start - chars):q.start]
+
+    def after(self, q: Quantity, chars: int = 80) -> str:
+        s = self.sentence_of(q)
+        return self.text[q.end:min(s.end, q.end + chars)]
+
+
+@dataclass
+class Relations:
+    """rules/relations.yaml, with the lookups rules need."""
+    data: dict = field(default_factory=lambda: load_yaml("relations.yaml"))
+
+    def parts_of(self, whole_event: str | None) -> list[str]:
+        return list(self.data["event_parts"].get(whole_event or "", []))
+
+    def disjoint_parts_of(self, whole_event: str | None) -> list[str]:
+        return list(self.data["disjoint_parts"].get(whole_event or "", []))
+
+    def complete(self, whole_event: str | None) -> list[str]:
+        return list(self.data["complete_breakdowns"].get(whole_event or "", []))
+
+    def subject_within(self, part: str | None, whole: str | None) -> bool:
+        """Is the part's subject the whole's or one of its subsets (child within person)?"""
+        if not part or not whole:
+            return False
+        return part == whole or part in self.data["subject_parts"].get(whole, [])
+
+    def same_subject(self, a: str | None, b: str | None) -> bool:
+        if not a or not b:
+            return False
+        if a == b:
+            return True
+        return any(a in group and b in group for group in self.data["equivalent_subjects"])
+
+    def words(self, key: str) -> list[str]:
+        return [str(w) for w in self.data.get(key, [])]
+
+
+def documents(table: pd.DataFrame, texts: dict[str, str], vocab: Vocabulary | None = None) -> list[Document]:
+    """Group the quantity table by document, keeping the documents' order."""
+    vocab = vocab or vocabulary()
+    fields = list(Quantity.__dataclass_fields__)
+    by_doc: dict[str, list[Quantity]] = {d: [] for d in texts}
+    for rec in table[fields].to_dict("records"):
+        rec = {k: _nan_to_none(v) for k, v in rec.items()}
+        rec["restates"] = int(rec["restates"]) if rec["restates"] is not None else None
+        by_doc.setdefault(rec["doc"], []).append(Quantity(**rec))
+    return [Document(d, texts.get(d, ""), sorted(qs, key=lambda q: q.start), vocab)
+            for d, qs in by_doc.items()]
+
+
+def decimals(text: str) -> int:
+    m = _NUMBER.search(text)
+    return len(m.group(1)) if m and m.group(1) else 0
+
+
+def rounding(q: Quantity) -> float:
+    """Half a unit of the last written digit, in the quantity's unit: '2.9 billion' -> 0.05e9."""
+    if q.value is None or q.unit == "count":
+        return 0.0
+    m = _NUMBER.search(q.text)
+    if not m:
+        return 0.0
+    written = float(m.group().replace(",", ""))
+    if written == 0:
+        return 0.0
+    scale = abs(q.value / written) if written else 1.0
+    return 0.5 * 10 ** (-decimals(q.text)) * scale
+
+
+def bounds(q: Quantity, hedges: dict, with_rounding: bool = False) -> tuple[float, float]:
+    """The interval of values the quantity allows, given its qualifier and hedge slack."""
+    if q.is_range:
+        return min(q.low, q.high), max(q.low, q.high)
+    v = q.value
+    r = rounding(q) if with_rounding else 0.0
+    tol = float(hedges["tolerance"]["approx"])
+    if q.qualifier == "approx":
+        slack = abs(v) * tol
+        return v - slack - r, v + slack + r
+    if q.qualifier in ("at_least", "more_than"):
+        return v - r, math.inf
+    if q.qualifier in ("at_most", "less_than"):
+        return -math.inf if v < 0 else 0.0, v + r
+    return v - r, v + r
+
+
+def hedge_word(doc: Document, q: Quantity, hedges: dict) -> str | None:
+    """The hedge phrase written right before q ('nearly'), if it is one that means at-or-below."""
+    before = re.sub(r"\s+", " ", doc.before(q, 30).lower()).rstrip()
+    for w in sorted(hedges["tolerance"]["below_words"], key=len, reverse=True):
+        if before.endswith(w):
+            return w
+    return None
+
+
+def interval(doc: Document, q: Quantity, hedges: dict, with_rounding: bool = False) -> tuple[float, float]:
+    """bounds(), with 'nearly'/'almost' meaning at or just below the written value."""
+    lo, hi = bounds(q, hedges, with_rounding)
+    if q.qualifier == "approx" and hedge_word(doc, q, hedges):
+        return lo, q.value + (rounding(q) if with_rounding else 0.0)
+    return lo, hi

@@ -1,0 +1,60 @@
+"""NC105 percent-out-of-range: a share of a set that is above 100 % or below 0 %."""
+from __future__ import annotations
+
+import re
+
+from checker.rules.base import Rule, register
+from checker.rules.facts import show
+
+
+@register
+class PercentOutOfRange(Rule):
+    """A share that must lie between 0 and 100 % and does not: "112% of the drones were intercepted".
+
+    What it flags
+        A percentage written as a share of a set ("N% of voters", "N% of the
+        region", "N% of eligible residents") that is above 100 or below 0.
+        Changes ("rose 150%") and ratios to a measure that can be exceeded
+        ("120% of GDP", "110% of capacity", listed in rules/relations.yaml as
+        ratio_wholes) are not shares and are left alone.
+
+    Why it matters
+        No more than all of a group can do something. A share above 100 % is a
+        misplaced decimal point (71.3 % written 713 %) or a wrong base.
+
+    Flagged
+        In the smallest canton, 713% of voters rejected the plan.
+
+    Consistent
+        In the smallest canton, 71.3% of voters rejected the plan; exports rose 150% in a decade.
+    """
+
+    code = "NC105"
+    name = "percent-out-of-range"
+    kind = "percent-out-of-range"
+    severity = "error"
+
+    def check(self, ctx):
+        ratio_wholes = {w.lower() for w in ctx.relations.words("ratio_wholes")}
+        changes = {w.lower() for w in ctx.relations.words("change_percent_words")}
+        for doc in ctx.documents:
+            for q in doc.quantities:
+                if q.unit != "percent" or q.is_range and q.low is None:
+                    continue
+                hi = q.number if not q.is_range else max(q.low, q.high)
+                lo = q.number if not q.is_range else min(q.low, q.high)
+                if 0 <= lo and hi <= 100:
+                    continue
+                whole = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([\w'’ -]{1,60})", doc.after(q))
+                if not whole:
+                    continue  # not written as a share of something
+                words = {w.strip("'’").lower() for w in re.findall(r"[\w'’]+", whole.group(1))[:4]}
+                if words & ratio_wholes or (q.subject or "").lower() in ratio_wholes:
+                    continue
+                before = doc.before(q, 40).lower().split()
+                if before and (before[-1] in changes or " ".join(before[-2:]) in changes):
+                    continue
+                yield self.finding(
+                    doc.doc, f"{q.text} of {whole.group(1).split(',')[0].strip()} is a share of a set, "
+                             f"so it must lie between 0% and 100% (got {show(hi if hi > 100 else lo)}%)",
+                    [q.span])

@@ -1,0 +1,129 @@
+"""NC108 date-mismatch: a weekday that does not fit its date, or date arithmetic that does not add up."""
+from __future__ import annotations
+
+import re
+
+from checker.dates import WrittenDate, find_dates, resolve_year, weekday_name
+from checker.numbers import SMALL, TENS
+from checker.report import Span
+from checker.rules.base import Rule, register
+
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44}
+_DURATION = re.compile(
+    r"\b(?P<exact>exactly\s+|just\s+)?(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|twenty|thirty)[\s-]+(?P<unit>days?|weeks?|months?)\s+"
+    r"(?P<dir>after|later|before|earlier)\b", re.I)
+_SPAN = re.compile(
+    r"\bfrom\s+(?P<a>[^,;]{3,25}?)\s+to\s+(?P<b>[^,;]{3,25}?),\s+(?P<n>\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\s+(?P<unit>days?|weeks?)\b", re.I)
+
+
+@register
+class DateMismatch(Rule):
+    """A weekday that does not fit its date, or date arithmetic that does not add up.
+
+    What it flags
+        "Thursday, May 14, 2025" when May 14, 2025 was a Wednesday (the year is
+        taken from the date, else from the nearest earlier date in the text,
+        else from `default_year` in rules/relations.yaml); and a stated gap
+        between two dates that the calendar contradicts: "reopened on Feb. 12,
+        four days after the collision" when the collision was on Feb. 7, or
+        "from Feb. 7 to Feb. 12, four days".
+
+    Why it matters
+        Weekdays and gaps are written from memory and copied between drafts;
+        a wrong one makes readers doubt every date in the story.
+
+    Flagged
+        The storm made landfall late on Saturday, Dec. 14, 2025.
+
+    Consistent
+        The storm made landfall late on Sunday, Dec. 14, 2025.
+    """
+
+    code = "NC108"
+    name = "date-mismatch"
+    kind = "date-mismatch"
+    severity = "error"
+
+    def check(self, ctx):
+        default_year = ctx.relations.data.get("default_year")
+        slack = int(ctx.relations.data.get("week_slack_days", 1))
+        for doc in ctx.documents:
+            dates = find_dates(doc.text)
+            yield from self._weekdays(doc, dates, default_year)
+            yield from self._gaps(doc, dates, default_year, slack)
+
+    def _weekdays(self, doc, dates, default_year):
+        for d in dates:
+            if d.weekday is None:
+                continue
+            year = resolve_year(d, dates, default_year)
+            day = d.on(year) if year else None
+            if day and day.weekday() != d.weekday:
+                yield self.finding(
+                    doc.doc, f"{d.text!r}: {day:%b} {day.day}, {year} was a {weekday_name(day.weekday())}, "
+                             f"not a {weekday_name(d.weekday)}", [_span(d)])
+
+    def _gaps(self, doc, dates, default_year, slack):
+        for sent in doc.sentences:
+            for m in _DURATION.finditer(doc.text, sent.start, sent.end):
+                here = [d for d in dates if sent.start <= d.start < sent.end]
+                pair = _dates_around(m, here, dates)
+                if pair is None:
+                    continue
+                first, second = pair
+                yield from self._compare(doc, m, first, second, dates, default_year, slack,
+                                         backwards=m.group("dir").lower() in ("before", "earlier"))
+            for m in _SPAN.finditer(doc.text, sent.start, sent.end):
+                a = [d for d in dates if m.start("a") <= d.start < m.end("a")]
+                b = [d for d in dates if m.start("b") <= d.start < m.end("b")]
+                if a and b:
+                    yield from self._compare(doc, m, a[0], b[0], dates, default_year, slack,
+                                             backwards=False, inclusive=True)
+
+    def _compare(self, doc, m, first: WrittenDate, second: WrittenDate, dates, default_year, slack,
+                 backwards: bool, inclusive: bool = False):
+        y1, y2 = resolve_year(first, dates, default_year), resolve_year(second, dates, default_year)
+        d1, d2 = (first.on(y1) if y1 else None), (second.on(y2) if y2 else None)
+        if not d1 or not d2:
+            return
+        n = _count(m.group("n"))
+        unit = m.group("unit").lower().rstrip("s")
+        stated = n * _UNIT_DAYS[unit]
+        actual = (d1 - d2).days if backwards else (d2 - d1).days
+        allowed = 0 if unit == "day" or (m.groupdict().get("exact") or "").strip() else slack
+        if unit == "month":
+            allowed = 3
+        if any(abs(actual + extra - stated) <= allowed for extra in ((0, 1) if inclusive else (0,))):
+            return
+        duration = Span(m.start("n"), m.end("unit"), doc.text[m.start("n"):m.end("unit")])
+        yield self.finding(
+            doc.doc, f"from {first.text} to {second.text} is {actual} days, "
+                     f"not {doc.text[m.start('n'):m.end('unit')]} ({stated:g} days)",
+            [_span(first), duration, _span(second)])
+
+
+def _dates_around(m: re.Match, here: list[WrittenDate], dates: list[WrittenDate]):
+    """(earlier, later) dates a 'N days after' phrase relates, or None."""
+    after_phrase = [d for d in here if d.start >= m.end()]
+    before_phrase = [d for d in here if d.end <= m.start()]
+    if before_phrase and after_phrase:  # "on Oct. 20, three weeks after the session ended on Sept. 29"
+        return after_phrase[0], before_phrase[-1]
+    if before_phrase:  # "reopened on Feb. 12, four days after the collision": the story's first date
+        anchor = dates[0] if dates and dates[0].start < before_phrase[-1].start else None
+        return (anchor, before_phrase[-1]) if anchor else None
+    return None
+
+
+def _count(word: str) -> int:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    if w in ("a", "one"):
+        return 1
+    return SMALL.get(w) or TENS.get(w) or 0
+
+
+def _span(d: WrittenDate) -> Span:
+    return Span(d.start, d.end, d.text)

@@ -4,4 +4,5 @@ from checker.rules import (  # noqa: F401
     nc106_range_inverted,
     nc108_date_mismatch,
     nc109_conversion_mismatch,
+    nc110_count_mismatch,
 )

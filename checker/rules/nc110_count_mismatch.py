@@ -1,0 +1,76 @@
+"""NC110 count-mismatch: a stated count of items disagrees with the items listed."""
+from __future__ import annotations
+
+import re
+
+from checker.report import Span
+from checker.rules.base import Rule, register
+
+# "four strategic objectives following the summit: a, b, c and d", "three regions — a, b and c —",
+# "a four-point plan covering a, b and c"
+_LIST_OPENER = re.compile(
+    r"(?P<np>(?:-[a-z]+)?(?:\s+[\w'’-]+){0,6}?)\s*(?P<delim>:|\s[—–]|\s(?:covering|namely|consisting\s+of|comprising))\s+")
+_LIST_END = re.compile(r"\s[—–]\s|[.;!?](?:\s|$)|$")
+_ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[\w'’ .-]{2,60}?\s+(?:said|says|told|reported|added|announced)\b.*$",
+                          re.I)
+_MAX_ITEM = 90
+_DATELINE = re.compile(r"^[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][\w'’.-]*)*\s[—–]\s")  # "KYIV —", "PALU, Indonesia —"
+
+
+@register
+class CountMismatch(Rule):
+    """A stated count of items that disagrees with the items listed: "three priorities" followed by four.
+
+    What it flags
+        A small number followed by its noun and a list introduced by a colon,
+        a dash, "covering" or "namely" ("five groups: A, B, C and D"), when the
+        list has a different number of items. Lists introduced by "including"
+        are partial by design and are not counted.
+
+    Why it matters
+        Lists are edited after the count is written: an item is cut or added
+        and the number stays. Readers notice, and it suggests the list itself
+        is unreliable.
+
+    Flagged
+        Power was cut in four provinces — Isabela, Cagayan and Aurora — overnight.
+
+    Consistent
+        Healy outlined four objectives: a safe sky, a secure sea, peace on land, and a strong military.
+    """
+
+    code = "NC110"
+    name = "count-mismatch"
+    kind = "count-mismatch"
+    severity = "error"
+
+    def check(self, ctx):
+        for doc in ctx.documents:
+            for q in doc.quantities:
+                if q.unit != "count" or q.value is None or not 2 <= q.value <= 20 or not q.value.is_integer():
+                    continue
+                sent = doc.sentence_of(q)
+                opener = _LIST_OPENER.match(doc.text, q.end, sent.end)
+                if not opener or re.search(r"\d|[,;(]", opener.group("np")):
+                    continue
+                prefix = _DATELINE.sub("", doc.text[sent.start:q.start])
+                if opener.group("delim").strip() in ("—", "–") and len(re.findall(r"\s[—–]\s", prefix)) % 2:
+                    continue  # the dash closes an aside the number sits in: "— 48 passengers and two drivers —"
+                items, span = _items(doc.text, opener.end(), sent.end)
+                if len(items) < 2 or any(len(i) > _MAX_ITEM for i in items) or len(items) == q.value:
+                    continue
+                yield self.finding(
+                    doc.doc, f"{q.text}{opener.group('np')} announced, but {len(items)} are listed: "
+                             + "; ".join(items), [q.span, span])
+
+
+def _items(text: str, start: int, end: int) -> tuple[list[str], Span]:
+    """The items of the list that starts at `start`, and the list's span."""
+    stop = _LIST_END.search(text, start, end)
+    list_end = stop.start() if stop else end
+    body = _ATTRIBUTION.sub("", text[start:list_end]).rstrip(" ,")
+    parts = [p.strip() for p in body.split(",")]
+    last = re.split(r"\s+(?:and|or)\s+", parts[-1]) if parts else []
+    parts = parts[:-1] + last
+    items = [re.sub(r"^(?:and|or)\s+", "", p).strip() for p in parts if p.strip()]
+    return items, Span(start, start + len(body), body)

@@ -281,6 +281,11 @@ def subject_of(s: str, m: Mention, vocab: Vocabulary, previous: list[Mention] | 
     if unit == "count":
         if after:
             return after
+        counted = re.search(r"\bnumber\s+of\s+([a-z]+)\s+(?:at|to|was|is|stood\s+at|reached|rose\s+to)\s+$",
+                            s[:m.start])
+        if counted:  # "putting the overall number of casualties at 23"
+            noun = _noun_lemma(counted.group(1), vocab)
+            return canonical_subject(noun[0], vocab) if noun else None
         if re.search(r"\b(?:number|numbered|numbers|total|totalled|totaled|totals)\s+(?:between\s+)?"
                      r"(?:[a-z]+\s+){0,2}$", s[:m.start]):
             return plural_noun_before(s, m.start, vocab)  # "troops, which could number 10,000"
@@ -315,7 +320,7 @@ def _first_noun_after(s: str, pos: int, vocab: Vocabulary) -> str | None:
         if not t.text[0].isalpha() or t.lower in vocab.not_subjects:
             return None
         noun = _noun_lemma(t.text, vocab)
-        if noun and not _is_modifier(t.text):
+        if noun and not _is_modifier(t.text) and "ADJ" not in _lemmas(t.lower):
             return canonical_subject(noun[0], vocab)
     return None
 

@@ -1,5 +1,8 @@
 """Imports every rule module so that each registers itself (one rule per module)."""
 from checker.rules import (  # noqa: F401
+    nc101_part_exceeds_whole,
+    nc102_parts_exceed_whole,
+    nc103_total_mismatch,
     nc105_percent_out_of_range,
     nc106_range_inverted,
     nc108_date_mismatch,

@@ -133,10 +133,24 @@ class Relations:
         return list(self.data["complete_breakdowns"].get(whole_event or "", []))
 
     def subject_within(self, part: str | None, whole: str | None) -> bool:
-        """Is the part's subject the whole's or one of its subsets (child within person)?"""
+        """Is the part's subject the whole's or one of its subsets (child within person within casualty)?"""
         if not part or not whole:
             return False
-        return part == whole or part in self.data["subject_parts"].get(whole, [])
+        seen, todo = set(), [whole]
+        while todo:
+            w = todo.pop()
+            if w == part:
+                return True
+            if w not in seen:
+                seen.add(w)
+                todo.extend(self.data["subject_parts"].get(w, []))
+        return False
+
+    def related_subjects(self, a: str | None, b: str | None) -> bool:
+        """Either subject within the other, or the same thing; unknown subjects relate to anything."""
+        if not a or not b:
+            return True
+        return self.same_subject(a, b) or self.subject_within(a, b) or self.subject_within(b, a)
 
     def same_subject(self, a: str | None, b: str | None) -> bool:
         if not a or not b:

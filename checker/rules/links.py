@@ -1,0 +1,283 @@
+"""Links between quantities that the part/whole rules share: 'X of Y', breakdowns, event families."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.report import Span
+from checker.rules.facts import Document, Quantity, Relations
+
+# "16 of the 52", "118,000 people voted yes out of 112,500", "11 of the country's 41 counties"
+_OF_BETWEEN = re.compile(
+    r"^\s*(?:[A-Za-z'’-]+\s+){0,4}?(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+['’]s?\s+){0,2}?"
+    r"(?:only\s+|some\s+|about\s+|nearly\s+)?$", re.I)
+# "14,000 of those troops", "Eleven children were among those hurt"
+_OF_THOSE = re.compile(r"^\s*(?:of|among)\s+(?:those|them|these|whom)\b", re.I)
+_AMONG_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:were|was|are)\s+among\s+(?:those|the)\b", re.I)
+
+
+@dataclass
+class Breakdown:
+    """A whole and the parts a text splits it into; `complete` when the text says the parts are all of it."""
+    whole: Quantity
+    parts: list[Quantity]
+    complete: bool
+    why: str
+    extra_spans: list[Span] = field(default_factory=list)
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Same kind of number: counts with counts, euros with euros, km² with km²."""
+    return a.unit == b.unit and a.unit not in ("percent", "fraction", "point")
+
+
+def sources_agree(a: Quantity, b: Quantity, doc: Document | None = None) -> bool:
+    """Two numbers come from one side unless their sources name different parties (Russia vs Ukraine)."""
+    if not a.source or not b.source or a.source == b.source or a.sentence == b.sentence or doc is None:
+        return True
+    pa, pb = _party_of(doc, a.source), _party_of(doc, b.source)
+    return pa is None or pb is None or pa == pb
+
+
+def _party_of(doc: Document, source: str) -> str | None:
+    m = doc.vocab.actor_re.search(source)
+    return doc.vocab.actor_of_word[m.group()] if m else None
+
+
+def of_pairs(doc: Document) -> list[tuple[Quantity, Quantity]]:
+    """(part, whole) pairs written as 'P of (the) W' or 'P out of W' within one sentence."""
+    pairs = []
+    for i, p in enumerate(doc.quantities):
+        for w in doc.quantities[i + 1:]:
+            if w.sentence != p.sentence:
+                break
+            if comparable(p, w) and _OF_BETWEEN.match(doc.between(p, w)):
+                if _related(p, w):
+                    pairs.append((p, w))
+                break
+    return pairs
+
+
+def _related(p: Quantity, w: Quantity) -> bool:
+    """Counts must count related things; money and measures may be split by any category."""
+    return p.unit != "count" or _RELATIONS.related_subjects(p.subject, w.subject)
+
+
+_RELATIONS = Relations()
+
+
+def antecedent(doc: Document, q: Quantity, relations: Relations, event: str | None = None,
+               larger_than: float | None = None) -> Quantity | None:
+    """The earlier quantity a 'those'/'them' refers to: same unit, compatible subject, nearest first."""
+    for cand in reversed([c for c in doc.quantities if c.start < q.start and q.sentence - c.sentence <= 2]):
+        if not comparable(cand, q):
+            continue
+        if event and cand.event != event:
+            continue
+        if not event and q.subject and cand.subject and not (
+                relations.subject_within(q.subject, cand.subject) or relations.same_subject(q.subject, cand.subject)):
+            continue
+        if larger_than is not None and cand.number < larger_than * 0.5:
+            continue
+        return cand
+    return None
+
+
+def anaphoric_parts(doc: Document, relations: Relations) -> list[tuple[Quantity, Quantity]]:
+    """(part, whole) for '14,000 of those troops' and 'Eleven children were among those hurt'."""
+    pairs = []
+    for q in doc.quantities:
+        after = doc.after(q, 60)
+        if _OF_THOSE.match(after):
+            whole = antecedent(doc, q, relations)
+        elif _AMONG_AFTER.match(after):
+            whole = antecedent(doc, q, relations, event=q.event) if q.event else None
+        else:
+            continue
+        if whole is not None:
+            pairs.append((q, whole))
+    return pairs
+
+
+def event_families(doc: Document, relations: Relations) -> list[tuple[Quantity, list[Quantity]]]:
+    """Each whole with an event that has parts (launched: downed, lost, hit) and its parts in the text.
+
+    Parts must count the same thing (or a subset), come from the same source, and
+    not belong to another party ("37 Ukrainian drones" is not part of "126
+    drones" Russia launched). Of several numbers for one part-event the largest
+    stands for it (a later "two drones struck a block" is among the "seven hit").
+    """
+    families = []
+    for whole in doc.quantities:
+        kinds = relations.parts_of(whole.event)
+        if not kinds or whole.is_range or _smaller_than_a_twin(doc, whole, relations):
+            continue
+        best: dict[str, Quantity] = {}
+        for p in doc.quantities:
+            if p is whole or p.event not in kinds or not comparable(p, whole) or p.is_range:
+                continue
+            if not (relations.subject_within(p.subject, whole.subject) or relations.same_subject(p.subject, whole.subject)):
+                continue
+            if not sources_agree(p, whole, doc) or abs(p.sentence - whole.sentence) > 4:
+                continue
+            if not same_period(p, whole):
+                continue
+            if _other_party(doc, p, whole):
+                continue
+            if p.event not in best or p.number > best[p.event].number:
+                best[p.event] = p
+        if best:
+            families.append((whole, sorted(best.values(), key=lambda q: q.start)))
+    return families
+
+
+def _other_party(doc: Document, p: Quantity, whole: Quantity) -> bool:
+    """Does the part name an owner that differs from the whole's actor ('37 Ukrainian drones')?"""
+    phrase = doc.after(p, 40)
+    owner = doc.vocab.actor_re.match(phrase.lstrip()) if phrase else None
+    if owner is None:
+        m = re.match(r"\s*(?:[a-z-]+\s+)?([A-Z][\w'’-]+)", phrase)
+        owner = doc.vocab.actor_re.fullmatch(m.group(1)) if m else None
+    if owner is None:
+        return False
+    party = doc.vocab.actor_of_word[owner.group()]
+    return bool(whole.actor) and party != whole.actor
+
+
+def _smaller_than_a_twin(doc: Document, whole: Quantity, relations: Relations) -> bool:
+    """'48 missiles, including four Kinzhals': of several wholes for one event and thing, the largest counts."""
+    return any(o is not whole and o.event == whole.event and comparable(o, whole) and o.number > whole.number
+               and relations.related_subjects(o.subject, whole.subject) and sources_agree(o, whole, doc)
+               and same_period(o, whole) for o in doc.quantities)
+
+
+_PERIODS = (
+    ("day", re.compile(r"overnight|past day|previous day|24 hours|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                       r"per day|a day|each day|daily|yesterday|today", re.I)),
+    ("since", re.compile(r"^since\b", re.I)),
+    ("year", re.compile(r"\byear\b|\bin (?:19|20)\d\d", re.I)),
+    ("month", re.compile(r"\bmonth\b|^in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)),
+    ("week", re.compile(r"\bweek\b", re.I)),
+)
+
+
+def period(q: Quantity) -> str | None:
+    """The kind of period a quantity's time refers to (day, since, year, month, week), if any."""
+    if not q.time:
+        return None
+    return next((name for name, rx in _PERIODS if rx.search(q.time)), q.time.lower())
+
+
+def same_period(a: Quantity, b: Quantity) -> bool:
+    pa, pb = period(a), period(b)
+    if pa is None or pb is None:
+        return True
+    return pa == pb and (pa != "since" or a.time.lower() == b.time.lower())
+
+
+def breakdowns(doc: Document, relations: Relations) -> list[Breakdown]:
+    """Wholes and the lists of parts the text splits them into."""
+    out: list[Breakdown] = []
+    openers = [re.escape(o) for o in sorted(relations.words("breakdown_openers"), key=len, reverse=True)]
+    opener_re = re.compile(r"^\W*(?:" + "|".join(openers) + r")\b", re.I)
+    cue_re = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in relations.words("completeness_cues")) + r")\b", re.I)
+    for sent in doc.sentences:
+        qs = doc.in_sentence(sent.index)
+        if len(qs) < 2:
+            continue
+        stext = doc.text[sent.start:sent.end]
+        complete = bool(cue_re.search(stext))
+        opener = opener_re.match(stext)
+        if opener and not opener.group().lower().strip(" ,").startswith("including"):
+            out.extend(_opened(doc, relations, sent, qs, complete))
+            continue
+        dash = _dash_list(doc, qs)
+        if dash:
+            out.append(dash)
+            continue
+        if complete:
+            out.extend(_cued(doc, relations, sent, qs))
+    return out
+
+
+def _opened(doc, relations, sent, qs, complete) -> list[Breakdown]:
+    """'Of the €1.5 billion, €950 million ..., €380 million ...' or 'Of those, 6,500 ... and 3,500 ...'."""
+    head = doc.text[sent.start:qs[0].start]
+    if re.search(r"^\W*of\s+the\s+\S*$", head.strip() + " ", re.I) or re.match(r"^\W*of\s+the\s*$", head, re.I):
+        whole, parts = qs[0], [q for q in qs[1:] if comparable(q, qs[0])]
+    else:
+        parts = [q for q in qs if comparable(q, qs[0])]
+        whole = _antecedent_whole(doc, parts, relations)
+    if whole is None or len(parts) < 2:
+        return []
+    complete = complete or any(re.search(r"\b(?:remaining|rest)\b", doc.before(p, 20), re.I) for p in parts)
+    return [Breakdown(whole, parts, complete, "breakdown introduced by " + repr(doc.text[sent.start:sent.start + 12]))]
+
+
+def _antecedent_whole(doc: Document, parts: list[Quantity], relations: Relations) -> Quantity | None:
+    """The largest comparable quantity of the previous sentence: what 'those' refers to."""
+    first = parts[0]
+    prev = [q for q in doc.quantities if q.sentence == first.sentence - 1 and comparable(q, first)]
+    prev = [q for q in prev if q.number >= max(p.number for p in parts)] or prev
+    return max(prev, key=lambda q: q.number) if prev else None
+
+
+def _dash_list(doc: Document, qs: list[Quantity]) -> Breakdown | None:
+    """'52 people — 48 passengers and two drivers —': an aside that lists the whole's parts."""
+    for i, whole in enumerate(qs):
+        m = re.match(r"\s*[\w'’ -]{0,30}?\s[—–]\s", doc.text[whole.end:whole.end + 40])
+        if not m:
+            continue
+        parts = []
+        for p in qs[i + 1:]:
+            if not comparable(p, whole) or parts and re.search(r"\s[—–]\s|[.;]", doc.between(parts[-1], p)):
+                break
+            parts.append(p)
+        if len(parts) >= 2:
+            return Breakdown(whole, parts, True, "parts listed in a dash aside")
+    return None
+
+
+def _cued(doc, relations, sent, qs) -> list[Breakdown]:
+    """'It is split between A, at $389 million, B, at $96 million...': parts in this sentence, whole before."""
+    stext = doc.text[sent.start:sent.end]
+    colon = stext.find(":")
+    parts = [q for q in qs if q.start > sent.start + colon] if colon >= 0 else list(qs)
+    parts = [p for p in parts if comparable(p, parts[0]) and _related(p, parts[0]) and p.restates is None] if parts else []
+    if len(parts) < 2:
+        return []
+    earlier_in_sentence = [q for q in qs if q.start < parts[0].start and comparable(q, parts[0])]
+    if earlier_in_sentence and colon < 0:
+        return [Breakdown(earlier_in_sentence[-1], parts, True, "completeness cue in the sentence")]
+    whole = _referenced_whole(doc, sent, parts, relations)
+    return [Breakdown(whole, parts, True, "completeness cue in the sentence")] if whole else []
+
+
+def _referenced_whole(doc, sent, parts, relations) -> Quantity | None:
+    """The whole a cue sentence refers back to: 'the deaths' (killed), 'The package', 'It'."""
+    stext = doc.text[sent.start:parts[0].start].lower()
+    events = doc.vocab.event_of_noun
+    for noun, event in events.items():
+        if re.search(rf"\b{noun}s?\b", stext):
+            cands = [q for q in doc.quantities if q.event == event and q.start < sent.start and comparable(q, parts[0])]
+            if cands:
+                return cands[0]
+    earlier = [q for q in doc.quantities if q.start < sent.start and comparable(q, parts[0])
+               and sent.index - q.sentence <= 1]
+    if not earlier:
+        return None
+    named = [q for q in earlier if q.subject and re.search(rf"\b{re.escape(q.subject)}\b", stext)]
+    return (named or earlier)[-1] if named else earlier[-1]
+
+
+def capacity_wholes(doc: Document) -> list[Quantity]:
+    """Counts written as a container's size: '150-seat chamber', '460-member Sejm'."""
+    return [q for q in doc.quantities if q.unit == "count" and doc.text[q.end:q.end + 1] == "-"
+            and q.subject is not None]
+
+
+def population_wholes(doc: Document, relations: Relations) -> list[Quantity]:
+    """Counts that give the size of a whole population: 'home to 4,300 people'."""
+    markers = [m for m in relations.words("whole_markers") if m in ("home to", "population of", "with a population of")]
+    return [q for q in doc.quantities if q.unit == "count"
+            and any(doc.before(q, 30).lower().rstrip().endswith(m) for m in markers)]

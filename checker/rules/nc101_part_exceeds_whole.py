@@ -1,0 +1,61 @@
+"""NC101 part-exceeds-whole: a subset larger than the set it belongs to."""
+from __future__ import annotations
+
+from checker.rules import links
+from checker.rules.base import Rule, register
+from checker.rules.facts import interval
+
+_POPULATION_EVENTS = {"evacuated", "killed", "injured", "casualties", "voted", "participated", "received"}
+
+
+@register
+class PartExceedsWhole(Rule):
+    """A subset larger than its set: 61 drones launched, 75 shot down.
+
+    What it flags
+        A number that is part of another and larger than it, after every hedge
+        has been given its slack ("about 11,000" may be 12,100): downed, lost
+        or hit above launched, killed or injured above casualties (these
+        relations are data in rules/relations.yaml); "X of the Y" or "X out of
+        Y" with X above Y; "14,000 of those troops" above the troops sent;
+        "11 children were among those hurt" when nine were hurt; more people
+        evacuated than live in a place ("home to 4,300 people").
+
+    Why it matters
+        It cannot be true, and it is easy to miss: the two numbers are often
+        sentences apart, in figures taken from different statements.
+
+    Flagged
+        Russia fired 14 missiles overnight. Air defences intercepted 19 missiles, the Air Force said.
+
+    Consistent
+        Russia fired 14 missiles overnight. Air defences intercepted 9 missiles, the Air Force said.
+    """
+
+    code = "NC101"
+    name = "part-exceeds-whole"
+    kind = "part-exceeds-whole"
+    severity = "error"
+
+    def check(self, ctx):
+        for doc in ctx.documents:
+            pairs = links.of_pairs(doc) + links.anaphoric_parts(doc, ctx.relations)
+            for whole, parts in links.event_families(doc, ctx.relations):
+                pairs.extend((p, whole) for p in parts)
+            for whole in links.population_wholes(doc, ctx.relations):
+                pairs.extend((p, whole) for p in doc.quantities
+                             if p.start > whole.end and p.sentence - whole.sentence <= 1 and links.comparable(p, whole)
+                             and p.event in _POPULATION_EVENTS
+                             and ctx.relations.subject_within(p.subject, whole.subject))
+            for part, whole in pairs:
+                p_lo, _ = interval(doc, part, ctx.hedges)
+                _, w_hi = interval(doc, whole, ctx.hedges)
+                if p_lo > w_hi:
+                    yield self.finding(
+                        doc.doc, f"{_says(part)} > {_says(whole)}: a part cannot exceed its whole",
+                        [whole.span, part.span])
+
+
+def _says(q) -> str:
+    words = " ".join(w for w in (q.subject, q.event) if w)
+    return f"{q.text} {words}".strip()

@@ -1,0 +1,68 @@
+"""NC102 parts-exceed-whole: disjoint parts that add up to more than their whole."""
+from __future__ import annotations
+
+import re
+
+from checker.rules import links
+from checker.rules.base import Rule, register
+from checker.rules.facts import interval, show
+
+_NOT_A_SHARE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:short\s+of|needed|required|for\s+a\s+majority|majority)", re.I)
+
+
+@register
+class PartsExceedWhole(Rule):
+    """Disjoint parts adding up to more than their whole: 171 launched, 120 shot down and 63 lost.
+
+    What it flags
+        Parts that cannot overlap and together exceed their whole: numbers
+        downed, lost and hit against the number launched (rules/relations.yaml
+        lists which events are disjoint parts of which); a breakdown opened by
+        "Of those" or "Of the N" whose items sum past the total; seats won by
+        parties against the size of a "150-seat" chamber. Each hedge gets its
+        slack first; a breakdown said to be complete is left to NC103.
+
+    Why it matters
+        Each number may look plausible alone; only the sum shows one is wrong.
+
+    Flagged
+        Russia launched 171 drones. Air defences shot down 120, and 63 more were jammed.
+
+    Consistent
+        Russia launched 171 drones. Air defences shot down 75, and 63 more were jammed.
+    """
+
+    code = "NC102"
+    name = "parts-exceed-whole"
+    kind = "parts-exceed-whole"
+    severity = "error"
+
+    def check(self, ctx):
+        for doc in ctx.documents:
+            groups = [(b.whole, b.parts) for b in links.breakdowns(doc, ctx.relations) if not b.complete]
+            for whole, parts in links.event_families(doc, ctx.relations):
+                disjoint = [p for p in parts if p.event in ctx.relations.disjoint_parts_of(whole.event)]
+                if len(disjoint) >= 2 and whole.event not in ctx.relations.data["complete_breakdowns"]:
+                    groups.append((whole, disjoint))
+            groups.extend(self._capacities(doc, ctx.relations))
+            for whole, parts in groups:
+                total = sum(interval(doc, p, ctx.hedges)[0] for p in parts)
+                _, w_hi = interval(doc, whole, ctx.hedges)
+                if total > w_hi:
+                    arithmetic = " + ".join(show(p.number) for p in parts)
+                    yield self.finding(
+                        doc.doc, f"{arithmetic} = {show(total)} {parts[0].subject or ''}".rstrip()
+                                 + f", more than the {whole.text} {whole.subject or ''}".rstrip() + " in all",
+                        [whole.span] + [p.span for p in parts])
+
+    def _capacities(self, doc, relations):
+        """Seats won against a '150-seat' chamber: parts are the other counts of that subject."""
+        capacities = links.capacity_wholes(doc)
+        elsewhere = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in relations.words("not_same_fact")) + r")\b", re.I)
+        for whole in capacities:
+            parts = [q for q in doc.quantities if q not in capacities and links.comparable(q, whole)
+                     and q.subject == whole.subject and q.event in (None, "received", "captured")
+                     and q.number < whole.number and not _NOT_A_SHARE.match(doc.after(q, 40))
+                     and not elsewhere.search(doc.before(q, 40) + doc.after(q, 40))]
+            if len(parts) >= 2:
+                yield whole, parts

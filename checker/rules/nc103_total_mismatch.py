@@ -1,0 +1,53 @@
+"""NC103 total-mismatch: a stated total that differs from the sum of a breakdown said to be complete."""
+from __future__ import annotations
+
+from checker.rules import links
+from checker.rules.base import Rule, register
+from checker.rules.facts import interval, show
+
+
+@register
+class TotalMismatch(Rule):
+    """A stated total that differs from the sum of a complete breakdown: "14 casualties: 9 killed and 6 injured".
+
+    What it flags
+        A whole and parts the text presents as all of it — "split between",
+        "comprises", "all of the", "the remaining", a dash aside listing the
+        parts ("52 people — 48 passengers and two drivers —"), or a whole that
+        is by definition the sum of its parts (casualties are the killed plus
+        the injured; rules/relations.yaml, complete_breakdowns) — when the sum
+        differs from the total beyond what the hedges and rounding allow.
+
+    Why it matters
+        A complete breakdown is a claim that the numbers add up; when they do
+        not, one of them is wrong, or a part is missing from the list.
+
+    Flagged
+        The bus was carrying 52 people — 48 passengers and two drivers — to Cusco.
+
+    Consistent
+        The bus was carrying 50 people — 48 passengers and two drivers — to Cusco.
+    """
+
+    code = "NC103"
+    name = "total-mismatch"
+    kind = "total-mismatch"
+    severity = "error"
+
+    def check(self, ctx):
+        for doc in ctx.documents:
+            groups = [(b.whole, b.parts) for b in links.breakdowns(doc, ctx.relations) if b.complete]
+            for whole, parts in links.event_families(doc, ctx.relations):
+                needed = ctx.relations.complete(whole.event)
+                if needed and sorted(p.event for p in parts) == sorted(needed):
+                    groups.append((whole, parts))
+            for whole, parts in groups:
+                lo = sum(interval(doc, p, ctx.hedges, with_rounding=True)[0] for p in parts)
+                hi = sum(interval(doc, p, ctx.hedges, with_rounding=True)[1] for p in parts)
+                w_lo, w_hi = interval(doc, whole, ctx.hedges, with_rounding=True)
+                if hi < w_lo or lo > w_hi:
+                    total = sum(p.number for p in parts)
+                    arithmetic = " + ".join(show(p.number) for p in parts)
+                    yield self.finding(
+                        doc.doc, f"{arithmetic} = {show(total)}, not the {whole.text} stated as the total",
+                        [whole.span] + [p.span for p in parts])

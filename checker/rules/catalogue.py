@@ -3,6 +3,7 @@ from checker.rules import (  # noqa: F401
     nc101_part_exceeds_whole,
     nc102_parts_exceed_whole,
     nc103_total_mismatch,
+    nc104_fraction_mismatch,
     nc105_percent_out_of_range,
     nc106_range_inverted,
     nc108_date_mismatch,

@@ -1,0 +1,154 @@
+"""NC104 fraction-mismatch: a stated share disagrees with the part and whole it relates."""
+from __future__ import annotations
+
+import math
+import re
+
+from checker.rules import links
+from checker.rules.base import Rule, register
+from checker.rules.facts import Document, Quantity, interval
+
+_HEDGE = r"(?:about|around|roughly|nearly|almost|some|approximately|close\s+to|more\s+than|over|well\s+over|" \
+         r"less\s+than|under|just\s+over|just\s+under|only|or)?"
+# "€2.9 billion, about half of ...": the part, a comma, the share
+_PART_BEFORE = re.compile(rf"^[^.;:\d]{{0,80}}?,\s*(?:or\s+)?{_HEDGE}\s*(?:{_HEDGE}\s*)?$", re.I)
+# "... nearly 40% of the package, or $990 million"
+_PART_AFTER = re.compile(rf"^\s+of\s+[^.;:\d]{{0,60}}?,\s*(?:or\s+)?{_HEDGE}\s*$", re.I)
+# "nearly half of the estimated 160,000", "19% of Ukraine's recognised territory of 603,550"
+_WHOLE_AFTER = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w'’-]+\s+){0,5}?(?:of\s+)?$", re.I)
+# "of group sales, while ...": the head is the last word before punctuation or a preposition
+_OF_NOUN = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|this\s+)?((?:[\w'’-]+\s?){1,4}?)"
+                      r"(?=\s*[,.;:]|\s+(?:in|at|on|for|from|by|with|while|and|that|which|so|to|were|was)\b|$)", re.I)
+
+
+@register
+class FractionMismatch(Rule):
+    """A share that does not fit its numbers: "60 missiles, nearly one-third of the 194 launched" is fine, "about half" is not.
+
+    What it flags
+        A fraction or percentage written next to the part it describes and
+        the whole it is a share of ("€2.9 billion, about half of group sales"
+        with sales of €4.8 billion; "83 of the drones, about half of the total"
+        with 143 launched), when part / whole cannot equal the stated share.
+        Every hedge gets its slack first: "about" ±10 %, "nearly" and "almost"
+        at or just below, "more than" a lower bound, and the rounding of each
+        written number; only shares that fail at the edge of every hedge are
+        flagged.
+
+    Why it matters
+        Shares are computed by hand, often from an earlier draft's figures. A
+        wrong share misleads more than a wrong count: it is the number readers
+        remember.
+
+    Flagged
+        Organisers said about 55,000 spectators lined the climb, nearly half of the estimated 160,000 on the route.
+
+    Consistent
+        Of the 1,246 patients, 253, roughly one in five, needed hospital admission.
+    """
+
+    code = "NC104"
+    name = "fraction-mismatch"
+    kind = "fraction-mismatch"
+    severity = "error"
+
+    def check(self, ctx):
+        for doc in ctx.documents:
+            pairs = links.of_pairs(doc)
+            for share in doc.quantities:
+                if share.unit not in ("fraction", "percent") or share.is_range:
+                    continue
+                part = _part(doc, share)
+                if part is None:
+                    continue
+                whole = None
+                if part.unit == "percent":
+                    ratio = _interval_of_percent(doc, part, ctx)
+                else:
+                    named = next(((p, w) for p, w in pairs if w is part and p.sentence == part.sentence), None)
+                    if named:  # "Sixteen of the 52 injured, nearly one-third, ..."
+                        part, whole = named
+                    else:
+                        whole = _whole(doc, share, part, ctx, pairs)
+                    if whole is None or part is whole:
+                        continue
+                    ratio = _ratio(doc, part, whole, ctx)
+                stated = interval(doc, share, ctx.hedges, with_rounding=True)
+                if share.unit == "percent":
+                    stated = (stated[0] / 100, stated[1] / 100)
+                if ratio[1] < stated[0] or ratio[0] > stated[1]:
+                    actual = part.number / 100 if whole is None else part.number / whole.number
+                    base = part.text if whole is None else f"{part.text} of {whole.text}"
+                    spans = [q.span for q in (whole, part, share) if q is not None]
+                    yield self.finding(
+                        doc.doc, f"{base} is {actual:.0%}, not {_hedge_text(doc, share)}{share.text} "
+                                 f"(the share allows {_pct(stated[0])}–{_pct(stated[1])})", spans)
+
+
+def _part(doc: Document, share: Quantity) -> Quantity | None:
+    """The number the share describes: written just before it ('€2.9 billion, about half')
+    or just after it ('40% of the package, or $990 million')."""
+    same = doc.in_sentence(share.sentence)
+    before = [q for q in same if q.end <= share.start and q.restates is None]
+    if before and _PART_BEFORE.match(doc.between(before[-1], share)):
+        return before[-1]
+    after = [q for q in same if q.start >= share.end]
+    if after and _PART_AFTER.match(doc.between(share, after[0])):
+        return after[0]
+    return None
+
+
+def _whole(doc: Document, share: Quantity, part: Quantity, ctx, pairs) -> Quantity | None:
+    """What the share is of: a number right after 'of', the sentence's 'Of the N', or an earlier total."""
+    same = doc.in_sentence(share.sentence)
+    later = [q for q in same if q.start >= share.end and q is not part and links.comparable(q, part)]
+    if later and _WHOLE_AFTER.match(doc.between(share, later[0])):
+        return later[0]
+    sent = doc.sentence_of(share)
+    first = same[0] if same else None
+    if first is not None and first is not part and links.comparable(first, part) and \
+            re.match(r"^\W*of\s+the\s*$", doc.text[sent.start:first.start], re.I):
+        return first  # "Of the 1,246 patients, 253, roughly one in five, ..."
+    own = next((w for p, w in pairs if p is part), None)
+    if own is not None:
+        return own  # "25 of the 57 seats, nearly half"
+    noun = _OF_NOUN.match(doc.after(share, 80))
+    head = noun.group(1).split()[-1].lower() if noun else None
+    return _earlier_total(doc, part, head, ctx)
+
+
+def _earlier_total(doc: Document, part: Quantity, noun: str | None, ctx) -> Quantity | None:
+    """The largest earlier number of the same kind, about the thing the share names ('of group sales')."""
+    subject = ctx.vocab.synonyms.get(noun, noun) if noun else None
+    generic = subject in (None, "total", "them", "those", "it", "package", "area", "sum")
+    candidates = [q for q in doc.quantities if q.end <= part.start and links.comparable(q, part)
+                  and part.sentence - q.sentence <= 3 and q.number > part.number and q.restates is None]
+    if not generic:
+        candidates = [q for q in candidates if ctx.relations.related_subjects(q.subject, subject)
+                      and q.subject is not None] or [q for q in candidates if ctx.relations.same_subject(q.subject, part.subject)]
+    if subject in ("package", "area"):
+        candidates = [q for q in candidates if ctx.relations.related_subjects(q.subject, subject)] or candidates
+    return max(candidates, key=lambda q: q.number) if candidates else None
+
+
+def _ratio(doc, part, whole, ctx) -> tuple[float, float]:
+    p_lo, p_hi = interval(doc, part, ctx.hedges, with_rounding=True)
+    w_lo, w_hi = interval(doc, whole, ctx.hedges, with_rounding=True)
+    if w_lo <= 0 or math.isinf(w_hi):
+        return -math.inf, math.inf
+    return p_lo / w_hi, (p_hi / w_lo if not math.isinf(p_hi) else math.inf)
+
+
+def _interval_of_percent(doc, part, ctx) -> tuple[float, float]:
+    lo, hi = interval(doc, part, ctx.hedges, with_rounding=True)
+    return lo / 100, hi / 100
+
+
+def _hedge_text(doc: Document, q: Quantity) -> str:
+    m = re.search(r"(?:about|around|roughly|nearly|almost|some|approximately|close to|more than|well over|over|"
+                  r"less than|under)\s+$", doc.before(q, 20), re.I)
+    return m.group() if m else ""
+
+
+def _pct(x: float) -> str:
+    return "∞" if math.isinf(x) else f"{x:.0%}"

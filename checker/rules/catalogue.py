@@ -6,6 +6,7 @@ from checker.rules import (  # noqa: F401
     nc104_fraction_mismatch,
     nc105_percent_out_of_range,
     nc106_range_inverted,
+    nc107_conflicting_values,
     nc108_date_mismatch,
     nc109_conversion_mismatch,
     nc110_count_mismatch,

@@ -165,7 +165,7 @@ def period(q: Quantity) -> str | None:
     """The kind of period a quantity's time refers to (day, since, year, month, week), if any."""
     if not q.time:
         return None
-    return next((name for name, rx in _PERIODS if rx.search(q.time)), q.time.lower())
+    return next((name for name, rx in _PERIODS if rx.search(q.time)), None)
 
 
 def same_period(a: Quantity, b: Quantity) -> bool:

@@ -1,0 +1,130 @@
+"""NC107 conflicting-values: the same fact stated twice with values that cannot both hold."""
+from __future__ import annotations
+
+import re
+
+from checker.rules import links
+from checker.rules.base import Rule, register
+from checker.rules.facts import Document, Quantity, interval
+
+# "the €321 million profit", "All 126 passengers", "the 78 countries at the talks"
+_DEFINITE = re.compile(r"\b(?:the|all(?:\s+the)?|those|these)\s+$", re.I)
+_INTRODUCES_WHOLE = re.compile(r"\b(?:including|among\s+them|such\s+as)\s+(?:all\s+)?(?:the\s+)?$", re.I)
+
+
+def _opens_sentence(doc: Document, q: Quantity) -> bool:
+    sent = doc.sentence_of(q)
+    return bool(re.fullmatch(r"\W*of\s+the\s+", doc.text[sent.start:q.start], re.I))
+
+
+@register
+class ConflictingValues(Rule):
+    """The same fact stated twice with values that cannot both hold: "at least 14 killed", later "the 12 killed".
+
+    What it flags
+        A number that refers back to a fact already given — written with a
+        definite article ("the 79,500 fans", "All 126 passengers", "the €321
+        million profit") — when the earlier statement of that fact (same
+        subject, or one named the same in rules/relations.yaml, same event,
+        actor and period) allows no common value, given both qualifiers:
+        "at least 14" then "16" is fine, "more than 80 countries" then "the 78
+        countries" is not. Numbers said to be forecasts, records or past values
+        are different facts. When the two statements come from sources on
+        different sides, the finding is an `info`-level "disputed" note, not an
+        error. With `--across`, the same fact is also compared between the
+        documents of one run.
+
+    Why it matters
+        One of the two numbers is wrong, and a reader cannot tell which; these
+        slips appear when a story is updated and only one mention is changed.
+
+    Flagged
+        The ferry had 162 passengers on board. By Sunday all 126 passengers had been accounted for.
+
+    Consistent
+        The ferry had 162 passengers on board. By Sunday all 162 passengers had been accounted for.
+    """
+
+    code = "NC107"
+    name = "conflicting-values"
+    kind = "conflicting-values"
+    severity = "error"
+
+    def check(self, ctx):
+        elsewhere = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ctx.relations.words("not_same_fact"))
+                               + r")\b", re.I)
+        for doc in ctx.documents:
+            wholes_of_parts = {id(w) for _, w in links.of_pairs(doc)}
+            for later in doc.quantities:
+                if later.is_range or not _DEFINITE.search(doc.before(later, 15)) or id(later) in wholes_of_parts:
+                    continue  # "14 of the 19 municipalities" names a whole, it does not restate a fact
+                if later.unit in ("percent", "fraction", "point") or elsewhere.search(doc.before(later, 30)):
+                    continue
+                if _INTRODUCES_WHOLE.search(doc.before(later, 30)) or _opens_sentence(doc, later):
+                    continue  # "including all six", "Of the €1.5 billion, ...": a subset or a new whole
+                earlier = _earlier_statement(doc, later, ctx, elsewhere)
+                if earlier is None or _compatible(doc, earlier, later, ctx):
+                    continue
+                yield self._conflict(doc, earlier, later)
+        if ctx.across:
+            yield from self._across(ctx, elsewhere)
+
+    def _conflict(self, doc: Document, a: Quantity, b: Quantity, other_doc: str | None = None):
+        disputed = not links.sources_agree(a, b, doc)
+        where = f" in {other_doc}" if other_doc else ""
+        what = " ".join(w for w in (b.subject, b.event) if w)
+        message = f"{a.text}{where} and later {b.text} for the same {what or 'figure'}: the two cannot both hold"
+        if disputed:
+            return self.finding(doc.doc, f"disputed: {a.source} gives {a.text}, {b.source} gives {b.text}",
+                                [a.span, b.span], severity="info", name="disputed")
+        return self.finding(doc.doc, message, [a.span, b.span] if not other_doc else [b.span])
+
+    def _across(self, ctx, elsewhere):
+        """The same fact (subject, event, actor, period all named) in two documents of the run."""
+        seen: dict[tuple, tuple[Document, Quantity]] = {}
+        for doc in ctx.documents:
+            for q in doc.quantities:
+                if q.is_range or not (q.subject and q.event and q.actor and q.time) or elsewhere.search(doc.before(q, 40)):
+                    continue
+                key = (q.subject, q.event, q.actor, links.period(q), q.unit)
+                if key in seen and seen[key][0] is not doc:
+                    other_doc, other = seen[key]
+                    if not _compatible(doc, other, q, ctx, other_doc):
+                        yield self._conflict(doc, other, q, other_doc.doc)
+                seen.setdefault(key, (doc, q))
+
+
+def _earlier_statement(doc: Document, later: Quantity, ctx, elsewhere) -> Quantity | None:
+    """The nearest earlier number stating the same fact: same unit, a subject the text names for it,
+    a compatible event and period, and not a forecast, record or past value."""
+    for q in reversed([q for q in doc.quantities if q.end <= later.start]):
+        if q.unit != later.unit or q.restates is not None or q.is_range and later.value is None:
+            continue
+        if not ctx.relations.same_subject(q.subject, later.subject) or not _names_subject(doc, q):
+            continue
+        if q.event and later.event and q.event != later.event:
+            continue
+        if not links.same_period(q, later) or elsewhere.search(doc.before(q, 30)):
+            continue
+        return q
+    return None
+
+
+def _names_subject(doc: Document, q: Quantity) -> bool:
+    """Is the subject written next to the number (not carried over from another one)?"""
+    after = doc.after(q, 50).lower()
+    if q.subject and q.subject.lower()[:4] in after:
+        return True
+    counted_as = [n for n, s in doc.vocab.subjects["count_nouns"].items() if s == q.subject]
+    if any(re.search(rf"\b{re.escape(n)}\s+of\b", doc.before(q, 40).lower()) for n in counted_as):
+        return True  # "a crowd of more than 81,000" counts spectators
+    if q.unit != "count" or doc.text[q.end:q.end + 1] == "-":
+        return True  # money and measures name their subject around them, or it is glued on
+    words = {w for w, s in doc.vocab.synonyms.items() if s == q.subject}
+    return any(re.search(rf"\b{re.escape(w)}\b", after) for w in words)
+
+
+def _compatible(doc: Document, a: Quantity, b: Quantity, ctx, a_doc: Document | None = None) -> bool:
+    a_lo, a_hi = interval(a_doc or doc, a, ctx.hedges)
+    b_lo, b_hi = interval(doc, b, ctx.hedges)
+    return a_lo <= b_hi and b_lo <= a_hi

@@ -17,6 +17,8 @@ _PART_AFTER = re.compile(rf"^\s+of\s+[^.;:\d]{{0,60}}?,\s*(?:or\s+)?{_HEDGE}\s*$
 # "nearly half of the estimated 160,000", "19% of Ukraine's recognised territory of 603,550"
 _WHOLE_AFTER = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w'’-]+\s+){0,5}?(?:of\s+)?$", re.I)
 # "of group sales, while ...": the head is the last word before punctuation or a preposition
+_COMPARATIVE = re.compile(r"\s+(?:below|above|lower|higher|more|less|fewer|up|down|than|increase|decrease|rise|"
+                         r"fall|drop|jump|gain|growth|cut|rally|slump|bigger|smaller|larger|cheaper|dearer)\b", re.I)
 _OF_NOUN = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|this\s+)?((?:[\w'’-]+\s?){1,4}?)"
                       r"(?=\s*[,.;:]|\s+(?:in|at|on|for|from|by|with|while|and|that|which|so|to|were|was)\b|$)", re.I)
 
@@ -56,8 +58,8 @@ class FractionMismatch(Rule):
         for doc in ctx.documents:
             pairs = links.of_pairs(doc)
             for share in doc.quantities:
-                if share.unit not in ("fraction", "percent") or share.is_range:
-                    continue
+                if share.unit not in ("fraction", "percent") or share.is_range or _COMPARATIVE.match(doc.after(share, 30)):
+                    continue  # "7% below the average" is a change, not a share
                 part = _part(doc, share)
                 if part is None:
                     continue

@@ -14,7 +14,7 @@ _DURATION = re.compile(
     r"thirteen|fourteen|fifteen|twenty|thirty)[\s-]+(?P<unit>days?|weeks?|months?)\s+"
     r"(?P<dir>after|later|before|earlier)\b", re.I)
 _SPAN = re.compile(
-    r"\bfrom\s+(?P<a>[^,;]{3,25}?)\s+to\s+(?P<b>[^,;]{3,25}?),\s+(?P<n>\d+|one|two|three|four|five|six|seven|"
+    r"\bfrom\s+(?P<a>[^,;]{3,25}?)\s+to\s+(?P<b>[^,;]{3,25}?(?:,\s*\d{4})?),\s+(?P<n>\d+|one|two|three|four|five|six|seven|"
     r"eight|nine|ten)\s+(?P<unit>days?|weeks?)\b", re.I)
 
 

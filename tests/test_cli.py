@@ -97,3 +97,58 @@ def test_python_dash_m_is_the_same_app(article: Path) -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert [json.loads(line)["text"] for line in done.stdout.splitlines()] == ["147", "118", "22"]
+
+
+CONTRADICTION = "Russia launched 61 drones overnight. Air defences shot down 75 of them, the air force said.\n"
+
+
+@pytest.fixture()
+def contradiction(tmp_path: Path) -> Path:
+    p = tmp_path / "bad.txt"
+    p.write_text(CONTRADICTION, encoding="utf-8")
+    return p
+
+
+def test_rules_lists_all_ten() -> None:
+    result = runner.invoke(app, ["rules"])
+    assert result.exit_code == 0
+    lines = result.stdout.strip().splitlines()
+    assert [line.split()[0] for line in lines] == [f"NC1{i:02d}" for i in range(1, 11)]
+    assert "part-exceeds-whole" in lines[0]
+
+
+def test_explain_by_code_and_by_name() -> None:
+    by_code = runner.invoke(app, ["explain", "NC101"])
+    by_name = runner.invoke(app, ["explain", "part-exceeds-whole"])
+    assert by_code.exit_code == 0 and by_code.stdout == by_name.stdout
+    assert "What it flags" in by_code.stdout and "Flagged" in by_code.stdout
+
+
+def test_explain_unknown_rule_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["explain", "NC999"])
+    assert result.exit_code == 2
+    assert "unknown rule 'NC999'" in result.stderr
+
+
+def test_contradiction_exits_1_and_is_reported(contradiction: Path) -> None:
+    result = runner.invoke(app, ["check", str(contradiction), "--format", "json"])
+    assert result.exit_code == 1
+    finding = json.loads(result.stdout)["findings"][0]
+    assert finding["rule"] == "NC101" and finding["kind"] == "part-exceeds-whole" and finding["severity"] == "error"
+    assert {s["text"] for s in finding["spans"]} == {"61", "75"}
+
+
+def test_fail_on_never_exits_0(contradiction: Path) -> None:
+    assert runner.invoke(app, ["check", str(contradiction), "--fail-on", "never"]).exit_code == 0
+
+
+def test_ignore_and_select(contradiction: Path) -> None:
+    ignored = runner.invoke(app, ["check", str(contradiction), "--ignore", "NC101"])
+    assert ignored.exit_code == 0 and json.loads(ignored.stdout)["findings"] == []
+    selected = runner.invoke(app, ["check", str(contradiction), "--select", "part-exceeds-whole"])
+    assert selected.exit_code == 1
+
+
+def test_unknown_rule_in_select_is_a_usage_error(contradiction: Path) -> None:
+    result = runner.invoke(app, ["check", str(contradiction), "--select", "NC777"])
+    assert result.exit_code == 2 and "unknown rule" in result.stderr

@@ -44,7 +44,7 @@ def _party_of(doc: Document, source: str) -> str | None:
     return doc.vocab.actor_of_word[m.group()] if m else None
 
 
-def of_pairs(doc: Document) -> list[tuple[Quantity, Quantity]]:
+def of_pairs(doc: Document, relations: Relations) -> list[tuple[Quantity, Quantity]]:
     """(part, whole) pairs written as 'P of (the) W' or 'P out of W' within one sentence."""
     pairs = []
     for i, p in enumerate(doc.quantities):
@@ -52,18 +52,15 @@ def of_pairs(doc: Document) -> list[tuple[Quantity, Quantity]]:
             if w.sentence != p.sentence:
                 break
             if comparable(p, w) and _OF_BETWEEN.match(doc.between(p, w)):
-                if _related(p, w):
+                if _related(p, w, relations):
                     pairs.append((p, w))
                 break
     return pairs
 
 
-def _related(p: Quantity, w: Quantity) -> bool:
+def _related(p: Quantity, w: Quantity, relations: Relations) -> bool:
     """Counts must count related things; money and measures may be split by any category."""
-    return p.unit != "count" or _RELATIONS.related_subjects(p.subject, w.subject)
-
-
-_RELATIONS = Relations()
+    return p.unit != "count" or relations.related_subjects(p.subject, w.subject)
 
 
 def antecedent(doc: Document, q: Quantity, relations: Relations, event: str | None = None,
@@ -243,7 +240,7 @@ def _cued(doc, relations, sent, qs) -> list[Breakdown]:
     stext = doc.text[sent.start:sent.end]
     colon = stext.find(":")
     parts = [q for q in qs if q.start > sent.start + colon] if colon >= 0 else list(qs)
-    parts = [p for p in parts if comparable(p, parts[0]) and _related(p, parts[0]) and p.restates is None] if parts else []
+    parts = [p for p in parts if comparable(p, parts[0]) and _related(p, parts[0], relations) and p.restates is None] if parts else []
     if len(parts) < 2:
         return []
     earlier_in_sentence = [q for q in qs if q.start < parts[0].start and comparable(q, parts[0])]

@@ -39,7 +39,7 @@ class PartExceedsWhole(Rule):
 
     def check(self, ctx):
         for doc in ctx.documents:
-            pairs = links.of_pairs(doc) + links.anaphoric_parts(doc, ctx.relations)
+            pairs = links.of_pairs(doc, ctx.relations) + links.anaphoric_parts(doc, ctx.relations)
             for whole, parts in links.event_families(doc, ctx.relations):
                 pairs.extend((p, whole) for p in parts)
             for whole in links.population_wholes(doc, ctx.relations):

@@ -56,7 +56,7 @@ class FractionMismatch(Rule):
 
     def check(self, ctx):
         for doc in ctx.documents:
-            pairs = links.of_pairs(doc)
+            pairs = links.of_pairs(doc, ctx.relations)
             for share in doc.quantities:
                 if share.unit not in ("fraction", "percent") or share.is_range or _COMPARATIVE.match(doc.after(share, 30)):
                     continue  # "7% below the average" is a change, not a share
@@ -119,17 +119,18 @@ def _whole(doc: Document, share: Quantity, part: Quantity, ctx, pairs) -> Quanti
     return _earlier_total(doc, part, head, ctx)
 
 
+_GENERIC_WHOLES = {"total", "them", "those", "it", "sum", "all", "whole"}
+
+
 def _earlier_total(doc: Document, part: Quantity, noun: str | None, ctx) -> Quantity | None:
     """The largest earlier number of the same kind, about the thing the share names ('of group sales')."""
-    subject = ctx.vocab.synonyms.get(noun, noun) if noun else None
-    generic = subject in (None, "total", "them", "those", "it", "package", "area", "sum")
     candidates = [q for q in doc.quantities if q.end <= part.start and links.comparable(q, part)
                   and part.sentence - q.sentence <= 3 and q.number > part.number and q.restates is None]
-    if not generic:
-        candidates = [q for q in candidates if ctx.relations.related_subjects(q.subject, subject)
-                      and q.subject is not None] or [q for q in candidates if ctx.relations.same_subject(q.subject, part.subject)]
-    if subject in ("package", "area"):
-        candidates = [q for q in candidates if ctx.relations.related_subjects(q.subject, subject)] or candidates
+    subject = ctx.vocab.synonyms.get(noun, noun) if noun else None
+    if subject and subject not in _GENERIC_WHOLES:
+        related = ctx.relations.related_subjects
+        named = [q for q in candidates if q.subject and related(q.subject, subject)]
+        candidates = named or [q for q in candidates if q.subject and related(q.subject, part.subject)]
     return max(candidates, key=lambda q: q.number) if candidates else None
 
 

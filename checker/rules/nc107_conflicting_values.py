@@ -54,7 +54,7 @@ class ConflictingValues(Rule):
         elsewhere = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ctx.relations.words("not_same_fact"))
                                + r")\b", re.I)
         for doc in ctx.documents:
-            wholes_of_parts = {id(w) for _, w in links.of_pairs(doc)}
+            wholes_of_parts = {id(w) for _, w in links.of_pairs(doc, ctx.relations)}
             for later in doc.quantities:
                 if later.is_range or not _DEFINITE.search(doc.before(later, 15)) or id(later) in wholes_of_parts:
                     continue  # "14 of the 19 municipalities" names a whole, it does not restate a fact

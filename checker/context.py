@@ -91,6 +91,16 @@ def _is_verb(word: str) -> bool:
     return bool(lemmas) and ("VERB" in lemmas or "AUX" in lemmas) and "NOUN" not in lemmas and "ADJ" not in lemmas
 
 
+def leading_noun_phrase(text: str, limit: int = 4) -> str:
+    """The first words of text up to a verb or punctuation: 'voters rejected the plan' -> 'voters'."""
+    words = []
+    for t in tokens(text)[:limit]:
+        if not t.text[0].isalnum() or (words and _is_verb(t.text)):
+            break
+        words.append(t.text)
+    return " ".join(words)
+
+
 def canonical_subject(lemma: str, vocab: Vocabulary) -> str:
     lemma = lemma.lower()
     return vocab.synonyms.get(lemma, lemma)

@@ -51,8 +51,8 @@ class PartsExceedWhole(Rule):
                 if total > w_hi:
                     arithmetic = " + ".join(show(p.number) for p in parts)
                     yield self.finding(
-                        doc.doc, f"{arithmetic} = {show(total)} {parts[0].subject or ''}".rstrip()
-                                 + f", more than the {whole.text} {whole.subject or ''}".rstrip() + " in all",
+                        doc.doc, f"{arithmetic} = {show(total)}, more than the {whole.text} "
+                                 f"{whole.subject or ''} they are part of".replace("  ", " "),
                         [whole.span] + [p.span for p in parts])
 
     def _capacities(self, doc, relations):

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
+from checker.context import leading_noun_phrase
 from checker.rules.base import Rule, register
-from checker.rules.facts import show
 
 
 @register
@@ -54,7 +54,7 @@ class PercentOutOfRange(Rule):
                 before = doc.before(q, 40).lower().split()
                 if before and (before[-1] in changes or " ".join(before[-2:]) in changes):
                     continue
+                what = leading_noun_phrase(whole.group(1))
                 yield self.finding(
-                    doc.doc, f"{q.text} of {whole.group(1).split(',')[0].strip()} is a share of a set, "
-                             f"so it must lie between 0% and 100% (got {show(hi if hi > 100 else lo)}%)",
+                    doc.doc, f"{q.text} of {what}: a share of a set must lie between 0% and 100%",
                     [q.span])

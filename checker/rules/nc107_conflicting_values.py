@@ -73,7 +73,8 @@ class ConflictingValues(Rule):
         disputed = not links.sources_agree(a, b, doc)
         where = f" in {other_doc}" if other_doc else ""
         what = " ".join(w for w in (b.subject, b.event) if w)
-        message = f"{a.text}{where} and later {b.text} for the same {what or 'figure'}: the two cannot both hold"
+        message = (f"{_as_written(doc if not other_doc else None, a)}{where} and later "
+                   f"{_as_written(doc, b)} for the same {what or 'figure'}: the two cannot both hold")
         if disputed:
             return self.finding(doc.doc, f"disputed: {a.source} gives {a.text}, {b.source} gives {b.text}",
                                 [a.span, b.span], severity="info", name="disputed")
@@ -92,6 +93,15 @@ class ConflictingValues(Rule):
                     if not _compatible(doc, other, q, ctx, other_doc):
                         yield self._conflict(doc, other, q, other_doc.doc)
                 seen.setdefault(key, (doc, q))
+
+
+def _as_written(doc: Document | None, q: Quantity) -> str:
+    """The number with the hedge written before it: 'more than 81,000', 'the 79,500'."""
+    if doc is None:
+        return repr(q.text)
+    m = re.search(r"(?:\b(?:more than|at least|about|around|nearly|almost|some|over|up to|fewer than|"
+                  r"the|all(?: the)?)\s+)+$", doc.before(q, 25), re.I)
+    return repr((m.group() if m else "") + q.text)
 
 
 def _earlier_statement(doc: Document, later: Quantity, ctx, elsewhere) -> Quantity | None:

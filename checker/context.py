@@ -358,10 +358,18 @@ def event_of(s: str, m: Mention, subject: str | None, prev_end: int, next_start:
         if d < best[0]:
             best = (d, _label(t.group(), vocab), t.start())
         break
+    if best[1] is None and _ATTACKED_WITH.search(s[max(0, m.start - 90):m.start]):
+        hit = _ATTACKED_WITH.search(s[max(0, m.start - 90):m.start])
+        best = (0, "launched", max(0, m.start - 90) + hit.start())  # "attacked Ukraine overnight with 90 drones"
     label = best[1]
     if label == "destroyed" and subject in vocab.events.get("aerial_subjects", []):
         label = "downed"
     return label, best[2]
+
+
+_ATTACKED_WITH = re.compile(
+    r"\b(?:attacked|attacking|attacks|struck|pounded|targeted|bombarded|hit|shelled)\b[^.;,]{0,50}?\bwith\s+"
+    r"(?:about|around|some|nearly|almost|more\s+than|at\s+least|up\s+to|an\s+estimated|a\s+combined)?\s*$", re.I)
 
 
 def _inside(span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:
@@ -407,13 +415,17 @@ def _trim_source(text: str) -> str | None:
 
 
 def actor_of(s: str, m: Mention, trigger: int, source: str | None, vocab: Vocabulary) -> str | None:
-    """Who did it: the nearest named actor before the trigger (or the number), else the source's."""
+    """Who did it: the first actor named in the clause before the trigger, not as a possessive
+    ('Ukraine's gas facilities') and not as the source ('Ukraine said ...'); else the source's side."""
     limit = trigger if 0 <= trigger < m.start else m.start
-    found = None
-    for a in vocab.actor_re.finditer(s, 0, limit):
-        found = vocab.actor_of_word[a.group()]
-    if found:
-        return found
+    start = _clause_start(s, limit)
+    source_span = (s.find(source), s.find(source) + len(source)) if source and source in s else (-1, -1)
+    for a in vocab.actor_re.finditer(s, start, limit):
+        if a.group().endswith(("'s", "’s")) or s[a.end():a.end() + 2] in ("'s", "’s"):
+            continue
+        if source_span[0] <= a.start() < source_span[1] or re.match(r"\s+(?:said|says|told|claimed)\b", s[a.end():]):
+            continue
+        return vocab.actor_of_word[a.group()]
     if source:
         a = vocab.actor_re.search(source)
         if a:
@@ -422,11 +434,13 @@ def actor_of(s: str, m: Mention, trigger: int, source: str | None, vocab: Vocabu
 
 
 def time_of(s: str, m: Mention) -> str | None:
-    """The time expression of the sentence nearest to the mention, if any."""
+    """The time expression nearest the mention: in its clause before it, or just after it."""
     best, dist = None, 10**6
     for t in _TIME.finditer(s):
         if t.start() < m.end and t.end() > m.start:
             continue
+        if t.start() >= m.end and t.start() - m.end > 40:
+            continue  # "... deadliest accident since 2023, when ...": another clause's time
         d = abs(t.start() - m.start)
         if d < dist:
             best, dist = t.group(), d

@@ -13,6 +13,8 @@ _OF_BETWEEN = re.compile(
     r"(?:only\s+|some\s+|about\s+|nearly\s+)?$", re.I)
 # "14,000 of those troops", "Eleven children were among those hurt"
 _OF_THOSE = re.compile(r"^\s*(?:of|among)\s+(?:those|them|these|whom)\b", re.I)
+_OPENS_WITH_THOSE = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these|whom)\b[^,]{0,30},\s*$", re.I)
+_OF_THE_NOUN = re.compile(r"^\s+of\s+the\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b", re.I)
 _AMONG_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:were|was|are)\s+among\s+(?:those|the)\b", re.I)
 
 
@@ -81,19 +83,33 @@ def antecedent(doc: Document, q: Quantity, relations: Relations, event: str | No
 
 
 def anaphoric_parts(doc: Document, relations: Relations) -> list[tuple[Quantity, Quantity]]:
-    """(part, whole) for '14,000 of those troops' and 'Eleven children were among those hurt'."""
+    """(part, whole) for '14,000 of those troops', 'Eleven children were among those hurt',
+    'Of those evacuated, 4,100 were ...' and '51,730 of the valid votes' (votes counted before)."""
     pairs = []
     for q in doc.quantities:
         after = doc.after(q, 60)
-        if _OF_THOSE.match(after):
+        sent = doc.sentence_of(q)
+        if _OF_THOSE.match(after) or _OPENS_WITH_THOSE.match(doc.text[sent.start:q.start]):
             whole = antecedent(doc, q, relations)
         elif _AMONG_AFTER.match(after):
             whole = antecedent(doc, q, relations, event=q.event) if q.event else None
+        elif _OF_THE_NOUN.match(after) and not re.match(r"\s+of\s+the\s+[^,.;]{0,30}\d", after):
+            noun = _OF_THE_NOUN.match(after).group(1)
+            whole = _named_antecedent(doc, q, relations, noun)
         else:
             continue
         if whole is not None:
             pairs.append((q, whole))
     return pairs
+
+
+def _named_antecedent(doc: Document, q: Quantity, relations: Relations, noun: str) -> Quantity | None:
+    """'51,730 of the valid votes': an earlier count of that noun (votes, ballots), in the sentences before."""
+    lemma = doc.vocab.synonyms.get(noun.lower(), noun.lower().rstrip("s"))
+    cands = [c for c in doc.quantities if c.sentence < q.sentence and q.sentence - c.sentence <= 3
+             and comparable(c, q) and c.subject and relations.same_subject(c.subject, lemma)
+             and sources_agree(c, q, doc)]
+    return max(cands, key=lambda c: c.number) if cands else None  # "the missiles": the whole set
 
 
 def event_families(doc: Document, relations: Relations) -> list[tuple[Quantity, list[Quantity]]]:
@@ -194,7 +210,26 @@ def breakdowns(doc: Document, relations: Relations) -> list[Breakdown]:
             continue
         if complete:
             out.extend(_cued(doc, relations, sent, qs))
+            continue
+        shared = _shared_out(doc, relations, sent, qs)
+        if shared:
+            out.append(shared)
     return out
+
+
+def _shared_out(doc, relations, sent, qs) -> Breakdown | None:
+    """'a €2.4 billion budget ... schools will receive €1.1 billion, transport €900 million and
+    housing €600 million': a list of sums in one sentence after a budget, fund or package."""
+    money = [q for q in qs if q.unit not in ("count", "percent", "fraction", "point") and q.restates is None]
+    if len(money) < 2 or not all(re.fullmatch(r"[^.;:\d]{1,50}", doc.between(a, b)) and
+                                 re.search(r",|\band\b", doc.between(a, b)) for a, b in zip(money, money[1:])):
+        return None
+    budgets = {w.lower() for w in relations.words("budget_wholes")}
+    wholes = [q for q in doc.quantities if q.end <= money[0].start and comparable(q, money[0])
+              and sent.index - q.sentence <= 1 and (q.subject or "").lower() in budgets and q not in money]
+    if not wholes:
+        return None
+    return Breakdown(wholes[-1], money, False, "sums shared out of a budget")
 
 
 def _opened(doc, relations, sent, qs, complete) -> list[Breakdown]:

@@ -8,7 +8,7 @@ from checker.rules.base import Rule, register
 from checker.rules.facts import Document, Quantity, interval
 
 # "the €321 million profit", "All 126 passengers", "the 78 countries at the talks"
-_DEFINITE = re.compile(r"\b(?:the|all(?:\s+the)?|those|these)\s+$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|all(?:\s+the)?|those|these)\s+$|\bthe\s+[a-z]+\s+of\s+$", re.I)
 _INTRODUCES_WHOLE = re.compile(r"\b(?:including|among\s+them|such\s+as)\s+(?:all\s+)?(?:the\s+)?$", re.I)
 
 
@@ -58,7 +58,8 @@ class ConflictingValues(Rule):
             for later in doc.quantities:
                 if later.is_range or not _DEFINITE.search(doc.before(later, 15)) or id(later) in wholes_of_parts:
                     continue  # "14 of the 19 municipalities" names a whole, it does not restate a fact
-                if later.unit in ("percent", "fraction", "point") or elsewhere.search(doc.before(later, 30)):
+                if later.unit in ("percent", "fraction", "point") or elsewhere.search(doc.before(later, 30)) \
+                        or _THRESHOLD.match(doc.after(later, 40)):
                     continue
                 if _INTRODUCES_WHOLE.search(doc.before(later, 30)) or _opens_sentence(doc, later):
                     continue  # "including all six", "Of the €1.5 billion, ...": a subset or a new whole
@@ -110,7 +111,7 @@ def _earlier_statement(doc: Document, later: Quantity, ctx, elsewhere) -> Quanti
     for q in reversed([q for q in doc.quantities if q.end <= later.start]):
         if q.unit != later.unit or q.restates is not None or q.is_range and later.value is None:
             continue
-        if not ctx.relations.same_subject(q.subject, later.subject) or not _names_subject(doc, q):
+        if not _same_thing(q, later, ctx) or not _names_subject(doc, q):
             continue
         if q.event and later.event and q.event != later.event:
             continue
@@ -118,6 +119,20 @@ def _earlier_statement(doc: Document, later: Quantity, ctx, elsewhere) -> Quanti
             continue
         return q
     return None
+
+
+# "the 116 needed for a majority": a threshold, not a restated fact
+_THRESHOLD = re.compile(r"\s+(?:[a-z]+\s+)?(?:needed|required|necessary|for\s+a\s+majority)\b", re.I)
+_PEOPLE_COUNTS = {"death", "person", "body", "fatality", "victim", "casualty"}
+
+
+def _same_thing(a: Quantity, b: Quantity, ctx) -> bool:
+    """Same subject; or, for the same event, 'the 27 deaths' restating 'at least 31 miners killed'."""
+    if ctx.relations.same_subject(a.subject, b.subject):
+        return True
+    # killings and injuries count people, whatever noun names them ("31 miners" ... "the 27 deaths")
+    return bool(a.event and a.event == b.event and a.event in ("killed", "injured", "casualties")
+                and (a.subject in _PEOPLE_COUNTS or b.subject in _PEOPLE_COUNTS))
 
 
 def _names_subject(doc: Document, q: Quantity) -> bool:

@@ -13,6 +13,12 @@ _DURATION = re.compile(
     r"\b(?P<exact>exactly\s+|just\s+)?(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|twenty|thirty)[\s-]+(?P<unit>days?|weeks?|months?)\s+"
     r"(?P<dir>after|later|before|earlier)\b", re.I)
+# "The walkout began on Feb. 3 and ended on Feb. 28" (with "an 18-day strike" nearby)
+_BEGAN_ENDED = re.compile(
+    r"\b(?:began|started|opened|kicked\s+off)\s+on\s+(?P<a>[^,;]{3,30}?)\s+(?:and|,)\s+(?:\w+\s+)?"
+    r"(?:ended|finished|closed|concluded|wrapped\s+up)\s+on\s+(?P<b>[^,;]{3,30}?)(?=\s|[,.;]|$)", re.I)
+_LENGTH = re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                     r"fifteen|twenty|thirty)-(?P<unit>day|week|month)\b", re.I)
 _SPAN = re.compile(
     r"\bfrom\s+(?P<a>[^,;]{3,25}?)\s+to\s+(?P<b>[^,;]{3,25}?(?:,\s*\d{4})?),\s+(?P<n>\d+|one|two|three|four|five|six|seven|"
     r"eight|nine|ten)\s+(?P<unit>days?|weeks?)\b", re.I)
@@ -81,10 +87,22 @@ class DateMismatch(Rule):
                 if a and b:
                     yield from self._compare(doc, m, a[0], b[0], dates, default_year, slack,
                                              backwards=False, inclusive=True)
+            for m in _BEGAN_ENDED.finditer(doc.text, sent.start, sent.end):
+                a = [d for d in dates if m.start("a") <= d.start < m.end("a")]
+                b = [d for d in dates if m.start("b") <= d.start < m.end("b")]
+                # the event's stated length, in this sentence or the two before ("an 18-day strike")
+                length = _LENGTH.search(doc.text, doc.sentences[max(0, sent.index - 2)].start, sent.end)
+                if a and b and length:
+                    yield from self._compare(doc, length, a[0], b[0], dates, default_year, slack,
+                                             backwards=False, inclusive=True)
 
     def _compare(self, doc, m, first: WrittenDate, second: WrittenDate, dates, default_year, slack,
                  backwards: bool, inclusive: bool = False):
         y1, y2 = resolve_year(first, dates, default_year), resolve_year(second, dates, default_year)
+        if y1 is None and y2 is None:  # no year anywhere: the gap is the same in any year but a leap one
+            y1 = y2 = 2001 if (first.month, first.day) != (2, 29) and (second.month, second.day) != (2, 29) else 2004
+            if (second.month, second.day) < (first.month, first.day) and not backwards:
+                y2 += 1
         d1, d2 = (first.on(y1) if y1 else None), (second.on(y2) if y2 else None)
         if not d1 or not d2:
             return
@@ -97,10 +115,10 @@ class DateMismatch(Rule):
             allowed = 3
         if any(abs(actual + extra - stated) <= allowed for extra in ((0, 1) if inclusive else (0,))):
             return
-        duration = Span(m.start("n"), m.end("unit"), doc.text[m.start("n"):m.end("unit")])
+        written = doc.text[m.start("n"):m.end("unit")]
+        duration = Span(m.start("n"), m.end("unit"), written)
         yield self.finding(
-            doc.doc, f"from {first.text} to {second.text} is {actual} days, "
-                     f"not {doc.text[m.start('n'):m.end('unit')]} ({stated:g} days)",
+            doc.doc, f"from {first.text} to {second.text} is {actual} days, not {written} ({stated:g} days)",
             [_span(first), duration, _span(second)])
 
 

@@ -9,12 +9,15 @@ from checker.rules.base import Rule, register
 # "four strategic objectives following the summit: a, b, c and d", "three regions — a, b and c —",
 # "a four-point plan covering a, b and c"
 _LIST_OPENER = re.compile(
-    r"(?P<np>(?:-[a-z]+)?(?:\s+[\w'’-]+){0,6}?)\s*(?P<delim>:|\s[—–]|\s(?:covering|namely|consisting\s+of|comprising))\s+")
+    r"(?P<np>(?:-[a-z]+)?(?:\s+[\w'’-]+){0,8}?)\s*(?P<delim>:|\s[—–]|\s(?:covering|namely|consisting\s+of|comprising))\s+")
 _LIST_END = re.compile(r"\s[—–]\s|[.;!?](?:\s|$)|$")
 _ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[\w'’ .-]{2,60}?\s+(?:said|says|told|reported|added|announced)\b.*$",
                           re.I)
 _MAX_ITEM = 90
-_DATELINE = re.compile(r"^[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][\w'’.-]*)*\s[—–]\s")  # "KYIV —", "PALU, Indonesia —"
+_NUMBERED = re.compile(r"(?:about\s+|some\s+|another\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                       r"eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|a\s+dozen)\b)", re.I)
+# "KYIV —", "PALU, Indonesia —", "GENEVA, March 14 (Reuters) —"
+_DATELINE = re.compile(r"^[A-Z][A-Z'’.-]+\b[^—–\n]{0,50}?\s[—–]\s")
 
 
 @register
@@ -59,6 +62,8 @@ class CountMismatch(Rule):
                 items, span = _items(doc.text, opener.end(), sent.end)
                 if len(items) < 2 or any(len(i) > _MAX_ITEM for i in items) or len(items) == q.value:
                     continue
+                if sum(bool(_NUMBERED.match(i)) for i in items) * 2 >= len(items):
+                    continue  # "11 medals — four gold, five silver and three bronze": a breakdown (NC103)
                 yield self.finding(
                     doc.doc, f"{q.text}{opener.group('np')} announced, but {len(items)} are listed: "
                              + "; ".join(items), [q.span, span])

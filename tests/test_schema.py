@@ -40,7 +40,7 @@ def test_inverted_range_is_allowed() -> None:
     ({"unit": "furlongs per fortnight"}, "known_unit"),
     ({"value": None}, "value_or_range"),
     ({"text": "17"}, "surface_length_matches_span"),
-    ({"event": "exploded"}, "isin"),
+    ({"event": "exploded"}, "known_event"),
 ])
 def test_broken_rows_are_named_in_the_error(override: dict, check: str) -> None:
     with pytest.raises(SchemaViolation) as err:

@@ -1,6 +1,7 @@
 """The `numcheck` command line: a thin typer layer over the pipeline and the reporters."""
 from __future__ import annotations
 
+import os
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -8,10 +9,10 @@ from typing import Annotated, Optional
 import typer
 
 from checker import pipeline
-from checker.output import write_text
+from checker.output import append_text, write_text
 from checker.report import Report
 from checker.rules import base as rules_base
-from checker.reporters import json_report, table
+from checker.reporters import github, json_report, junit, markdown, sarif, table
 from checker.schema import SchemaViolation
 from checker.vocab import VocabularyError
 
@@ -24,6 +25,8 @@ app = typer.Typer(
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+REPORTERS = {"md": markdown.render, "json": json_report.render, "github": github.render,
+             "sarif": sarif.render, "junit": junit.render}
 
 
 class TableFormat(str, Enum):
@@ -34,7 +37,11 @@ class TableFormat(str, Enum):
 
 
 class ReportFormat(str, Enum):
+    md = "md"
     json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
 
 
 class FailOn(str, Enum):
@@ -76,7 +83,7 @@ def extract(
 @app.command()
 def check(
     paths: PathsArg,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.json,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.md,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = FailOn.error,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Run only these rules (code or name).")] = None,
@@ -89,7 +96,10 @@ def check(
             typer.echo(f"numcheck: error: unknown rule {code!r} (see 'numcheck rules')", err=True)
             raise typer.Exit(EXIT_INPUT)
     report = _run(paths, select=_codes(select), ignore=_codes(ignore), across=across)
-    write_text(json_report.render(report), output)
+    write_text(REPORTERS[format.value](report), output)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        append_text(markdown.render(report), Path(summary_file))
     if report.input_errors:
         raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(exit_code(report, fail_on))

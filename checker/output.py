@@ -32,3 +32,9 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def append_text(text: str, path: Path) -> None:
+    """Append to a file another program owns (GitHub's step summary)."""
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(text)

@@ -25,7 +25,7 @@ def run(documents: list[Document], select: list[str] | None = None, ignore: list
     n_q = Counter(r["doc"] for r in records)
     n_f = Counter(f.doc for f in findings)
     results = [DocumentResult(d.doc, n_q[d.doc], n_f[d.doc], d.error) for d in documents]
-    return Report(results, quantities, findings)
+    return Report(results, quantities, findings, texts)
 
 
 def check_paths(paths: list[str], **options) -> Report:

@@ -23,6 +23,16 @@ class Finding:
     severity: str
     message: str
     spans: tuple[Span, ...] = ()
+    status: str | None = None  # with a review file: new, confirmed or reopened
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something about the check itself, not the numbers: an unused suppression comment."""
+    doc: str
+    offset: int
+    message: str
+    severity: str = "warning"
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,10 @@ class Report:
     documents: list[DocumentResult]
     quantities: pd.DataFrame
     findings: list[Finding] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    notices: list[Notice] = field(default_factory=list)
+    suppressed: int = 0
+    hidden: int = 0  # false alarms hidden by a review file
 
     @property
     def input_errors(self) -> list[DocumentResult]:

@@ -81,7 +81,7 @@ def test_missing_and_undecodable_files_are_reported_and_others_checked(article: 
 
 def test_output_file_is_written(article: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.json"
-    result = runner.invoke(app, ["check", str(article), "--output", str(out)])
+    result = runner.invoke(app, ["check", str(article), "--format", "json", "--output", str(out)])
     assert result.exit_code == 0 and result.stdout == ""
     assert json.loads(out.read_text(encoding="utf-8"))["documents"][0]["quantities"] == 3
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
@@ -143,7 +143,7 @@ def test_fail_on_never_exits_0(contradiction: Path) -> None:
 
 
 def test_ignore_and_select(contradiction: Path) -> None:
-    ignored = runner.invoke(app, ["check", str(contradiction), "--ignore", "NC101"])
+    ignored = runner.invoke(app, ["check", str(contradiction), "--ignore", "NC101", "--format", "json"])
     assert ignored.exit_code == 0 and json.loads(ignored.stdout)["findings"] == []
     selected = runner.invoke(app, ["check", str(contradiction), "--select", "part-exceeds-whole"])
     assert selected.exit_code == 1

@@ -131,4 +131,7 @@ def exit_code(report: Report, fail_on: FailOn) -> int:
     if fail_on is FailOn.never:
         return EXIT_CLEAN
     levels = {"error"} if fail_on is FailOn.error else {"error", "warning"}
-    return EXIT_FINDINGS if any(f.severity in levels for f in report.findings) else EXIT_CLEAN
+    counted = [f for f in report.findings if f.status in (None, "new", "reopened")]
+    if any(f.severity in levels for f in counted):
+        return EXIT_FINDINGS
+    return EXIT_FINDINGS if "warning" in levels and report.notices else EXIT_CLEAN

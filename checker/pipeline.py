@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from checker import suppress
 from checker.documents import Document, load
 from checker.extract import extract_text, table
 from checker.report import DocumentResult, Report
@@ -22,10 +23,11 @@ def run(documents: list[Document], select: list[str] | None = None, ignore: list
             records.extend(extract_text(d.text or "", d.doc, vocab))
     quantities = table(records)
     findings = run_rules(quantities, texts, select, ignore, across)
+    findings, suppressed, notices = suppress.apply(findings, texts)
     n_q = Counter(r["doc"] for r in records)
     n_f = Counter(f.doc for f in findings)
     results = [DocumentResult(d.doc, n_q[d.doc], n_f[d.doc], d.error) for d in documents]
-    return Report(results, quantities, findings, texts)
+    return Report(results, quantities, findings, texts, notices, suppressed)
 
 
 def check_paths(paths: list[str], **options) -> Report:

@@ -17,6 +17,8 @@ def as_dict(report: Report) -> dict:
                       "severity": f.severity, "message": f.message,
                       "spans": [{"start": s.start, "end": s.end, "text": s.text} for s in f.spans]}
                      for f in report.findings],
+        "notices": [{"doc": n.doc, "offset": n.offset, "severity": n.severity, "message": n.message}
+                    for n in report.notices],
     }
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from checker import pipeline
+from checker import pipeline, review
 from checker.output import append_text, write_text
 from checker.report import Report
 from checker.rules import base as rules_base
@@ -89,13 +89,17 @@ def check(
     select: Annotated[Optional[list[str]], typer.Option("--select", help="Run only these rules (code or name).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (code or name).")] = None,
     across: Annotated[bool, typer.Option("--across", help="Also compare the same fact between documents.")] = False,
+    review_file: Annotated[Optional[Path], typer.Option("--review", help="Apply the verdicts of this review file.")] = None,
 ) -> None:
     """Check articles and report their numeric inconsistencies."""
     for code in (select or []) + (ignore or []):
         if rules_base.lookup(code) is None:
             typer.echo(f"numcheck: error: unknown rule {code!r} (see 'numcheck rules')", err=True)
             raise typer.Exit(EXIT_INPUT)
+    reviewed = _load_review(review_file) if review_file else None
     report = _run(paths, select=_codes(select), ignore=_codes(ignore), across=across)
+    if reviewed is not None:
+        report = review.apply(report, reviewed)
     write_text(REPORTERS[format.value](report), output)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
@@ -103,6 +107,37 @@ def check(
     if report.input_errors:
         raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(exit_code(report, fail_on))
+
+
+review_app = typer.Typer(help="Review files: editors' verdicts on findings, kept across runs.",
+                         no_args_is_help=True)
+app.add_typer(review_app, name="review")
+
+
+@review_app.command("init")
+def review_init(
+    paths: PathsArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="The review CSV to write.")],
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules.")] = None,
+) -> None:
+    """Write one row per finding (with a stable fingerprint) for editors to fill in verdict and note.
+
+    An existing file's verdicts are kept for the findings that are still there.
+    """
+    previous = _load_review(output) if output.exists() else None
+    report = _run(paths, select=_codes(select), ignore=_codes(ignore))
+    write_text(review.to_csv(review.rows(report, previous)), output)
+    typer.echo(f"{output}: {len(report.findings)} findings to review", err=True)
+    raise typer.Exit(EXIT_INPUT if report.input_errors else EXIT_CLEAN)
+
+
+def _load_review(path: Path) -> dict[str, dict]:
+    try:
+        return review.load(path)
+    except review.ReviewError as exc:
+        typer.echo(f"numcheck: error: {exc}", err=True)
+        raise typer.Exit(EXIT_INPUT)
 
 
 @app.command("rules")

@@ -14,7 +14,7 @@ def as_dict(report: Report) -> dict:
                        "error": d.error} for d in report.documents],
         "quantities": rows(report.quantities, REPORT_FIELDS),
         "findings": [{"doc": f.doc, "rule": f.rule, "name": f.name, "kind": f.kind,
-                      "severity": f.severity, "message": f.message,
+                      "severity": f.severity, "message": f.message, "status": f.status,
                       "spans": [{"start": s.start, "end": s.end, "text": s.text} for s in f.spans]}
                      for f in report.findings],
         "notices": [{"doc": n.doc, "offset": n.offset, "severity": n.severity, "message": n.message}

@@ -42,6 +42,9 @@ def _summary(report: Report) -> list[str]:
         extra.append(f"{report.suppressed} suppressed by comments in the articles")
     if report.hidden:
         extra.append(f"{report.hidden} hidden as false alarms by the review file")
+    statuses = Counter(f.status for f in report.findings if f.status)
+    if statuses:
+        extra.append("review: " + ", ".join(f"{statuses[s]} {s}" for s in ("new", "reopened", "confirmed") if statuses[s]))
     if report.notices:
         extra.append(f"{len(report.notices)} notice{'s' if len(report.notices) != 1 else ''} about suppressions")
     if extra:

@@ -51,7 +51,9 @@ class FailOn(str, Enum):
 
 
 PathsArg = Annotated[list[str], typer.Argument(
-    help="Files or directories (their *.txt and *.md files) to read.", show_default=False)]
+    help="Files (.txt, .md, .html, .jsonl), directories of them, or - for stdin.", show_default=False)]
+IdField = Annotated[str, typer.Option("--id-field", help="JSON Lines: the field naming each article.")]
+TextField = Annotated[str, typer.Option("--text-field", help="JSON Lines: the field holding each article's text.")]
 
 
 def _run(paths: list[str], **options) -> Report:
@@ -73,9 +75,11 @@ def extract(
     paths: PathsArg,
     format: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    id_field: IdField = "id",
+    text_field: TextField = "text",
 ) -> None:
     """Print every quantity found: value, unit, qualifier, subject, event, actor."""
-    report = _run(paths)
+    report = _run(paths, id_field=id_field, text_field=text_field)
     write_text(table.RENDERERS[format.value](report.quantities), output)
     raise typer.Exit(EXIT_INPUT if report.input_errors else EXIT_CLEAN)
 
@@ -90,6 +94,8 @@ def check(
     ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (code or name).")] = None,
     across: Annotated[bool, typer.Option("--across", help="Also compare the same fact between documents.")] = False,
     review_file: Annotated[Optional[Path], typer.Option("--review", help="Apply the verdicts of this review file.")] = None,
+    id_field: IdField = "id",
+    text_field: TextField = "text",
 ) -> None:
     """Check articles and report their numeric inconsistencies."""
     for code in (select or []) + (ignore or []):
@@ -97,7 +103,8 @@ def check(
             typer.echo(f"numcheck: error: unknown rule {code!r} (see 'numcheck rules')", err=True)
             raise typer.Exit(EXIT_INPUT)
     reviewed = _load_review(review_file) if review_file else None
-    report = _run(paths, select=_codes(select), ignore=_codes(ignore), across=across)
+    report = _run(paths, select=_codes(select), ignore=_codes(ignore), across=across,
+                  id_field=id_field, text_field=text_field)
     if reviewed is not None:
         report = review.apply(report, reviewed)
     write_text(REPORTERS[format.value](report), output)

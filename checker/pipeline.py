@@ -23,16 +23,18 @@ def run(documents: list[Document], select: list[str] | None = None, ignore: list
             records.extend(extract_text(d.text or "", d.doc, vocab))
     quantities = table(records)
     findings = run_rules(quantities, texts, select, ignore, across)
-    findings, suppressed, notices = suppress.apply(findings, texts)
+    marked = {d.doc: d.raw or d.text or "" for d in documents if d.error is None}
+    findings, suppressed, notices = suppress.apply(findings, marked)
     n_q = Counter(r["doc"] for r in records)
     n_f = Counter(f.doc for f in findings)
     results = [DocumentResult(d.doc, n_q[d.doc], n_f[d.doc], d.error) for d in documents]
-    return Report(results, quantities, findings, texts, notices, suppressed)
+    originals = {d.doc: d.raw for d in documents if d.raw is not None}
+    return Report(results, quantities, findings, texts, notices, suppressed, originals=originals)
 
 
-def check_paths(paths: list[str], **options) -> Report:
-    """Check files and directories (their *.txt and *.md files)."""
-    return run(load([str(p) for p in paths]), **options)
+def check_paths(paths: list[str], id_field: str = "id", text_field: str = "text", **options) -> Report:
+    """Check files, directories (their .txt, .md, .html and .jsonl files), JSON Lines corpora or '-' (stdin)."""
+    return run(load([str(p) for p in paths], id_field, text_field), **options)
 
 
 def check_text(text: str, doc: str = "<text>", **options) -> Report:

@@ -48,10 +48,16 @@ class Report:
     documents: list[DocumentResult]
     quantities: pd.DataFrame
     findings: list[Finding] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)   # the text each document was read as
     notices: list[Notice] = field(default_factory=list)
     suppressed: int = 0
     hidden: int = 0  # false alarms hidden by a review file
+    originals: dict[str, str] = field(default_factory=dict)  # files as written, where they differ (Markdown)
+
+    def line_col(self, doc: str, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset in the file as written."""
+        from checker.locate import line_col
+        return line_col(self.originals.get(doc) or self.texts.get(doc, ""), offset)
 
     @property
     def input_errors(self) -> list[DocumentResult]:

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from checker.locate import line_col, sentence_at
+from checker.locate import sentence_at
 from checker.report import Finding, Report
 
 COLUMNS = ["fingerprint", "doc", "rule", "name", "severity", "line", "sentence", "message", "verdict", "note"]
@@ -43,7 +43,7 @@ def rows(report: Report, previous: dict[str, dict] | None = None) -> list[dict]:
         fp = fingerprint(f, text)
         old = (previous or {}).get(fp, {})
         out.append({"fingerprint": fp, "doc": f.doc, "rule": f.rule, "name": f.name, "severity": f.severity,
-                    "line": line_col(text, f.spans[0].start)[0] if f.spans else 1,
+                    "line": report.line_col(f.doc, f.spans[0].start)[0] if f.spans else 1,
                     "sentence": re.sub(r"\s+", " ", _sentences(f, text)), "message": f.message,
                     "verdict": old.get("verdict", ""), "note": old.get("note", "")})
     return out

@@ -1,7 +1,6 @@
 """GitHub Actions workflow commands: one ::error/::warning/::notice annotation per finding."""
 from __future__ import annotations
 
-from checker.locate import line_col
 from checker.report import Report
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -20,17 +19,16 @@ def render(report: Report) -> str:
     for d in report.input_errors:
         lines.append(f"::error file={_prop(d.doc)},title={_prop('numcheck: not checked')}::{_data(d.error or '')}")
     for f in report.findings:
-        text = report.texts.get(f.doc, "")
         start = f.spans[0].start if f.spans else 0
         end = f.spans[0].end if f.spans else 0
-        line, col = line_col(text, start)
-        end_line, end_col = line_col(text, end)
+        line, col = report.line_col(f.doc, start)
+        end_line, end_col = report.line_col(f.doc, end)
         title = f"{f.rule} {f.name}" + (f" ({f.status})" if f.status else "")
         where = f"file={_prop(f.doc)},line={line},col={col}"
         if end_line == line:
             where += f",endColumn={end_col}"
         lines.append(f"::{_LEVEL[f.severity]} {where},title={_prop(title)}::{_data(f.message)}")
     for n in report.notices:
-        line, col = line_col(report.texts.get(n.doc, ""), n.offset)
+        line, col = report.line_col(n.doc, n.offset)
         lines.append(f"::warning file={_prop(n.doc)},line={line},col={col},title=numcheck::{_data(n.message)}")
     return "".join(line + "\n" for line in lines)

@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections import Counter
 from xml.etree import ElementTree as ET
 
-from checker.locate import line_col
 from checker.report import Report
 
 _FAILS = {"error", "warning"}
@@ -25,10 +24,9 @@ def render(report: Report) -> str:
             continue
         found = [f for f in report.findings if f.doc == d.doc and f.severity in _FAILS]
         if found:
-            text = report.texts.get(d.doc, "")
             lines = []
             for f in found:
-                line, col = line_col(text, f.spans[0].start if f.spans else 0)
+                line, col = report.line_col(d.doc, f.spans[0].start if f.spans else 0)
                 lines.append(f"{d.doc}:{line}:{col}: {f.rule} {f.name} ({f.severity}): {f.message}")
             failure = ET.SubElement(case, "failure", type=found[0].rule,
                                     message=f"{len(found)} finding{'s' if len(found) != 1 else ''}: "

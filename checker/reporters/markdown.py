@@ -5,7 +5,7 @@ from collections import Counter
 
 import pandas as pd
 
-from checker.locate import line_col, sentence_at
+from checker.locate import sentence_at
 from checker.report import Finding, Report
 from checker.reporters.records import rows
 from checker.rules.base import all_rules
@@ -68,18 +68,17 @@ def _document(report: Report, d, findings: list[Finding], notices: list) -> list
     verdict = "no findings" if not findings else f"{len(findings)} finding{'s' if len(findings) != 1 else ''}"
     out = [f"## {d.doc} — {verdict}", ""]
     for i, f in enumerate(findings, 1):
-        out += _finding(text, i, f)
+        out += _finding(text, i, f, report.line_col(f.doc, f.spans[0].start if f.spans else 0))
     for n in notices:
-        line, _ = line_col(text, n.offset)
+        line, _ = report.line_col(n.doc, n.offset)
         out += [f"- **notice** (line {line}): {n.message}", ""]
     out += _quantity_table(report.quantities[report.quantities["doc"] == d.doc])
     return out
 
 
-def _finding(text: str, number: int, f: Finding) -> list[str]:
+def _finding(text: str, number: int, f: Finding, where: tuple[int, int]) -> list[str]:
     status = f" — {f.status}" if f.status else ""
-    first = f.spans[0].start if f.spans else 0
-    line, col = line_col(text, first)
+    line, col = where
     out = [f"### {number}. {f.rule} {f.name} ({f.severity}){status}", ""]
     for quote in _quotes(text, f):
         out.append(f"> {quote}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 
 from checker import __version__
-from checker.locate import line_col
 from checker.report import Report, Span
 from checker.rules.base import all_rules
 
@@ -12,15 +11,15 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def _region(text: str, span: Span) -> dict:
-    line, col = line_col(text, span.start)
-    end_line, end_col = line_col(text, span.end)
+def _region(report: Report, doc: str, span: Span) -> dict:
+    line, col = report.line_col(doc, span.start)
+    end_line, end_col = report.line_col(doc, span.end)
     return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
             "charOffset": span.start, "charLength": span.end - span.start, "snippet": {"text": span.text}}
 
 
-def _location(doc: str, text: str, span: Span) -> dict:
-    return {"physicalLocation": {"artifactLocation": {"uri": doc}, "region": _region(text, span)}}
+def _location(report: Report, doc: str, span: Span) -> dict:
+    return {"physicalLocation": {"artifactLocation": {"uri": doc}, "region": _region(report, doc, span)}}
 
 
 def as_dict(report: Report) -> dict:
@@ -36,16 +35,15 @@ def as_dict(report: Report) -> dict:
     } for r in rules]
     results = []
     for f in report.findings:
-        text = report.texts.get(f.doc, "")
         spans = list(f.spans) or [Span(0, 0, "")]
         result = {
             "ruleId": f.rule, "ruleIndex": index.get(f.rule, 0), "level": _LEVEL[f.severity],
             "message": {"text": f.message},
-            "locations": [_location(f.doc, text, spans[0])],
+            "locations": [_location(report, f.doc, spans[0])],
             "properties": {"kind": f.kind, "name": f.name},
         }
         if len(spans) > 1:
-            result["relatedLocations"] = [dict(_location(f.doc, text, s), id=i) for i, s in enumerate(spans[1:], 1)]
+            result["relatedLocations"] = [dict(_location(report, f.doc, s), id=i) for i, s in enumerate(spans[1:], 1)]
         if f.status:
             result["baselineState"] = {"new": "new", "confirmed": "unchanged", "reopened": "updated"}[f.status]
         results.append(result)

@@ -1,0 +1,81 @@
+"""Input formats: Markdown masked in place, HTML reduced to its article text, JSON Lines split into articles."""
+from __future__ import annotations
+
+import json
+import re
+
+from checker.suppress import MARKER
+
+# Markdown syntax replaced by spaces of the same length, so offsets still point into the file.
+_MD_PATTERNS = [
+    re.compile(r"^(?:```|~~~)[^\n]*\n.*?^(?:```|~~~)[^\n]*$", re.M | re.S),  # fenced code
+    re.compile(r"<!--.*?-->", re.S),                                           # comments
+    re.compile(r"!\[[^\]]*\]\([^)]*\)"),                                        # images
+    re.compile(r"`[^`\n]+`"),                                                  # inline code
+    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$", re.M),                          # link definitions
+    re.compile(r"<https?://[^>\s]+>|https?://\S+"),                           # URLs
+    re.compile(r"</?[A-Za-z][^>\n]*>"),                                       # HTML tags
+    re.compile(r"^\s{0,3}#{1,6}(?=\s)", re.M),                                 # heading marks
+    re.compile(r"^\s{0,3}>+", re.M),                                           # block quotes
+    re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])(?=\s)", re.M),                  # list markers
+    re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$", re.M),  # table rules
+    re.compile(r"(?<![\w*_~])(?:\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])"),  # emphasis
+    re.compile(r"\|"),                                                         # table cells
+]
+_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\n]*)\)")
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+# A line break inside a paragraph (the next line is neither blank nor a new block) is a space.
+_SOFT_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]{0,3}[^\s#>|*+\-\d`~])")
+
+
+def mask_markdown(text: str) -> str:
+    """The text an editor reads, at the same offsets: '[172 drones](http://x/1)' -> ' 172 drones            ',
+    with a paragraph's soft line breaks turned into spaces so its sentences read whole."""
+    text = _SOFT_BREAK.sub(lambda m: " " * len(m.group()), text)
+    text = _LINK.sub(lambda m: " " + m.group(1) + " " * (len(m.group()) - len(m.group(1)) - 1), text)
+    for pattern in _MD_PATTERNS:
+        text = pattern.sub(_blank, text)
+    return text
+
+
+def html_to_text(html: str) -> str:
+    """The article body of an HTML page (navigation, footers and teasers dropped), by trafilatura.
+
+    Suppression comments are turned into bracket markers on their own line first,
+    so they survive extraction and still apply to the paragraph after them.
+    """
+    import trafilatura  # imported here: only HTML input needs it
+
+    html = MARKER.sub(lambda m: "<p>[" + m.group()[4:-3].strip() + "]</p>" if m.group().startswith("<!--")
+                      else m.group(), html)
+    return trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+
+
+class JsonlError(ValueError):
+    """One line of a JSON Lines corpus is not an article."""
+
+
+def jsonl_articles(text: str, id_field: str = "id", text_field: str = "text"):
+    """(line number, id, text or None, error or None) for each non-empty line of a JSON Lines corpus."""
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield n, f"line{n}", None, f"line {n}: invalid JSON ({exc.msg})"
+            continue
+        if not isinstance(record, dict):
+            yield n, f"line{n}", None, f"line {n}: expected a JSON object"
+            continue
+        ident = record.get(id_field, f"line{n}")
+        body = record.get(text_field)
+        if not isinstance(body, str):
+            yield n, str(ident), None, f"line {n}: no text in field {text_field!r}"
+            continue
+        yield n, str(ident), body, None

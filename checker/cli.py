@@ -2,17 +2,20 @@
 from __future__ import annotations
 
 import os
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
+from checker import config as config_mod
 from checker import pipeline, review
+from checker.documents import load
 from checker.output import append_text, write_text
 from checker.report import Report
-from checker.rules import base as rules_base
 from checker.reporters import github, json_report, junit, markdown, sarif, table
+from checker.rules import base as rules_base
 from checker.schema import SchemaViolation
 from checker.vocab import VocabularyError
 
@@ -27,6 +30,7 @@ app = typer.Typer(
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 REPORTERS = {"md": markdown.render, "json": json_report.render, "github": github.render,
              "sarif": sarif.render, "junit": junit.render}
+PROGRESS_FROM = 20  # documents: fewer finish before a bar would help
 
 
 class TableFormat(str, Enum):
@@ -52,16 +56,44 @@ class FailOn(str, Enum):
 
 PathsArg = Annotated[list[str], typer.Argument(
     help="Files (.txt, .md, .html, .jsonl), directories of them, or - for stdin.", show_default=False)]
-IdField = Annotated[str, typer.Option("--id-field", help="JSON Lines: the field naming each article.")]
-TextField = Annotated[str, typer.Option("--text-field", help="JSON Lines: the field holding each article's text.")]
+IdField = Annotated[Optional[str], typer.Option("--id-field", help="JSON Lines: the field naming each article.")]
+TextField = Annotated[Optional[str], typer.Option("--text-field", help="JSON Lines: the field holding each article's text.")]
+ConfigOpt = Annotated[Optional[Path], typer.Option(
+    "--config", help="A numcheck.toml or pyproject.toml; by default the first one found from here up.")]
+Select = Annotated[Optional[list[str]], typer.Option("--select", help="Run only these rules (code or name).")]
+Ignore = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (code or name).")]
 
 
-def _run(paths: list[str], **options) -> Report:
+def _fail(message: str) -> None:
+    typer.echo(f"numcheck: error: {message}", err=True)
+    raise typer.Exit(EXIT_INPUT)
+
+
+def _config(path: Optional[Path]) -> config_mod.Config:
     try:
-        report = pipeline.check_paths(paths, **options)
+        return config_mod.load(path) if path else config_mod.find()
+    except config_mod.ConfigError as exc:
+        _fail(str(exc))
+
+
+def _codes(names: Optional[list[str]]) -> list[str] | None:
+    if not names:
+        return None
+    for name in names:
+        if rules_base.lookup(name) is None:
+            _fail(f"unknown rule {name!r} (see 'numcheck rules')")
+    return [rules_base.lookup(n).code for n in names]
+
+
+def _run(paths: list[str], cfg: config_mod.Config, id_field: Optional[str] = None,
+         text_field: Optional[str] = None, **options) -> Report:
+    """Load and check; input errors go to stderr, one line each, and the run goes on."""
+    try:
+        documents = load(paths, id_field or cfg.id_field, text_field or cfg.text_field)
+        with _progress(len(documents)) as tick:
+            report = pipeline.run(documents, config=cfg, progress=tick, **options)
     except VocabularyError as exc:
-        typer.echo(f"numcheck: error: {exc}", err=True)
-        raise typer.Exit(EXIT_INPUT)
+        _fail(str(exc))
     except SchemaViolation as exc:
         typer.echo(f"numcheck: internal error: {exc}", err=True)
         raise typer.Exit(3)
@@ -70,16 +102,36 @@ def _run(paths: list[str], **options) -> Report:
     return report
 
 
+class _progress:
+    """A progress bar on stderr for long runs, only when stderr is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.bar = None
+        if total >= PROGRESS_FROM and sys.stderr.isatty():
+            self.bar = typer.progressbar(length=total, label="checking", file=sys.stderr)
+
+    def __enter__(self):
+        if self.bar is None:
+            return None
+        bar = self.bar.__enter__()
+        return lambda _doc: bar.update(1)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
 @app.command()
 def extract(
     paths: PathsArg,
     format: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
-    id_field: IdField = "id",
-    text_field: TextField = "text",
+    id_field: IdField = None,
+    text_field: TextField = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Print every quantity found: value, unit, qualifier, subject, event, actor."""
-    report = _run(paths, id_field=id_field, text_field=text_field)
+    report = _run(paths, _config(config), id_field, text_field)
     write_text(table.RENDERERS[format.value](report.quantities), output)
     raise typer.Exit(EXIT_INPUT if report.input_errors else EXIT_CLEAN)
 
@@ -88,23 +140,27 @@ def extract(
 def check(
     paths: PathsArg,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.md,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = FailOn.error,
+    fail_on: Annotated[Optional[FailOn], typer.Option(
+        "--fail-on", help="Lowest severity that makes the exit code 1 [default: error].")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Run only these rules (code or name).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (code or name).")] = None,
+    select: Select = None,
+    ignore: Ignore = None,
     across: Annotated[bool, typer.Option("--across", help="Also compare the same fact between documents.")] = False,
     review_file: Annotated[Optional[Path], typer.Option("--review", help="Apply the verdicts of this review file.")] = None,
-    id_field: IdField = "id",
-    text_field: TextField = "text",
+    id_field: IdField = None,
+    text_field: TextField = None,
+    config: ConfigOpt = None,
 ) -> None:
-    """Check articles and report their numeric inconsistencies."""
-    for code in (select or []) + (ignore or []):
-        if rules_base.lookup(code) is None:
-            typer.echo(f"numcheck: error: unknown rule {code!r} (see 'numcheck rules')", err=True)
-            raise typer.Exit(EXIT_INPUT)
+    """Check articles and report their numeric inconsistencies.
+
+    Exit code 0: nothing at or above --fail-on; 1: findings that are; 2: usage error or input not checked.
+    """
+    cfg = _config(config)
+    chosen, skipped = _codes(select), _codes(ignore)
+    _codes(cfg.select)
+    _codes(cfg.ignore)
     reviewed = _load_review(review_file) if review_file else None
-    report = _run(paths, select=_codes(select), ignore=_codes(ignore), across=across,
-                  id_field=id_field, text_field=text_field)
+    report = _run(paths, cfg, id_field, text_field, select=chosen, ignore=skipped, across=across)
     if reviewed is not None:
         report = review.apply(report, reviewed)
     write_text(REPORTERS[format.value](report), output)
@@ -113,7 +169,7 @@ def check(
         append_text(markdown.render(report), Path(summary_file))
     if report.input_errors:
         raise typer.Exit(EXIT_INPUT)
-    raise typer.Exit(exit_code(report, fail_on))
+    raise typer.Exit(exit_code(report, fail_on or FailOn(cfg.fail_on or "error")))
 
 
 review_app = typer.Typer(help="Review files: editors' verdicts on findings, kept across runs.",
@@ -125,15 +181,16 @@ app.add_typer(review_app, name="review")
 def review_init(
     paths: PathsArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="The review CSV to write.")],
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules.")] = None,
+    select: Select = None,
+    ignore: Ignore = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Write one row per finding (with a stable fingerprint) for editors to fill in verdict and note.
 
     An existing file's verdicts are kept for the findings that are still there.
     """
     previous = _load_review(output) if output.exists() else None
-    report = _run(paths, select=_codes(select), ignore=_codes(ignore))
+    report = _run(paths, _config(config), select=_codes(select), ignore=_codes(ignore))
     write_text(review.to_csv(review.rows(report, previous)), output)
     typer.echo(f"{output}: {len(report.findings)} findings to review", err=True)
     raise typer.Exit(EXIT_INPUT if report.input_errors else EXIT_CLEAN)
@@ -143,8 +200,7 @@ def _load_review(path: Path) -> dict[str, dict]:
     try:
         return review.load(path)
     except review.ReviewError as exc:
-        typer.echo(f"numcheck: error: {exc}", err=True)
-        raise typer.Exit(EXIT_INPUT)
+        _fail(str(exc))
 
 
 @app.command("rules")
@@ -159,17 +215,13 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code (NC101) or nam
     """Print a rule's documentation: what it flags, why, and examples."""
     rule = rules_base.lookup(code)
     if rule is None:
-        typer.echo(f"numcheck: error: unknown rule {code!r} (see 'numcheck rules')", err=True)
-        raise typer.Exit(EXIT_INPUT)
+        _fail(f"unknown rule {code!r} (see 'numcheck rules')")
     typer.echo(f"{rule.code} {rule.name} ({rule.severity}, kind {rule.kind})\n")
     typer.echo(rule.documentation())
 
 
-def _codes(names: Optional[list[str]]) -> list[str] | None:
-    return [rules_base.lookup(n).code for n in names] if names else None
-
-
 def exit_code(report: Report, fail_on: FailOn) -> int:
+    """1 when a finding (new, with a review file) or a notice reaches fail_on, else 0."""
     if fail_on is FailOn.never:
         return EXIT_CLEAN
     levels = {"error"} if fail_on is FailOn.error else {"error", "warning"}

@@ -1,7 +1,8 @@
 """Running the rules: one context for all of them, findings in a stable order."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -18,24 +19,38 @@ class RuleContext:
     relations: Relations
     vocab: Vocabulary
     across: bool = False
-    options: dict = field(default_factory=dict)
+    tolerance: float | None = None
 
     @property
     def hedges(self) -> dict:
-        return self.vocab.hedges
+        if self.tolerance is None:
+            return self.vocab.hedges
+        hedges = copy.deepcopy(self.vocab.hedges)
+        hedges["tolerance"]["approx"] = self.tolerance
+        return hedges
 
 
 def run_rules(table: pd.DataFrame, texts: dict[str, str], select: list[str] | None = None,
-              ignore: list[str] | None = None, across: bool = False) -> list[Finding]:
-    """All findings of the selected rules over the documents, ordered by document and position."""
+              ignore: list[str] | None = None, across: bool = False, tolerance: float | None = None,
+              default_year: int | None = None, severity: dict[str, str] | None = None) -> list[Finding]:
+    """All findings of the selected rules over the documents, ordered by document and position.
+
+    tolerance and default_year override rules/hedges.yaml and rules/relations.yaml for this run;
+    severity maps rule codes to the severity their findings get instead of the rule's own.
+    """
     vocab = vocabulary()
-    ctx = RuleContext(documents(table, texts, vocab), Relations(), vocab, across)
+    relations = Relations()
+    if default_year is not None:
+        relations = Relations(dict(relations.data, default_year=default_year))
+    ctx = RuleContext(documents(table, texts, vocab), relations, vocab, across, tolerance)
     chosen = [r for r in all_rules()
               if (not select or r.code in select or r.name in select)
               and not (ignore and (r.code in ignore or r.name in ignore))]
     findings: list[Finding] = []
     for rule in chosen:
-        findings.extend(rule().check(ctx))
+        level = (severity or {}).get(rule.code) or (severity or {}).get(rule.name)
+        for f in rule().check(ctx):
+            findings.append(replace(f, severity=level) if level and f.severity == rule.severity else f)
     order = {d: i for i, d in enumerate(texts)}
     findings.sort(key=lambda f: (order.get(f.doc, len(order)), f.spans[0].start if f.spans else 0,
                                  f.rule, f.message))

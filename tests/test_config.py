@@ -1,0 +1,78 @@
+"""Configuration files: [tool.numcheck] in pyproject.toml or numcheck.toml, overridden by the command line."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from checker.cli import app
+from checker.documents import Document
+from checker.pipeline import run
+
+runner = CliRunner()
+ARTICLE = ("The summit opened on Thursday, May 14. Russia launched 61 drones overnight. "
+           "Air defences shot down 75 of them. In all, 62 of the 143 buses, nearly half, were late.\n")
+
+
+def _check(tmp_path: Path, monkeypatch, *args: str):
+    (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["check", "story.txt", "--format", "json", *args])
+    return result, (json.loads(result.stdout) if result.stdout.strip() else None)
+
+
+def test_no_config_uses_the_defaults(tmp_path: Path, monkeypatch) -> None:
+    result, report = _check(tmp_path, monkeypatch)
+    assert result.exit_code == 1
+    assert sorted(f["rule"] for f in report["findings"]) == ["NC101", "NC104"]  # no year known: no weekday check
+
+
+def test_numcheck_toml_sets_year_rules_severity_and_fail_on(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "numcheck.toml").write_text(
+        'default-year = 2025\nignore = ["NC104"]\nfail-on = "never"\n[severity]\nNC101 = "warning"\n',
+        encoding="utf-8")
+    result, report = _check(tmp_path, monkeypatch)
+    found = {f["rule"]: f["severity"] for f in report["findings"]}
+    assert found == {"NC101": "warning", "NC108": "error"}  # May 14, 2025 was a Wednesday
+    assert result.exit_code == 0  # fail-on never
+
+
+def test_command_line_overrides_the_config(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "numcheck.toml").write_text('fail-on = "never"\n', encoding="utf-8")
+    result, _ = _check(tmp_path, monkeypatch, "--fail-on", "error")
+    assert result.exit_code == 1
+
+
+def test_pyproject_tool_table_and_tolerance(tmp_path: Path, monkeypatch) -> None:
+    # 62 of 143 is 43%: outside "nearly half" (45-50%) at ±10 %, inside at ±20 %
+    (tmp_path / "pyproject.toml").write_text('[tool.numcheck]\ntolerance = 0.2\n', encoding="utf-8")
+    _, loose = _check(tmp_path, monkeypatch)
+    (tmp_path / "pyproject.toml").write_text('[tool.numcheck]\ntolerance = 0.1\n', encoding="utf-8")
+    _, strict = _check(tmp_path, monkeypatch)
+    assert "NC104" not in [f["rule"] for f in loose["findings"]]
+    assert "NC104" in [f["rule"] for f in strict["findings"]]
+
+
+def test_bad_config_is_one_line_and_exit_2(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "numcheck.toml").write_text('fail-on = "sometimes"\n', encoding="utf-8")
+    result, _ = _check(tmp_path, monkeypatch)
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"numcheck: error: {tmp_path / 'numcheck.toml'}: fail-on must be one of error, warning, never"]
+
+
+def test_unknown_setting_is_named(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "numcheck.toml").write_text('tolerence = 0.2\n', encoding="utf-8")
+    result, _ = _check(tmp_path, monkeypatch)
+    assert result.exit_code == 2 and "unknown setting(s) tolerence" in result.stderr
+
+
+def test_progress_is_reported_per_document_and_not_drawn_off_a_terminal(tmp_path: Path, monkeypatch) -> None:
+    seen = []
+    run([Document(f"d{i}.txt", text="Officials counted 12 cases.") for i in range(3)], progress=seen.append)
+    assert [d.doc for d in seen] == ["d0.txt", "d1.txt", "d2.txt"]
+    for i in range(25):
+        (tmp_path / f"a{i:02d}.txt").write_text("Officials counted 12 cases.", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0 and result.stderr == ""

@@ -95,3 +95,17 @@ def test_step_summary_gets_the_markdown_report(article: Path, tmp_path: Path, mo
     _check(str(article), "--format", "github")
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n# numcheck consistency report\n")
+
+
+def test_dev_report_shows_every_finding_with_its_sentence_and_arithmetic(shared: Path) -> None:
+    from checker.pipeline import check_paths
+    from checker.reporters import markdown
+
+    report = check_paths([str(shared / "corpus" / "dev")])
+    md = markdown.render(report)
+    assert len(report.findings) >= 40
+    for f in report.findings:
+        assert f"{f.rule} {f.name}" in md
+        assert f"**What does not add up:** {f.message}" in md
+        for span in f.spans:
+            assert f"**{span.text.replace('*', chr(92) + '*')}**" in md or span.text in md

@@ -65,21 +65,14 @@ def _related(p: Quantity, w: Quantity, relations: Relations) -> bool:
     return p.unit != "count" or relations.related_subjects(p.subject, w.subject)
 
 
-def antecedent(doc: Document, q: Quantity, relations: Relations, event: str | None = None,
-               larger_than: float | None = None) -> Quantity | None:
-    """The earlier quantity a 'those'/'them' refers to: same unit, compatible subject, nearest first."""
-    for cand in reversed([c for c in doc.quantities if c.start < q.start and q.sentence - c.sentence <= 2]):
-        if not comparable(cand, q):
-            continue
-        if event and cand.event != event:
-            continue
-        if not event and q.subject and cand.subject and not (
-                relations.subject_within(q.subject, cand.subject) or relations.same_subject(q.subject, cand.subject)):
-            continue
-        if larger_than is not None and cand.number < larger_than * 0.5:
-            continue
-        return cand
-    return None
+def antecedent(doc: Document, q: Quantity, relations: Relations, event: str | None = None) -> Quantity | None:
+    """What a 'those'/'them' before q refers to. Of the plausible earlier numbers (same unit, the same
+    event when one is named, within two sentences) the largest is taken: the reading least likely to
+    make a part exceed its whole, so a finding is only raised when every reading is a contradiction.
+    The part's own subject is not trusted here: a number like '412 of them' names none of its own."""
+    cands = [c for c in doc.quantities if c.start < q.start and q.sentence - c.sentence <= 2
+             and comparable(c, q) and (not event or c.event == event)]
+    return max(cands, key=lambda c: c.number) if cands else None
 
 
 def anaphoric_parts(doc: Document, relations: Relations) -> list[tuple[Quantity, Quantity]]:
@@ -199,7 +192,8 @@ def breakdowns(doc: Document, relations: Relations) -> list[Breakdown]:
         if len(qs) < 2:
             continue
         stext = doc.text[sent.start:sent.end]
-        complete = bool(cue_re.search(stext))
+        cue = cue_re.search(stext)
+        complete = bool(cue)
         opener = opener_re.match(stext)
         if opener and not opener.group().lower().strip(" ,").startswith("including"):
             out.extend(_opened(doc, relations, sent, qs, complete))
@@ -209,7 +203,7 @@ def breakdowns(doc: Document, relations: Relations) -> list[Breakdown]:
             out.append(dash)
             continue
         if complete:
-            out.extend(_cued(doc, relations, sent, qs))
+            out.extend(_cued(doc, relations, sent, qs, cue))
             continue
         shared = _shared_out(doc, relations, sent, qs)
         if shared:
@@ -257,7 +251,7 @@ def _antecedent_whole(doc: Document, parts: list[Quantity], relations: Relations
 def _dash_list(doc: Document, qs: list[Quantity]) -> Breakdown | None:
     """'52 people — 48 passengers and two drivers —': an aside that lists the whole's parts."""
     for i, whole in enumerate(qs):
-        m = re.match(r"\s*[\w'’ -]{0,30}?\s[—–]\s", doc.text[whole.end:whole.end + 40])
+        m = re.match(r"\s*[\w'’ -]{0,60}?\s[—–]\s", doc.text[whole.end:whole.end + 70])
         if not m:
             continue
         parts = []
@@ -270,12 +264,16 @@ def _dash_list(doc: Document, qs: list[Quantity]) -> Breakdown | None:
     return None
 
 
-def _cued(doc, relations, sent, qs) -> list[Breakdown]:
-    """'It is split between A, at $389 million, B, at $96 million...': parts in this sentence, whole before."""
+def _cued(doc, relations, sent, qs, cue: re.Match | None = None) -> list[Breakdown]:
+    """'It is split between A, at $389 million, B, at $96 million...': parts after the cue (or a colon),
+    whole before them in the sentence or earlier in the text."""
     stext = doc.text[sent.start:sent.end]
     colon = stext.find(":")
-    parts = [q for q in qs if q.start > sent.start + colon] if colon >= 0 else list(qs)
-    parts = [p for p in parts if comparable(p, parts[0]) and _related(p, parts[0], relations) and p.restates is None] if parts else []
+    after = max(colon, cue.end() if cue else -1)
+    parts = [q for q in qs if q.start > sent.start + after] if after >= 0 else list(qs)
+    parts = [p for p in parts if comparable(p, parts[0]) and p.restates is None] if parts else []
+    if after < 0:
+        parts = [p for p in parts if _related(p, parts[0], relations)]
     if len(parts) < 2:
         return []
     earlier_in_sentence = [q for q in qs if q.start < parts[0].start and comparable(q, parts[0])]

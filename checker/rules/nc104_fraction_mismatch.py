@@ -11,7 +11,7 @@ from checker.rules.facts import Document, Quantity, interval
 _HEDGE = r"(?:about|around|roughly|nearly|almost|some|approximately|close\s+to|more\s+than|over|well\s+over|" \
          r"less\s+than|under|just\s+over|just\s+under|only|or)?"
 # "€2.9 billion, about half of ...": the part, a comma, the share
-_PART_BEFORE = re.compile(rf"^[^.;:\d]{{0,80}}?,\s*(?:or\s+)?{_HEDGE}\s*(?:{_HEDGE}\s*)?$", re.I)
+_PART_BEFORE = re.compile(rf"^[^.;:\d]{{0,80}}?(?:,|\s[—–])\s*(?:or\s+)?{_HEDGE}\s*(?:{_HEDGE}\s*)?$", re.I)
 # "... nearly 40% of the package, or $990 million"
 _PART_AFTER = re.compile(rf"^\s+of\s+[^.;:\d]{{0,60}}?,\s*(?:or\s+)?{_HEDGE}\s*$", re.I)
 # "nearly half of the estimated 160,000", "19% of Ukraine's recognised territory of 603,550"

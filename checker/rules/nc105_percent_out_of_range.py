@@ -46,6 +46,9 @@ class PercentOutOfRange(Rule):
                 if 0 <= lo and hi <= 100:
                     continue
                 whole = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([\w'’ -]{1,60})", doc.after(q))
+                if not whole:  # "Of the 1,850 farmers who responded, ... 126% said ...": shares of that set
+                    sent = doc.sentence_of(q)
+                    whole = re.match(r"\W*of\s+the\s+[\d,.]+\s+([\w'’ -]{1,40})", doc.text[sent.start:q.start], re.I)
                 if not whole:
                     continue  # not written as a share of something
                 words = {w.strip("'’").lower() for w in re.findall(r"[\w'’]+", whole.group(1))[:4]}

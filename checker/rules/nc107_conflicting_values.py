@@ -61,7 +61,8 @@ class ConflictingValues(Rule):
                 if later.unit in ("percent", "fraction", "point") or elsewhere.search(doc.before(later, 30)) \
                         or _THRESHOLD.match(doc.after(later, 40)):
                     continue
-                if _INTRODUCES_WHOLE.search(doc.before(later, 30)) or _opens_sentence(doc, later):
+                if _INTRODUCES_WHOLE.search(doc.before(later, 30)) or _opens_sentence(doc, later) \
+                        or _COMPARED.search(doc.before(later, 30)):
                     continue  # "including all six", "Of the €1.5 billion, ...": a subset or a new whole
                 earlier = _earlier_statement(doc, later, ctx, elsewhere)
                 if earlier is None or _compatible(doc, earlier, later, ctx):
@@ -113,8 +114,8 @@ def _earlier_statement(doc: Document, later: Quantity, ctx, elsewhere) -> Quanti
             continue
         if not _same_thing(q, later, ctx) or not _names_subject(doc, q):
             continue
-        if q.event and later.event and q.event != later.event:
-            continue
+        if later.event and q.event != later.event and (q.event or q.subject != later.subject):
+            continue  # "the 31 people killed" restates a killing, not "214 people treated in hospitals"
         if not links.same_period(q, later) or elsewhere.search(doc.before(q, 30)):
             continue
         return q
@@ -122,14 +123,20 @@ def _earlier_statement(doc: Document, later: Quantity, ctx, elsewhere) -> Quanti
 
 
 # "the 116 needed for a majority": a threshold, not a restated fact
+# "surpassing the €1.2 million it levied in 2022": a number compared with, not restated
+_COMPARED = re.compile(r"\b(?:surpassing|surpassed|exceeding|topping|beating|than|versus|vs\.?|compared\s+(?:with|to)|"
+                       r"against|over)\s+(?:the\s+|a\s+|its\s+)?$", re.I)
 _THRESHOLD = re.compile(r"\s+(?:[a-z]+\s+)?(?:needed|required|necessary|for\s+a\s+majority)\b", re.I)
 _PEOPLE_COUNTS = {"death", "person", "body", "fatality", "victim", "casualty"}
 
 
 def _same_thing(a: Quantity, b: Quantity, ctx) -> bool:
-    """Same subject; or, for the same event, 'the 27 deaths' restating 'at least 31 miners killed'."""
+    """Same subject; or, for the same event, 'the 27 deaths' restating 'at least 31 miners killed' —
+    but not a subset ('two children' among 'the 14 people killed')."""
     if ctx.relations.same_subject(a.subject, b.subject):
         return True
+    if ctx.relations.subject_within(a.subject, b.subject) or ctx.relations.subject_within(b.subject, a.subject):
+        return False
     # killings and injuries count people, whatever noun names them ("31 miners" ... "the 27 deaths")
     return bool(a.event and a.event == b.event and a.event in ("killed", "injured", "casualties")
                 and (a.subject in _PEOPLE_COUNTS or b.subject in _PEOPLE_COUNTS))

@@ -75,7 +75,7 @@ class DateMismatch(Rule):
         for sent in doc.sentences:
             for m in _DURATION.finditer(doc.text, sent.start, sent.end):
                 here = [d for d in dates if sent.start <= d.start < sent.end]
-                pair = _dates_around(m, here, dates)
+                pair = _dates_around(doc, m, here, dates)
                 if pair is None:
                     continue
                 first, second = pair
@@ -122,16 +122,46 @@ class DateMismatch(Rule):
             [_span(first), duration, _span(second)])
 
 
-def _dates_around(m: re.Match, here: list[WrittenDate], dates: list[WrittenDate]):
-    """(earlier, later) dates a 'N days after' phrase relates, or None."""
+def _dates_around(doc, m: re.Match, here: list[WrittenDate], dates: list[WrittenDate]):
+    """(earlier, later) dates a 'N days after' phrase relates, or None when the text does not say."""
     after_phrase = [d for d in here if d.start >= m.end()]
     before_phrase = [d for d in here if d.end <= m.start()]
     if before_phrase and after_phrase:  # "on Oct. 20, three weeks after the session ended on Sept. 29"
         return after_phrase[0], before_phrase[-1]
-    if before_phrase:  # "reopened on Feb. 12, four days after the collision": the story's first date
-        anchor = dates[0] if dates and dates[0].start < before_phrase[-1].start else None
+    if before_phrase:  # "reopened on Feb. 12, four days after the collision"
+        anchor = _anchor_date(doc, m, dates, before_phrase[-1])
         return (anchor, before_phrase[-1]) if anchor else None
     return None
+
+
+_END_WORDS = re.compile(r"\b(?:ended|finished|closed|concluded|was\s+over|stopped)\b", re.I)
+
+
+def _anchor_date(doc, m: re.Match, dates: list[WrittenDate], later: WrittenDate) -> WrittenDate | None:
+    """The date of what the phrase names ('after the collision'): a date written with that word, the
+    end date if it says 'ended', none if the text is ambiguous, else the story's first date."""
+    named = re.match(r"\s+(?:the|its|their|a)\s+([a-z]+)", doc.text[m.end():m.end() + 40], re.I)
+    earlier = [d for d in dates if d.start < later.start]
+    if not earlier:
+        return None
+    if named:
+        stem = named.group(1).lower()[:5]
+        with_word = [d for d in earlier
+                     if stem in doc.text[doc.sentences[_sentence_index(doc, d)].start:
+                                         doc.sentences[_sentence_index(doc, d)].end].lower()]
+        if _END_WORDS.search(doc.text[m.end():m.end() + 40]):
+            ends = [d for d in with_word if re.search(r"(?:ended|finished|closed|until|to)\s+(?:on\s+)?$",
+                                                      doc.text[max(0, d.start - 15):d.start], re.I)]
+            with_word = ends or with_word
+        if len(with_word) == 1:
+            return with_word[0]
+        if len(with_word) > 1:
+            return None
+    return earlier[0]
+
+
+def _sentence_index(doc, d: WrittenDate) -> int:
+    return next(s.index for s in doc.sentences if s.start <= d.start < s.end)
 
 
 def _count(word: str) -> int:

@@ -9,9 +9,9 @@ from checker.rules.base import Rule, register
 # "four strategic objectives following the summit: a, b, c and d", "three regions — a, b and c —",
 # "a four-point plan covering a, b and c"
 _LIST_OPENER = re.compile(
-    r"(?P<np>(?:-[a-z]+)?(?:\s+[\w'’-]+){0,8}?)\s*(?P<delim>:|\s[—–]|\s(?:covering|namely|consisting\s+of|comprising))\s+")
+    r"(?P<np>(?:-[a-z]+)?(?:\s+[\w'’-]+){0,12}?)\s*(?P<delim>:|\s[—–]|\s(?:covering|namely|consisting\s+of|comprising))\s+")
 _LIST_END = re.compile(r"\s[—–]\s|[.;!?](?:\s|$)|$")
-_ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[\w'’ .-]{2,60}?\s+(?:said|says|told|reported|added|announced)\b.*$",
+_ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[\w'’ .-]{2,60}?\s+(?:said|says|told|reported|added|announced|confirmed|stated|noted|wrote)\b.*$",
                           re.I)
 _MAX_ITEM = 90
 _NUMBERED = re.compile(r"(?:about\s+|some\s+|another\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -74,8 +74,10 @@ def _items(text: str, start: int, end: int) -> tuple[list[str], Span]:
     stop = _LIST_END.search(text, start, end)
     list_end = stop.start() if stop else end
     body = _ATTRIBUTION.sub("", text[start:list_end]).rstrip(" ,")
-    parts = [p.strip() for p in body.split(",")]
-    last = re.split(r"\s+(?:and|or)\s+", parts[-1]) if parts else []
-    parts = parts[:-1] + last
+    parts = [p.strip() for p in re.split(r",(?!\d{3})\s*", body)]  # "100,000 engineers" is one item
+    if len(parts) > 1 and re.match(r"(?:and|or)\s", parts[-1]):
+        parts[-1] = parts[-1].split(None, 1)[1]  # after an Oxford comma the last item keeps its own "and"
+    else:
+        parts = parts[:-1] + (re.split(r"\s+(?:and|or)\s+", parts[-1]) if parts else [])
     items = [re.sub(r"^(?:and|or)\s+", "", p).strip() for p in parts if p.strip()]
     return items, Span(start, start + len(body), body)

@@ -56,10 +56,6 @@ def html_to_text(html: str) -> str:
     return trafilatura.extract(html, include_comments=False, include_tables=True) or ""
 
 
-class JsonlError(ValueError):
-    """One line of a JSON Lines corpus is not an article."""
-
-
 def jsonl_articles(text: str, id_field: str = "id", text_field: str = "text"):
     """(line number, id, text or None, error or None) for each non-empty line of a JSON Lines corpus."""
     for n, line in enumerate(text.splitlines(), start=1):

@@ -244,10 +244,6 @@ def _range_connector(s: str, m1: Mention, m2: Mention, vocab: Vocabulary) -> boo
     return False
 
 
-def _unit_kind(u: str) -> str:
-    return "count" if u == "count" else u
-
-
 def _combine_ranges(s: str, ms: list[Mention], vocab: Vocabulary) -> list[Mention]:
     out: list[Mention] = []
     i = 0

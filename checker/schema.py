@@ -102,10 +102,6 @@ class SchemaViolation(Exception):
     """The extractor produced a table that breaks the schema: a bug in numcheck."""
 
 
-def empty_table() -> pd.DataFrame:
-    return validate(pd.DataFrame({c: [] for c in COLUMNS}))
-
-
 def validate(df: pd.DataFrame) -> pd.DataFrame:
     """Validate lazily; on failure raise SchemaViolation naming each failed check and row."""
     try:

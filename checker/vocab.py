@@ -28,8 +28,8 @@ def rules_dir() -> Path:
     return _SOURCE_TREE
 
 
-def load_yaml(name: str) -> dict[str, Any]:
-    path = rules_dir() / name
+def load_yaml(name: str, root: Path | None = None) -> dict[str, Any]:
+    path = (root or rules_dir()) / name
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -130,10 +130,6 @@ class Vocabulary:
 
     # -- non-quantities ------------------------------------------------------
     @cached_property
-    def months(self) -> set[str]:
-        return set(self.nonq["months"])
-
-    @cached_property
     def month_re(self) -> str:
         return "|".join(sorted(self.nonq["months"], key=len, reverse=True))
 
@@ -164,10 +160,6 @@ class Vocabulary:
     @cached_property
     def not_subjects(self) -> set[str]:
         return {w.lower() for w in self.subjects["not_subjects"]}
-
-    @cached_property
-    def of_nouns(self) -> set[str]:
-        return {w.lower() for w in self.subjects["of_nouns"]}
 
     # -- events --------------------------------------------------------------
     @cached_property
@@ -212,11 +204,9 @@ class Vocabulary:
 
 @lru_cache(maxsize=4)
 def _load(root: str) -> Vocabulary:
-    return Vocabulary(
-        units=load_yaml("units.yaml"), hedges=load_yaml("hedges.yaml"),
-        nonq=load_yaml("nonquantities.yaml"), furniture=load_yaml("furniture.yaml"),
-        events=load_yaml("events.yaml"), subjects=load_yaml("subjects.yaml"),
-        actors=load_yaml("actors.yaml"))
+    folder = Path(root)
+    return Vocabulary(*(load_yaml(f"{name}.yaml", folder) for name in
+                        ("units", "hedges", "nonquantities", "furniture", "events", "subjects", "actors")))
 
 
 def vocabulary() -> Vocabulary:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import inspect
 import textwrap
-from typing import Callable, ClassVar, Iterable
+from typing import ClassVar, Iterable
 
 from checker.report import Finding, Span
 
@@ -70,5 +70,3 @@ def lookup(code_or_name: str) -> type[Rule] | None:
         return REGISTRY[key.upper()]
     return next((r for r in REGISTRY.values() if r.name == key.lower()), None)
 
-
-Checker = Callable[..., Iterable[Finding]]

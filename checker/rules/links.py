@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from checker.report import Span
 from checker.rules.facts import Document, Quantity, Relations
 
 # "16 of the 52", "118,000 people voted yes out of 112,500", "11 of the country's 41 counties"
@@ -25,7 +24,6 @@ class Breakdown:
     parts: list[Quantity]
     complete: bool
     why: str
-    extra_spans: list[Span] = field(default_factory=list)
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:

@@ -335,6 +335,27 @@ def _first_noun_after(s: str, pos: int, vocab: Vocabulary) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class SentenceFacts:
+    """What context lookups scan a sentence for, found once per sentence (not once per number)."""
+    breaks: tuple[int, ...]                        # ends of "and", "while", "but", "whereas" and commas
+    blocked: tuple[tuple[int, int], ...]           # phrases that contain a trigger word but are not one
+    actors: tuple[tuple[int, int, str], ...]       # (start, end, word) of actor names
+    times: tuple[tuple[int, int, str], ...]        # (start, end, text) of time expressions
+
+
+_BREAKS = re.compile(r"\b(?:and|while|but|whereas)\b|,")
+
+
+@lru_cache(maxsize=256)
+def sentence_facts(s: str, vocab: Vocabulary) -> SentenceFacts:
+    return SentenceFacts(
+        tuple(m.end() for m in _BREAKS.finditer(s)),
+        tuple(b.span() for b in vocab.not_trigger_re.finditer(s)),
+        tuple((a.start(), a.end(), a.group()) for a in vocab.actor_re.finditer(s)),
+        tuple((t.start(), t.end(), t.group()) for t in _TIME.finditer(s)))
+
+
 def event_of(s: str, m: Mention, subject: str | None, prev_end: int, next_start: int,
              vocab: Vocabulary) -> tuple[str | None, int]:
     """Event label of the mention and the position of its trigger word (-1 if none)."""
@@ -342,11 +363,12 @@ def event_of(s: str, m: Mention, subject: str | None, prev_end: int, next_start:
         return None, -1
     if subject and subject in vocab.event_of_noun:
         return vocab.event_of_noun[subject], m.start
-    conj = [c.end() for c in re.finditer(r"\b(?:and|while|but|whereas)\b|,", s[:m.start])]
+    facts = sentence_facts(s, vocab)
+    conj = [c for c in facts.breaks if m.start - 80 <= c <= m.start]
     left_from = max([prev_end, m.start - 70, _clause_start(s, m.start)] + conj[-1:])
     right_to = min(next_start, m.end + 70, _clause_end(s, m.end))
     best: tuple[int, str | None, int] = (10**6, None, -1)
-    blocked = [b.span() for b in vocab.not_trigger_re.finditer(s)]
+    blocked = facts.blocked
     for t in vocab.event_re.finditer(s, left_from, m.start):
         d = m.start - t.end()
         if d < best[0] and not _inside(t.span(), blocked):
@@ -380,14 +402,15 @@ def _label(phrase: str, vocab: Vocabulary) -> str | None:
     return vocab.event_of_phrase.get(re.sub(r"\s+", " ", phrase.lower()))
 
 
-def _clause_start(s: str, pos: int) -> int:
-    cut = max(s.rfind(c, 0, pos) for c in (";", "—", " – ", ":"))
-    return cut + 1 if cut >= 0 else 0
+def _clause_start(s: str, pos: int, reach: int = 300) -> int:
+    floor = max(0, pos - reach)
+    cut = max(s.rfind(c, floor, pos) for c in (";", "—", " – ", ":"))
+    return cut + 1 if cut >= 0 else floor
 
 
-def _clause_end(s: str, pos: int) -> int:
-    ends = [i for i in (s.find(c, pos) for c in (";", "—", " – ")) if i >= 0]
-    return min(ends) if ends else len(s)
+def _clause_end(s: str, pos: int, reach: int = 300) -> int:
+    ends = [i for i in (s.find(c, pos, pos + reach) for c in (";", "—", " – ")) if i >= 0]
+    return min(ends) if ends else min(len(s), pos + reach)
 
 
 def source_of(s: str, vocab: Vocabulary) -> str | None:
@@ -419,13 +442,16 @@ def actor_of(s: str, m: Mention, trigger: int, source: str | None, vocab: Vocabu
     ('Ukraine's gas facilities') and not as the source ('Ukraine said ...'); else the source's side."""
     limit = trigger if 0 <= trigger < m.start else m.start
     start = _clause_start(s, limit)
-    source_span = (s.find(source), s.find(source) + len(source)) if source and source in s else (-1, -1)
-    for a in vocab.actor_re.finditer(s, start, limit):
-        if a.group().endswith(("'s", "’s")) or s[a.end():a.end() + 2] in ("'s", "’s"):
+    found = s.find(source) if source else -1
+    source_span = (found, found + len(source)) if found >= 0 else (-1, -1)
+    for a_start, a_end, word in sentence_facts(s, vocab).actors:
+        if a_start < start or a_end > limit:
             continue
-        if source_span[0] <= a.start() < source_span[1] or re.match(r"\s+(?:said|says|told|claimed)\b", s[a.end():]):
+        if word.endswith(("'s", "’s")) or s[a_end:a_end + 2] in ("'s", "’s"):
             continue
-        return vocab.actor_of_word[a.group()]
+        if source_span[0] <= a_start < source_span[1] or _SAID.match(s, a_end):
+            continue
+        return vocab.actor_of_word[word]
     if source:
         a = vocab.actor_re.search(source)
         if a:
@@ -433,15 +459,18 @@ def actor_of(s: str, m: Mention, trigger: int, source: str | None, vocab: Vocabu
     return None
 
 
-def time_of(s: str, m: Mention) -> str | None:
+_SAID = re.compile(r"\s+(?:said|says|told|claimed)\b")
+
+
+def time_of(s: str, m: Mention, vocab: Vocabulary) -> str | None:
     """The time expression nearest the mention: in its clause before it, or just after it."""
     best, dist = None, 10**6
-    for t in _TIME.finditer(s):
-        if t.start() < m.end and t.end() > m.start:
+    for t_start, t_end, text in sentence_facts(s, vocab).times:
+        if t_start < m.end and t_end > m.start:
             continue
-        if t.start() >= m.end and t.start() - m.end > 40:
+        if t_start >= m.end and t_start - m.end > 40:
             continue  # "... deadliest accident since 2023, when ...": another clause's time
-        d = abs(t.start() - m.start)
+        d = abs(t_start - m.start)
         if d < dist:
-            best, dist = t.group(), d
+            best, dist = text, d
     return best

@@ -64,7 +64,7 @@ def _sentence_records(sent: Sentence, text: str, doc: str, vocab: Vocabulary,
             "low": m.low, "high": m.high, "qualifier": m.qualifier, "unit": m.unit,
             "base_value": base_value, "base_unit": base_unit, "subject": subject, "event": event,
             "actor": context.actor_of(s, m, trigger, source, vocab), "source": source,
-            "time": context.time_of(s, m),
+            "time": context.time_of(s, m, vocab),
             "restates": first_qid + m.paren_of if m.paren_of is not None else None,
         })
     return rows

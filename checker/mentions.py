@@ -1,6 +1,7 @@
 """Mentions: number atoms grown into quantities (unit, magnitude, range, qualifier), non-quantities dropped."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ _FUNCTION_NEXT = {
     "an", "our", "my", "your", "these", "those", "all", "over", "under", "earlier", "ago",
 }
 _PHYSICAL_EXCLUDED = {"count", "percent", "fraction", "point"}
+MAX_DIGITS = 24  # beyond this a float cannot hold the number, and no news figure is that precise
 
 
 @dataclass
@@ -318,6 +320,8 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
     for a in find_atoms(s):
         if any(d.start <= a.start < d.end for d in delegated):
             continue
+        if a.kind == "digits" and sum(c.isdigit() for c in a.text) > MAX_DIGITS:
+            continue  # a 5,000-digit "number" is noise: no count is that precise
         why = non_quantity(s, a, line_start, vocab)
         if why and why != "name":
             continue
@@ -329,7 +333,8 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
         if ms and m.start < ms[-1].end:
             continue  # swallowed by the previous quantity's unit
         ms.append(m)
-    ms = sorted(ms + delegated, key=lambda m: m.start)
+    ms = sorted(ms + [d for d in delegated if math.isfinite(d.value)], key=lambda m: m.start)
+    ms = [m for m in ms if m.value is None or math.isfinite(m.value)]
     ms = _drop_year_tails(s, ms, vocab)
     _share_units(s, ms)
     ms = _combine_ranges(s, ms, vocab)

@@ -13,6 +13,9 @@ _ABBREVIATIONS = {
     "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "v", "approx", "ca", "inc", "ltd",
     "co", "corp", "jr", "sr", "u.s", "u.k", "u.n", "e.g", "i.e", "etc", "mt", "ft", "fig",
 }
+# A "sentence" longer than this (a list of 100,000 numbers, a 50 MB line) is cut at spaces into
+# pieces: the per-sentence work of extraction is not linear in sentence length.
+MAX_SENTENCE = 1000
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 
@@ -82,6 +85,19 @@ def split_sentences(text: str, vocab: Vocabulary | None = None) -> list[Sentence
         base = m.start()
         lead = len(m.group()) - len(m.group().lstrip())
         for j, (a, b) in enumerate(_split_line(m.group()[lead:])):
-            s, e = base + lead + a, base + lead + b
-            out.append(Sentence(len(out), s, e, text[s:e], i in furniture, j == 0))
+            for s, e in _pieces(text, base + lead + a, base + lead + b):
+                out.append(Sentence(len(out), s, e, text[s:e], i in furniture, j == 0 and s == base + lead + a))
     return out
+
+
+def _pieces(text: str, start: int, end: int):
+    """(start, end) of a sentence, or of pieces of at most MAX_SENTENCE characters cut at a space."""
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        yield start, cut
+        start = cut
+        while start < end and text[start] == " ":
+            start += 1
+    if end > start:
+        yield start, end

@@ -55,7 +55,7 @@ def phrase_regex(phrases, flags=re.IGNORECASE, glue_digits: bool = False) -> re.
     return re.compile("|".join(alts) if alts else r"(?!x)x", flags)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Vocabulary:
     units: dict
     hedges: dict

@@ -1,4 +1,4 @@
 """`python -m checker` runs the numcheck command line."""
-from checker.cli import app
+from checker.cli import main
 
-app(prog_name="numcheck")
+main()

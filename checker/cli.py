@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -147,6 +148,8 @@ def check(
     ignore: Ignore = None,
     across: Annotated[bool, typer.Option("--across", help="Also compare the same fact between documents.")] = False,
     review_file: Annotated[Optional[Path], typer.Option("--review", help="Apply the verdicts of this review file.")] = None,
+    time_budget: Annotated[Optional[float], typer.Option(
+        "--time-budget", help="Seconds a document may take before it is reported as not checked [default: 30].")] = None,
     id_field: IdField = None,
     text_field: TextField = None,
     config: ConfigOpt = None,
@@ -160,6 +163,8 @@ def check(
     _codes(cfg.select)
     _codes(cfg.ignore)
     reviewed = _load_review(review_file) if review_file else None
+    if time_budget is not None:
+        cfg.time_budget = time_budget
     report = _run(paths, cfg, id_field, text_field, select=chosen, ignore=skipped, across=across)
     if reviewed is not None:
         report = review.apply(report, reviewed)
@@ -229,3 +234,21 @@ def exit_code(report: Report, fail_on: FailOn) -> int:
     if any(f.severity in levels for f in counted):
         return EXIT_FINDINGS
     return EXIT_FINDINGS if "warning" in levels and report.notices else EXIT_CLEAN
+
+
+EXIT_INTERRUPTED = 130
+
+
+def _terminate(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def main() -> None:
+    """Entry point: SIGTERM is handled like Ctrl-C, and an interrupted run writes no report."""
+    signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started with SIGINT ignored
+    try:
+        app(prog_name="numcheck")
+    except KeyboardInterrupt:
+        sys.stderr.write("numcheck: interrupted; no report was written\n")
+        sys.exit(EXIT_INTERRUPTED)

@@ -22,6 +22,7 @@ class Config:
     fail_on: str | None = None
     default_year: int | None = None
     tolerance: float | None = None
+    time_budget: float | None = None
     across: bool = False
     id_field: str = "id"
     text_field: str = "text"
@@ -53,7 +54,8 @@ def _read(path: Path) -> dict:
 def load(path: Path) -> Config:
     data = _read(path)
     table = data.get("tool", {}).get("numcheck", {}) if path.name == "pyproject.toml" else data
-    known = {"select", "ignore", "severity", "fail-on", "default-year", "tolerance", "across", "id-field", "text-field"}
+    known = {"select", "ignore", "severity", "fail-on", "default-year", "tolerance", "across", "id-field",
+             "text-field", "time-budget"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})")
@@ -81,6 +83,11 @@ def load(path: Path) -> Config:
         if not isinstance(t, (int, float)) or not 0 <= t < 1:
             raise ConfigError(f"{path}: tolerance must be a fraction between 0 and 1 (0.1 is ±10 %)")
         cfg.tolerance = float(t)
+    if "time-budget" in table:
+        b = table["time-budget"]
+        if not isinstance(b, (int, float)) or b <= 0:
+            raise ConfigError(f"{path}: time-budget must be a number of seconds above 0")
+        cfg.time_budget = float(b)
     cfg.across = bool(table.get("across", False))
     cfg.id_field = str(table.get("id-field", "id"))
     cfg.text_field = str(table.get("text-field", "text"))

@@ -260,8 +260,7 @@ def of_noun_before(s: str, pos: int, vocab: Vocabulary, count: bool = False) -> 
     For counts only nouns that name a measure of people or things qualify
     ('a population of 710,000' counts persons).
     """
-    hedges = "|".join(re.escape(p) for p, _ in vocab.hedge_before)
-    m = re.search(r"([A-Za-z]+)\s+of\s+(?:(?:" + hedges + r")\s+)?(?:an?\s+)?$", s[:pos], re.I)
+    m = vocab.of_before_re.search(s[max(0, pos - 80):pos])
     if m and count:
         return vocab.subjects["count_nouns"].get(m.group(1).lower())
     if m and m.group(1).lower() not in vocab.not_subjects:

@@ -124,6 +124,12 @@ class Vocabulary:
         return sorted(pairs, key=lambda x: len(x[0]), reverse=True)
 
     @cached_property
+    def of_before_re(self) -> re.Pattern:
+        """'a depth of (about) ', 'winds of up to ': the noun before 'of' and an optional hedge."""
+        hedges = "|".join(re.escape(p) for p, _ in self.hedge_before)
+        return re.compile(r"([A-Za-z]+)\s+of\s+(?:(?:" + hedges + r")\s+)?(?:an?\s+)?$", re.I)
+
+    @cached_property
     def hedge_after(self) -> list[tuple[str, str]]:
         pairs = [(p.lower(), q) for q, ps in self.hedges["after"].items() for p in ps]
         return sorted(pairs, key=lambda x: len(x[0]), reverse=True)

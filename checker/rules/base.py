@@ -26,6 +26,10 @@ class Rule:
     def check(self, ctx) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def check_across(self, ctx) -> Iterable[Finding]:
+        """Findings between the documents of one run (most rules have none)."""
+        return ()
+
     def finding(self, doc: str, message: str, spans: Iterable[Span], severity: str | None = None,
                 name: str | None = None) -> Finding:
         ordered = tuple(dict.fromkeys(spans))

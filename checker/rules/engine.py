@@ -32,11 +32,13 @@ class RuleContext:
 
 def run_rules(table: pd.DataFrame, texts: dict[str, str], select: list[str] | None = None,
               ignore: list[str] | None = None, across: bool = False, tolerance: float | None = None,
-              default_year: int | None = None, severity: dict[str, str] | None = None) -> list[Finding]:
+              default_year: int | None = None, severity: dict[str, str] | None = None,
+              within: bool = True) -> list[Finding]:
     """All findings of the selected rules over the documents, ordered by document and position.
 
     tolerance and default_year override rules/hedges.yaml and rules/relations.yaml for this run;
     severity maps rule codes to the severity their findings get instead of the rule's own.
+    within=False runs only the comparisons between documents (with across=True).
     """
     vocab = vocabulary()
     relations = Relations()
@@ -49,7 +51,9 @@ def run_rules(table: pd.DataFrame, texts: dict[str, str], select: list[str] | No
     findings: list[Finding] = []
     for rule in chosen:
         level = (severity or {}).get(rule.code) or (severity or {}).get(rule.name)
-        for f in rule().check(ctx):
+        checker = rule()
+        produced = (list(checker.check(ctx)) if within else []) + (list(checker.check_across(ctx)) if across else [])
+        for f in produced:
             findings.append(replace(f, severity=level) if level and f.severity == rule.severity else f)
     order = {d: i for i, d in enumerate(texts)}
     findings.sort(key=lambda f: (order.get(f.doc, len(order)), f.spans[0].start if f.spans else 0,

@@ -48,7 +48,7 @@ def of_pairs(doc: Document, relations: Relations) -> list[tuple[Quantity, Quanti
     """(part, whole) pairs written as 'P of (the) W' or 'P out of W' within one sentence."""
     pairs = []
     for i, p in enumerate(doc.quantities):
-        for w in doc.quantities[i + 1:]:
+        for w in doc.quantities[i + 1:i + 4]:  # the whole follows closely: "14 of the 19 municipalities"
             if w.sentence != p.sentence:
                 break
             if comparable(p, w) and _OF_BETWEEN.match(doc.between(p, w)):

@@ -68,8 +68,11 @@ class ConflictingValues(Rule):
                 if earlier is None or _compatible(doc, earlier, later, ctx):
                     continue
                 yield self._conflict(doc, earlier, later)
-        if ctx.across:
-            yield from self._across(ctx, elsewhere)
+
+    def check_across(self, ctx):
+        elsewhere = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ctx.relations.words("not_same_fact"))
+                               + r")\b", re.I)
+        yield from self._across(ctx, elsewhere)
 
     def _conflict(self, doc: Document, a: Quantity, b: Quantity, other_doc: str | None = None):
         disputed = not links.sources_agree(a, b, doc)

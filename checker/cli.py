@@ -1,6 +1,7 @@
 """The `numcheck` command line: a thin typer layer over the pipeline and the reporters."""
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import sys
@@ -32,6 +33,19 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 REPORTERS = {"md": markdown.render, "json": json_report.render, "github": github.render,
              "sarif": sarif.render, "junit": junit.render}
 PROGRESS_FROM = 20  # documents: fewer finish before a bar would help
+EXIT_INTERRUPTED = 130
+
+
+def interruptible(command):
+    """An interrupted command says so and exits 130; reports are written atomically, so none is half-written."""
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except KeyboardInterrupt:
+            typer.echo("numcheck: interrupted; no report was written", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED)
+    return run
 
 
 class TableFormat(str, Enum):
@@ -123,6 +137,7 @@ class _progress:
 
 
 @app.command()
+@interruptible
 def extract(
     paths: PathsArg,
     format: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
@@ -138,6 +153,7 @@ def extract(
 
 
 @app.command()
+@interruptible
 def check(
     paths: PathsArg,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.md,
@@ -183,6 +199,7 @@ app.add_typer(review_app, name="review")
 
 
 @review_app.command("init")
+@interruptible
 def review_init(
     paths: PathsArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="The review CSV to write.")],
@@ -236,19 +253,12 @@ def exit_code(report: Report, fail_on: FailOn) -> int:
     return EXIT_FINDINGS if "warning" in levels and report.notices else EXIT_CLEAN
 
 
-EXIT_INTERRUPTED = 130
-
-
 def _terminate(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
 def main() -> None:
-    """Entry point: SIGTERM is handled like Ctrl-C, and an interrupted run writes no report."""
+    """Entry point: SIGTERM is handled like Ctrl-C (see `interruptible`)."""
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started with SIGINT ignored
-    try:
-        app(prog_name="numcheck")
-    except KeyboardInterrupt:
-        sys.stderr.write("numcheck: interrupted; no report was written\n")
-        sys.exit(EXIT_INTERRUPTED)
+    app(prog_name="numcheck")

@@ -6,7 +6,7 @@ import threading
 from contextlib import contextmanager
 
 
-class BudgetExceeded(Exception):
+class BudgetExceeded(BaseException):
     """The document took longer than its time budget."""
 
 

@@ -89,12 +89,31 @@ def may_have_unit(sentence: str, end: int, vocab: Vocabulary) -> bool:
     return any(w in vocab_q or w.lower() in vocab_q for w in (word, head) if w)
 
 
+# quantulum3 reads a short window around a number, never a whole sentence: its cost grows much
+# faster than the length of what it parses (its spelled-number regex can take minutes on a long
+# sentence of digits), and identical windows recur across a corpus, which the cache exploits.
+WINDOW_AFTER = 60
+WINDOW_BEFORE = 30
+
+
+def _window(sentence: str, start: int, end: int, before: int = 0, after: int = WINDOW_AFTER) -> tuple[int, str]:
+    """(offset, text) of the words around [start, end), cut at word boundaries."""
+    a = max(0, start - before)
+    while a > 0 and a > start - before - 15 and not sentence[a - 1].isspace():
+        a -= 1
+    b = min(len(sentence), end + after)
+    stop = min(len(sentence), b + 15)
+    while b < stop and not sentence[b].isspace():
+        b += 1
+    return a, sentence[a:b]
+
+
 def quantulum_unit(sentence: str, start: int, end: int, vocab: Vocabulary) -> ParsedUnit | None:
     """The unit quantulum3 reads for the number at [start, end), mapped to our symbols."""
     names = vocab.units["quantulum_units"]
-    for q in quantulum_parse(sentence):
-        qs, qe = q.span
-        qs = max(qs, 0)
+    offset, window = _window(sentence, start, end)
+    for q in quantulum_parse(window):
+        qs, qe = max(q.span[0], 0) + offset, q.span[1] + offset
         if not (qs <= start + 1 and qe >= end and qs < end):
             continue
         name = q.unit.name
@@ -119,9 +138,15 @@ def complex_quantities(sentence: str, vocab: Vocabulary) -> list[ParsedUnit]:
     if not spans:
         return []
     names = vocab.units["quantulum_units"]
-    out = []
-    for q in quantulum_parse(sentence):
-        qs, qe = max(q.span[0], 0), q.span[1]
+    out: list[ParsedUnit] = []
+    found: list[tuple[int, int, object]] = []
+    for a, b in spans:
+        offset, window = _window(sentence, a, b, before=WINDOW_BEFORE, after=40)
+        for q in quantulum_parse(window):
+            span = (max(q.span[0], 0) + offset, q.span[1] + offset)
+            if all(span != (s, e) for s, e, _ in found):
+                found.append((span[0], span[1], q))
+    for qs, qe, q in sorted(found, key=lambda f: f[0]):
         if not any(a < qe and qs < b for a, b in spans):
             continue
         surface = sentence[qs:qe]

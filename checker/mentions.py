@@ -61,7 +61,7 @@ def _at_clause_start(s: str, pos: int) -> bool:
 
 def non_quantity(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | None:
     """Why this atom is not a quantity (a date, an identifier, ...), or None if it may be one."""
-    before, after = s[:a.start], s[a.end:]
+    before, after = s[max(0, a.start - 40):a.start], s[a.end:a.end + 40]
     nq = vocab.nonq
     if a.kind == "digits":
         if before[-1:].isalpha() or before[-1:] == "#":
@@ -79,19 +79,16 @@ def non_quantity(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | 
                 return "decade"
             if len(suf) == 1 and suf.isupper() and suf not in vocab.units["attached_magnitudes"]:
                 return "identifier"
-        if re.match(r"(?:{})(?![\w])".format("|".join(re.escape(u) for u in nq["calibre_units"])), after) \
-                and re.match(r"[a-z]+\s+[a-z]", after[2:].lstrip()):
+        pats = vocab.nonquantity_patterns
+        if pats["calibre"].match(after) and re.match(r"[a-z]+\s+[a-z]", after[2:].lstrip()):
             return "calibre"
-        if re.search(r"(?:^|[\s(])(?:{})\.?[\s\u00a0]+$".format(vocab.month_re), before):
+        if pats["month_before"].search(before) or pats["month_after"].match(after):
             return "date"
-        if re.match(r"[\s\u00a0]*(?:{})\b".format(vocab.month_re), after):
-            return "date"
-        if re.search(r"(?:{})\.?\s+\d{{1,2}}\s*[-–—]\s*$".format(vocab.month_re), before):
+        if pats["day_range_before"].search(before):
             return "date"  # "May 14–16"
-        if re.match(r"[\s\u00a0]*(?:{})(?![\w])".format("|".join(
-                re.escape(c) for c in nq["clock_suffixes"])), after):
+        if pats["clock_after"].match(after):
             return "clock time"
-        if line_start and before.strip() == "" and re.match(r"[.)]\s", after):
+        if line_start and s[:a.start].strip() == "" and re.match(r"[.)]\s", after):
             return "list marker"
         prev_m = re.search(r"([A-Za-z][\w'’.-]*)[ \u00a0]+$", before)
         if prev_m:

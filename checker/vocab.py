@@ -140,6 +140,20 @@ class Vocabulary:
         return "|".join(sorted(self.nonq["months"], key=len, reverse=True))
 
     @cached_property
+    def nonquantity_patterns(self) -> dict[str, re.Pattern]:
+        """Text around a number that makes it a date, a clock time or a calibre."""
+        months = self.month_re
+        clock = "|".join(re.escape(c) for c in sorted(self.nonq["clock_suffixes"], key=len, reverse=True))
+        calibre = "|".join(re.escape(u) for u in self.nonq["calibre_units"])
+        return {
+            "calibre": re.compile(rf"(?:{calibre})(?![\w])"),
+            "month_before": re.compile(rf"(?:^|[\s(])(?:{months})\.?[\s\u00a0]+$"),
+            "month_after": re.compile(rf"[\s\u00a0]*(?:{months})\b"),
+            "day_range_before": re.compile(rf"(?:{months})\.?\s+\d{{1,2}}\s*[-–—]\s*$"),
+            "clock_after": re.compile(rf"[\s\u00a0]*(?:{clock})(?![\w])"),
+        }
+
+    @cached_property
     def name_exceptions(self) -> set[str]:
         words = {w.lower() for w in self.nonq["name_exceptions"]}
         words |= {p for p, _ in self.hedge_before}

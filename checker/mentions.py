@@ -304,8 +304,8 @@ def _conversions(s: str, ms: list[Mention]) -> None:
         if re.fullmatch(r"\s*\(\s*(?:about|around|roughly|some|nearly|or|approximately|about)?\s*",
                         s[a.end:b.start], re.I) and a.unit != b.unit:
             b.paren_of = i - 1
-            if b.qualifier == "exact":
-                b.qualifier = a.qualifier
+            if b.qualifier == "exact" and a.qualifier != "range":
+                b.qualifier = a.qualifier  # a bracketed single number cannot inherit a range
 
 
 def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: bool = False) -> list[Mention]:

@@ -161,3 +161,14 @@ def test_interrupted_run_leaves_no_report(tmp_path: Path) -> None:
     assert err.strip().endswith("numcheck: interrupted; no report was written")
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["slow.txt"]
+
+
+@pytest.mark.parametrize("text", [
+    "The bombers flew between 1,000 and 1,500 km (2,400 miles) to their targets.",  # fuzz #1705
+    "The bridge is 0 km (5 miles) long.",                                            # fuzz #6129
+    "Of those, 12 km were paved.",                                                    # fuzz #243
+])
+def test_fuzz_crashes_stay_fixed(text: str) -> None:
+    report = check_text(text)
+    for r in report.quantities.itertuples():
+        assert text[r.start:r.end] == r.text

@@ -231,7 +231,7 @@ def _opened(doc, relations, sent, qs, complete) -> list[Breakdown]:
         whole, parts = qs[0], [q for q in qs[1:] if comparable(q, qs[0])]
     else:
         parts = [q for q in qs if comparable(q, qs[0])]
-        whole = _antecedent_whole(doc, parts, relations)
+        whole = _antecedent_whole(doc, parts, relations) if parts else None
     if whole is None or len(parts) < 2:
         return []
     complete = complete or any(re.search(r"\b(?:remaining|rest)\b", doc.before(p, 20), re.I) for p in parts)
@@ -240,6 +240,8 @@ def _opened(doc, relations, sent, qs, complete) -> list[Breakdown]:
 
 def _antecedent_whole(doc: Document, parts: list[Quantity], relations: Relations) -> Quantity | None:
     """The largest comparable quantity of the previous sentence: what 'those' refers to."""
+    if not parts:
+        return None
     first = parts[0]
     prev = [q for q in doc.quantities if q.sentence == first.sentence - 1 and comparable(q, first)]
     prev = [q for q in prev if q.number >= max(p.number for p in parts)] or prev

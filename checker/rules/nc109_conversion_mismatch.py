@@ -49,7 +49,7 @@ class ConversionMismatch(Rule):
                 # the rounding of both written values, carried through the conversion
                 source_slack = abs((convert(a.number + _rounding(a), a.unit, b.unit, ctx.vocab) or expected) - expected)
                 tolerance = _rounding(b) + source_slack + abs(expected) * _FACTOR_SLACK
-                if abs(expected - b.number) > tolerance:
+                if expected != 0 and abs(expected - b.number) > tolerance:
                     yield self.finding(
                         doc.doc, f"{a.text} is {show(round(expected, 1))} {b.unit}, not {b.text} "
                                  f"({b.number / expected:.2f} times the converted value)", [a.span, b.span])

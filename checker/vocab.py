@@ -42,17 +42,45 @@ def load_yaml(name: str, root: Path | None = None) -> dict[str, Any]:
 
 
 def phrase_regex(phrases, flags=re.IGNORECASE, glue_digits: bool = False) -> re.Pattern:
-    """One alternation over phrases, longest first, on word boundaries where the phrase has letters.
+    """One pattern matching any of the phrases, the longest where several match, on word boundaries
+    where the phrase has letters; a space in a phrase matches any run of whitespace.
 
-    With glue_digits a phrase may touch a digit on its left ("1.5bn").
+    With glue_digits a phrase may touch a digit on its left ("1.5bn"). The phrases are compiled into a
+    trie, because Python's re tries the alternatives of a flat alternation one by one at every position,
+    and the event and unit vocabularies have hundreds of phrases.
     """
+    fold = bool(flags & re.IGNORECASE)
+    left = r"(?<![A-Za-z])" if glue_digits else r"(?<![\w])"
     alts = []
-    for p in sorted({str(p) for p in phrases}, key=len, reverse=True):
-        esc = re.escape(p).replace(r"\ ", r"\s+")
-        left = (r"(?<![A-Za-z])" if glue_digits else r"(?<![\w])") if p[:1].isalnum() else ""
-        right = r"(?![\w])" if p[-1:].isalnum() else ""
-        alts.append(f"{left}{esc}{right}")
+    for starts_alnum in (True, False):
+        chosen = [p for p in {str(p) for p in phrases} if p and p[:1].isalnum() == starts_alnum]
+        if chosen:
+            body = _trie_pattern(chosen, fold)
+            alts.append(left + body if starts_alnum else body)
     return re.compile("|".join(alts) if alts else r"(?!x)x", flags)
+
+
+_END = ""  # the trie key marking where a phrase ends; no character token is empty
+
+
+def _trie_pattern(phrases: list[str], fold: bool) -> str:
+    root: dict = {}
+    for p in phrases:
+        node = root
+        for ch in p:
+            key = ch.lower() if fold else ch
+            node = node.setdefault(key, {})
+        node[_END] = r"(?![\w])" if p[-1].isalnum() else ""
+    return _emit(root)
+
+
+def _emit(node: dict) -> str:
+    # Children before the end of a phrase, so the longest phrase wins, as in a longest-first alternation.
+    alts = [(r"\s+" if key == " " else re.escape(key)) + _emit(child)
+            for key, child in sorted(node.items()) if key != _END]
+    if _END in node:
+        alts.append(node[_END])
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 @dataclass(frozen=True, eq=False)
@@ -232,3 +260,13 @@ def _load(root: str) -> Vocabulary:
 def vocabulary() -> Vocabulary:
     """The vocabulary of the current rules folder (cached per folder)."""
     return _load(str(rules_dir()))
+
+
+@lru_cache(maxsize=4)
+def _relations(root: str) -> dict[str, Any]:
+    return load_yaml("relations.yaml", Path(root))
+
+
+def relations_data() -> dict[str, Any]:
+    """rules/relations.yaml of the current rules folder (cached per folder; treat it as read-only)."""
+    return _relations(str(rules_dir()))

@@ -10,7 +10,7 @@ import pandas as pd
 
 from checker.report import Span
 from checker.sentences import Sentence, split_sentences
-from checker.vocab import Vocabulary, load_yaml, vocabulary
+from checker.vocab import Vocabulary, relations_data, vocabulary
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
@@ -121,7 +121,7 @@ class Document:
 @dataclass
 class Relations:
     """rules/relations.yaml, with the lookups rules need."""
-    data: dict = field(default_factory=lambda: load_yaml("relations.yaml"))
+    data: dict = field(default_factory=relations_data)
 
     def parts_of(self, whole_event: str | None) -> list[str]:
         return list(self.data["event_parts"].get(whole_event or "", []))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from checker import formats
 
@@ -64,19 +65,82 @@ def _read_text(name: str) -> tuple[str | None, str | None]:
 
 def read(name: str, id_field: str = "id", text_field: str = "text") -> list[Document]:
     """The documents in one input: one for a file, one per line for a .jsonl corpus."""
+    return list(iter_read(name, id_field, text_field))
+
+
+def iter_read(name: str, id_field: str = "id", text_field: str = "text") -> Iterator[Document]:
+    """read() one document at a time: a .jsonl corpus is read line by line, never whole."""
+    suffix = Path(name).suffix.lower() if name != STDIN else ""
+    if suffix == ".jsonl":
+        yield from _jsonl_documents(name, id_field, text_field)
+        return
     text, error = _read_text(name)
     if error:
-        return [Document(name, error=error)]
-    suffix = Path(name).suffix.lower() if name != STDIN else ""
-    if suffix in (".md", ".markdown"):
-        return [Document(name, text=formats.mask_markdown(text), raw=text)]
-    if suffix in (".html", ".htm"):
-        return [Document(name, text=formats.html_to_text(text))]
-    if suffix == ".jsonl":
-        return [Document(f"{name}#{ident}", text=body, error=err)
-                for _, ident, body, err in formats.jsonl_articles(text, id_field, text_field)]
-    return [Document("<stdin>" if name == STDIN else name, text=text)]
+        yield Document(name, error=error)
+    elif suffix in (".md", ".markdown"):
+        yield Document(name, text=formats.mask_markdown(text), raw=text)
+    elif suffix in (".html", ".htm"):
+        yield Document(name, text=formats.html_to_text(text))
+    else:
+        yield Document("<stdin>" if name == STDIN else name, text=text)
+
+
+def _jsonl_documents(name: str, id_field: str, text_field: str) -> Iterator[Document]:
+    try:
+        fh = open(name, "rb")
+    except FileNotFoundError:
+        yield Document(name, error="no such file")
+        return
+    except IsADirectoryError:
+        yield Document(name, error="is a directory")
+        return
+    except PermissionError:
+        yield Document(name, error="permission denied")
+        return
+    except OSError as exc:
+        yield Document(name, error=f"cannot read ({exc.strerror or exc})")
+        return
+    with fh:
+        try:
+            if b"\x00" in fh.peek(8192)[:8192]:
+                yield Document(name, error="binary file (contains NUL bytes), not text")
+                return
+            for n, raw in enumerate(fh, start=1):
+                if not raw.strip():
+                    continue
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    yield Document(f"{name}#line{n}",
+                                   error=f"line {n}: not valid UTF-8 (byte 0x{raw[exc.start]:02x})")
+                    continue
+                _, ident, body, err = formats.jsonl_record(line.removeprefix("\ufeff") if n == 1 else line,
+                                                          n, id_field, text_field)
+                yield Document(f"{name}#{ident}", text=body, error=err)
+        except OSError as exc:
+            yield Document(name, error=f"cannot read ({exc.strerror or exc})")
+
+
+def iter_documents(paths: list[str], id_field: str = "id", text_field: str = "text") -> Iterator[Document]:
+    """Every document of the inputs, read lazily in order, so a large corpus is never held whole."""
+    for p in discover(paths):
+        yield from iter_read(p, id_field, text_field)
 
 
 def load(paths: list[str], id_field: str = "id", text_field: str = "text") -> list[Document]:
-    return [d for p in discover(paths) for d in read(p, id_field, text_field)]
+    return list(iter_documents(paths, id_field, text_field))
+
+
+def count(paths: list[str]) -> int:
+    """How many documents the inputs hold (non-empty lines of .jsonl files), for a progress bar."""
+    total = 0
+    for p in discover(paths):
+        if p != STDIN and Path(p).suffix.lower() == ".jsonl":
+            try:
+                with open(p, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total

@@ -58,20 +58,21 @@ def html_to_text(html: str) -> str:
 
 def jsonl_articles(text: str, id_field: str = "id", text_field: str = "text"):
     """(line number, id, text or None, error or None) for each non-empty line of a JSON Lines corpus."""
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield n, f"line{n}", None, f"line {n}: invalid JSON ({exc.msg})"
-            continue
-        if not isinstance(record, dict):
-            yield n, f"line{n}", None, f"line {n}: expected a JSON object"
-            continue
-        ident = record.get(id_field, f"line{n}")
-        body = record.get(text_field)
-        if not isinstance(body, str):
-            yield n, str(ident), None, f"line {n}: no text in field {text_field!r}"
-            continue
-        yield n, str(ident), body, None
+    for n, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield jsonl_record(line, n, id_field, text_field)
+
+
+def jsonl_record(line: str, n: int, id_field: str = "id", text_field: str = "text"):
+    """(line number, id, text or None, error or None) for line n of a JSON Lines corpus."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return n, f"line{n}", None, f"line {n}: invalid JSON ({exc.msg})"
+    if not isinstance(record, dict):
+        return n, f"line{n}", None, f"line {n}: expected a JSON object"
+    ident = record.get(id_field, f"line{n}")
+    body = record.get(text_field)
+    if not isinstance(body, str):
+        return n, str(ident), None, f"line {n}: no text in field {text_field!r}"
+    return n, str(ident), body, None

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from contextlib import contextmanager
+
+_local = threading.local()
 
 
 class BudgetExceeded(BaseException):
@@ -12,14 +15,29 @@ class BudgetExceeded(BaseException):
 
 @contextmanager
 def time_budget(seconds: float | None):
-    """Raise BudgetExceeded in the block after `seconds` of wall time (main thread, POSIX only;
-    elsewhere the block simply runs)."""
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
+    """Raise BudgetExceeded in the block after `seconds` of wall time.
+
+    In the main thread on POSIX a timer signal interrupts the work wherever it is. Elsewhere (Dask
+    workers run tasks in threads) the budget is a deadline that `checkpoint()` enforces between
+    sentences and between rules.
+    """
+    if not seconds or seconds <= 0:
         yield
         return
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        with _alarm(seconds):
+            yield
+        return
+    previous = getattr(_local, "deadline", None)
+    _local.deadline = time.monotonic() + seconds
+    try:
+        yield
+    finally:
+        _local.deadline = previous
 
+
+@contextmanager
+def _alarm(seconds: float):
     def expire(signum, frame):
         raise BudgetExceeded()
 
@@ -30,3 +48,10 @@ def time_budget(seconds: float | None):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def checkpoint() -> None:
+    """Raise BudgetExceeded if this thread's deadline has passed (a no-op under the timer signal)."""
+    deadline = getattr(_local, "deadline", None)
+    if deadline is not None and time.monotonic() > deadline:
+        raise BudgetExceeded()

@@ -7,6 +7,7 @@ from typing import Iterable
 import pandas as pd
 
 from checker import context
+from checker.budget import checkpoint
 from checker.mentions import Mention, find_mentions
 from checker.numbers import has_number
 from checker.schema import COLUMNS, validate
@@ -26,6 +27,7 @@ def extract_text(text: str, doc: str = "<text>", vocab: Vocabulary | None = None
     for sent in split_sentences(text, vocab):
         if sent.furniture or not has_number(sent.text):
             continue
+        checkpoint()
         rows = _sentence_records(sent, text, doc, vocab, prev_sentence, len(records))
         records.extend(rows)
         if rows:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from checker.budget import checkpoint
 from checker.report import Finding
 from checker.rules.base import all_rules
 from checker.rules.facts import Document, Relations, documents
@@ -40,22 +41,31 @@ def run_rules(table: pd.DataFrame, texts: dict[str, str], select: list[str] | No
     severity maps rule codes to the severity their findings get instead of the rule's own.
     within=False runs only the comparisons between documents (with across=True).
     """
+    return check_documents(documents(table, texts, vocabulary()), select, ignore, across, tolerance,
+                           default_year, severity, within)
+
+
+def check_documents(docs: list[Document], select: list[str] | None = None, ignore: list[str] | None = None,
+                    across: bool = False, tolerance: float | None = None, default_year: int | None = None,
+                    severity: dict[str, str] | None = None, within: bool = True) -> list[Finding]:
+    """run_rules on documents already grouped from the table (see facts.documents)."""
     vocab = vocabulary()
     relations = Relations()
     if default_year is not None:
         relations = Relations(dict(relations.data, default_year=default_year))
-    ctx = RuleContext(documents(table, texts, vocab), relations, vocab, across, tolerance)
+    ctx = RuleContext(docs, relations, vocab, across, tolerance)
     chosen = [r for r in all_rules()
               if (not select or r.code in select or r.name in select)
               and not (ignore and (r.code in ignore or r.name in ignore))]
     findings: list[Finding] = []
     for rule in chosen:
+        checkpoint()
         level = (severity or {}).get(rule.code) or (severity or {}).get(rule.name)
         checker = rule()
         produced = (list(checker.check(ctx)) if within else []) + (list(checker.check_across(ctx)) if across else [])
         for f in produced:
             findings.append(replace(f, severity=level) if level and f.severity == rule.severity else f)
-    order = {d: i for i, d in enumerate(texts)}
+    order = {d.doc: i for i, d in enumerate(docs)}
     findings.sort(key=lambda f: (order.get(f.doc, len(order)), f.spans[0].start if f.spans else 0,
                                  f.rule, f.message))
     return _dedupe(findings)

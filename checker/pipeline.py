@@ -1,87 +1,138 @@
-"""The pipeline: documents to quantities and findings in one Report, each document within a time budget."""
+"""The pipeline: documents to quantities and findings, batch by batch, on one core, all cores or a Dask cluster."""
 from __future__ import annotations
 
-from collections import Counter
+import functools
+from collections import Counter, deque
+from dataclasses import replace
+from typing import Iterable, Iterator
 
 import pandas as pd
 
 from checker import suppress
-from checker.budget import BudgetExceeded, time_budget
+from checker.batch import BatchResult, Settings, check_batch
 from checker.config import Config
-from checker.documents import Document, load
-from checker.extract import extract_text, table
+from checker.documents import Document, iter_documents
+from checker.engines import ordered_map
+from checker.extract import table
 from checker.report import DocumentResult, Report
 from checker.rules.engine import run_rules
-from checker.vocab import vocabulary
 
 DEFAULT_BUDGET = 30.0  # seconds a document may take before it is reported as not checked
+# A batch is validated as one table and sent to a worker as one task: large enough that the
+# per-table cost of pandas and pandera vanishes, small enough to share out among cores.
+BATCH_DOCUMENTS = 32
+BATCH_CHARACTERS = 200_000
 
 
-def run(documents: list[Document], select: list[str] | None = None, ignore: list[str] | None = None,
+def run(documents: Iterable[Document], select: list[str] | None = None, ignore: list[str] | None = None,
         across: bool = False, config: Config | None = None, progress=None,
-        budget: float | None = DEFAULT_BUDGET) -> Report:
+        budget: float | None = DEFAULT_BUDGET, jobs: int = 1, engine: str = "local",
+        scheduler: str | None = None) -> Report:
     """Extract and check every readable document; unreadable or too slow ones are listed with their error.
 
     select, ignore and across override the config's; progress, if given, is called once per document.
-    The table is validated once for the whole run, not per document.
+    jobs, engine and scheduler say where the work runs; the report is the same wherever it does.
+    """
+    return merge(list(stream(documents, select, ignore, across, config, progress, budget, jobs, engine,
+                             scheduler)))
+
+
+def stream(documents: Iterable[Document], select: list[str] | None = None, ignore: list[str] | None = None,
+           across: bool = False, config: Config | None = None, progress=None,
+           budget: float | None = DEFAULT_BUDGET, jobs: int = 1, engine: str = "local",
+           scheduler: str | None = None) -> Iterator[Report]:
+    """run(), one partial report per batch of documents, in input order, as soon as each is done.
+
+    With across, a last report holds the findings between documents and the notices; the documents'
+    texts and tables are then kept until the end, which the comparison needs.
     """
     config = config or Config()
     budget = config.time_budget if config.time_budget is not None else budget
     select, ignore, across = select or config.select, ignore or config.ignore, across or config.across
-    options = dict(tolerance=config.tolerance, default_year=config.default_year, severity=config.severity)
-    vocab = vocabulary()
-    records: dict[str, list[dict]] = {}
-    errors: dict[str, str] = {d.doc: d.error for d in documents if d.error}
-    for d in documents:
-        if d.error is None:
-            try:
-                with time_budget(budget):
-                    records[d.doc] = extract_text(d.text or "", d.doc, vocab)
-            except BudgetExceeded:
-                errors[d.doc] = _too_slow(budget)
+    settings = Settings(tuple(select) if select else None, tuple(ignore) if ignore else None, config.tolerance,
+                        config.default_year, tuple(sorted((config.severity or {}).items())), budget)
+    sent: deque[list[Document]] = deque()
+
+    def feed() -> Iterator[list[Document]]:
+        for b in batches(documents):
+            sent.append(b)
+            yield b
+
+    kept: list[tuple[Report, list]] = []
+    for result in ordered_map(functools.partial(check_batch, settings=settings), feed(), jobs, engine, scheduler):
+        batch = sent.popleft()
+        report, unsuppressed = _batch_report(batch, result, notices=not across)
         if progress:
-            progress(d)
-    texts = {d.doc: d.text or "" for d in documents if d.doc in records}
-    quantities = table(row for rows in records.values() for row in rows)
-    findings = []
-    for doc, part in _by_document(quantities, texts):
-        try:
-            with time_budget(budget):
-                findings.extend(run_rules(part, {doc: texts[doc]}, select, ignore, **options))
-        except BudgetExceeded:
-            errors[doc] = _too_slow(budget)
+            for d in batch:
+                progress(d)
+        if across:
+            kept.append((report, unsuppressed))
+        yield report
     if across:
-        findings.extend(run_rules(quantities, texts, select, ignore, across=True, within=False, **options))
-    marked = {d.doc: d.raw or d.text or "" for d in documents if d.doc in texts and d.doc not in errors}
-    findings = [f for f in findings if f.doc not in errors]
-    findings, suppressed, notices = suppress.apply(findings, marked)
-    quantities = quantities[~quantities["doc"].isin(errors)].reset_index(drop=True)
-    n_q = Counter(quantities["doc"])
+        yield _across_report(kept, select, ignore, config)
+
+
+def batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    """Consecutive documents in groups of BATCH_DOCUMENTS or BATCH_CHARACTERS, whichever comes first.
+
+    The grouping depends on the input alone, so every engine and any number of jobs give one output.
+    """
+    batch: list[Document] = []
+    size = 0
+    for d in documents:
+        batch.append(d)
+        size += len(d.text or "")
+        if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_CHARACTERS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _batch_report(batch: list[Document], result: BatchResult, notices: bool) -> tuple[Report, list]:
+    errors = result.errors
+    texts = {d.doc: d.text or "" for d in batch if d.doc not in errors}
+    marked = {d.doc: d.raw or d.text or "" for d in batch if d.doc not in errors}
+    findings, suppressed, unused = suppress.apply(result.findings, marked)
+    n_q = Counter(result.quantities["doc"])
     n_f = Counter(f.doc for f in findings)
-    results = [DocumentResult(d.doc, n_q[d.doc], n_f[d.doc], errors.get(d.doc)) for d in documents]
-    originals = {d.doc: d.raw for d in documents if d.raw is not None}
-    kept_texts = {doc: t for doc, t in texts.items() if doc not in errors}
-    return Report(results, quantities, findings, kept_texts, notices, suppressed, originals=originals)
+    results = [DocumentResult(d.doc, n_q[d.doc], n_f[d.doc], errors.get(d.doc)) for d in batch]
+    originals = {d.doc: d.raw for d in batch if d.raw is not None}
+    report = Report(results, result.quantities, findings, texts, unused if notices else [], suppressed,
+                    originals=originals)
+    return report, result.findings
 
 
-def _too_slow(budget: float | None) -> str:
-    return f"took longer than its time budget of {budget:g} s; not checked"
+def _across_report(kept: list[tuple[Report, list]], select, ignore, config: Config) -> Report:
+    """The findings between documents, and the unused-suppression notices of the whole run."""
+    whole = merge([r for r, _ in kept])
+    options = dict(tolerance=config.tolerance, default_year=config.default_year, severity=config.severity)
+    between = run_rules(whole.quantities, whole.texts, select, ignore, across=True, within=False, **options)
+    marked = {doc: whole.originals.get(doc) or text for doc, text in whole.texts.items()}
+    findings, suppressed, _ = suppress.apply(between, marked)
+    _, _, notices = suppress.apply([f for _, raw in kept for f in raw] + between, marked)
+    return Report([], whole.quantities.iloc[0:0], findings, {}, notices, suppressed)
 
 
-def _by_document(quantities: pd.DataFrame, texts: dict[str, str]):
-    """(doc, its part of the table) for every document, in input order, grouping the table once."""
-    groups = {doc: part for doc, part in quantities.groupby("doc", sort=False)} if len(quantities) else {}
-    empty = quantities.iloc[0:0]
-    for doc in texts:
-        yield doc, groups.get(doc, empty)
+def merge(parts: list[Report]) -> Report:
+    """One report from the partial reports of a stream, as if the run had been one batch."""
+    tables = [p.quantities for p in parts if len(p.quantities)]
+    quantities = pd.concat(tables, ignore_index=True) if tables else table([])
+    findings = [f for p in parts for f in p.findings]
+    n_f = Counter(f.doc for f in findings)
+    documents = [replace(d, findings=n_f[d.doc]) for p in parts for d in p.documents]
+    return Report(documents, quantities, findings,
+                  {doc: t for p in parts for doc, t in p.texts.items()},
+                  [n for p in parts for n in p.notices], sum(p.suppressed for p in parts),
+                  originals={doc: t for p in parts for doc, t in p.originals.items()})
 
 
 def check_paths(paths: list[str], id_field: str | None = None, text_field: str | None = None,
                 **options) -> Report:
     """Check files, directories (their .txt, .md, .html and .jsonl files), JSON Lines corpora or '-' (stdin)."""
     config = options.get("config") or Config()
-    return run(load([str(p) for p in paths], id_field or config.id_field, text_field or config.text_field),
-               **options)
+    return run(iter_documents([str(p) for p in paths], id_field or config.id_field,
+                              text_field or config.text_field), **options)
 
 
 def check_text(text: str, doc: str = "<text>", **options) -> Report:

@@ -92,7 +92,7 @@ def may_have_unit(sentence: str, end: int, vocab: Vocabulary) -> bool:
 # quantulum3 reads a short window around a number, never a whole sentence: its cost grows much
 # faster than the length of what it parses (its spelled-number regex can take minutes on a long
 # sentence of digits), and identical windows recur across a corpus, which the cache exploits.
-WINDOW_AFTER = 60
+WINDOW_AFTER = 30
 WINDOW_BEFORE = 30
 
 

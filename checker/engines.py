@@ -1,0 +1,116 @@
+"""Where batches run: in this process, in worker processes on all cores, or on a Dask cluster.
+
+Every engine yields results in the order of its input and keeps only a few batches in flight,
+so memory stays bounded however long the corpus is.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Callable, Iterable, Iterator
+
+ENGINES = ("local", "dask")
+
+
+class EngineError(Exception):
+    """The engine could not run: a scheduler out of reach, a worker process killed."""
+
+
+def default_jobs() -> int:
+    """All cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def ordered_map(fn: Callable, items: Iterable, jobs: int | None = None, engine: str = "local",
+                scheduler: str | None = None) -> Iterator:
+    """fn(item) for each item, in order."""
+    jobs = jobs or default_jobs()
+    if engine == "dask":
+        return _dask_map(fn, items, jobs, scheduler)
+    if engine != "local":
+        raise EngineError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if jobs <= 1:
+        return map(fn, items)
+    return _process_map(fn, items, jobs)
+
+
+def _worker_init() -> None:
+    # The parent handles Ctrl-C and SIGTERM and then stops the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _process_map(fn: Callable, items: Iterable, jobs: int) -> Iterator:
+    methods = mp.get_all_start_methods()
+    context = mp.get_context("fork" if "fork" in methods else methods[0])
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init)
+    pending: deque = deque()
+    try:
+        for item in items:
+            pending.append(pool.submit(fn, item))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    except BrokenProcessPool as exc:
+        raise EngineError("a worker process died (killed, or out of memory?)") from exc
+    finally:
+        _stop(pool, pending)
+
+
+def _stop(pool: ProcessPoolExecutor, pending: deque) -> None:
+    """Shut the pool down; on an early exit (Ctrl-C, an error) do not wait for running batches."""
+    if pending:
+        for f in pending:
+            f.cancel()
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+    else:
+        pool.shutdown(wait=True)
+
+
+def _dask_map(fn: Callable, items: Iterable, jobs: int, scheduler: str | None) -> Iterator:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise EngineError("the dask engine needs dask.distributed: pip install 'numcheck[dask]'") from exc
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="10s", set_as_default=False)
+        else:
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, host="127.0.0.1",
+                                   dashboard_address=None, processes=True)
+            client = Client(cluster, set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+    try:
+        window = 2 * max(1, sum(client.nthreads().values()))
+        pending: deque = deque()
+        for item in items:
+            pending.append(client.submit(fn, item, pure=False))
+            if len(pending) >= window:
+                yield _take(pending)
+        while pending:
+            yield _take(pending)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _take(pending: deque):
+    future = pending.popleft()
+    result = future.result()
+    future.release()
+    return result

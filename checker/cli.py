@@ -13,12 +13,12 @@ import typer
 
 from checker import config as config_mod
 from checker import pipeline, review
-from checker.documents import load
-from checker.output import append_text, write_text
-from checker.report import Report
-from checker.reporters import github, json_report, junit, markdown, sarif, table
+from checker import documents as documents_mod
+from checker.engines import EngineError, default_jobs
+from checker.output import append_text, open_stream, write_text
+from checker.report import Report, Tally
+from checker.reporters import github, json_report, jsonl, junit, markdown, sarif, table
 from checker.rules import base as rules_base
-from checker.schema import SchemaViolation
 from checker.vocab import VocabularyError
 
 app = typer.Typer(
@@ -30,7 +30,7 @@ app = typer.Typer(
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-REPORTERS = {"md": markdown.render, "json": json_report.render, "github": github.render,
+REPORTERS = {"md": markdown.render, "json": json_report.render, "jsonl": jsonl.render, "github": github.render,
              "sarif": sarif.render, "junit": junit.render}
 PROGRESS_FROM = 20  # documents: fewer finish before a bar would help
 EXIT_INTERRUPTED = 130
@@ -58,9 +58,15 @@ class TableFormat(str, Enum):
 class ReportFormat(str, Enum):
     md = "md"
     json = "json"
+    jsonl = "jsonl"
     github = "github"
     sarif = "sarif"
     junit = "junit"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 class FailOn(str, Enum):
@@ -77,6 +83,14 @@ ConfigOpt = Annotated[Optional[Path], typer.Option(
     "--config", help="A numcheck.toml or pyproject.toml; by default the first one found from here up.")]
 Select = Annotated[Optional[list[str]], typer.Option("--select", help="Run only these rules (code or name).")]
 Ignore = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (code or name).")]
+Jobs = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", min=1, help="Processes (local) or Dask workers (local cluster) to use [default: all cores].",
+    show_default=False)]
+EngineOpt = Annotated[Engine, typer.Option(
+    "--engine", help="Where documents are checked: local processes, or a Dask cluster.")]
+Scheduler = Annotated[Optional[str], typer.Option(
+    "--scheduler", help="With --engine dask: the scheduler's address, tcp://HOST:PORT [default: a cluster on this machine].",
+    show_default=False)]
 
 
 def _fail(message: str) -> None:
@@ -102,19 +116,29 @@ def _codes(names: Optional[list[str]]) -> list[str] | None:
 
 def _run(paths: list[str], cfg: config_mod.Config, id_field: Optional[str] = None,
          text_field: Optional[str] = None, **options) -> Report:
-    """Load and check; input errors go to stderr, one line each, and the run goes on."""
+    """Load and check everything, then merge the parts into one report."""
+    return pipeline.merge(list(_parts(paths, cfg, id_field, text_field, **options)))
+
+
+def _parts(paths: list[str], cfg: config_mod.Config, id_field: Optional[str] = None,
+           text_field: Optional[str] = None, jobs: Optional[int] = None, engine: Engine = Engine.local,
+           scheduler: Optional[str] = None, **options):
+    """Partial reports as batches finish; input errors go to stderr, one line each, and the run goes on."""
+    if scheduler and engine is not Engine.dask:
+        _fail("--scheduler needs --engine dask")
+    docs = documents_mod.iter_documents(paths, id_field or cfg.id_field, text_field or cfg.text_field)
+    total = documents_mod.count(paths) if sys.stderr.isatty() else 0
     try:
-        documents = load(paths, id_field or cfg.id_field, text_field or cfg.text_field)
-        with _progress(len(documents)) as tick:
-            report = pipeline.run(documents, config=cfg, progress=tick, **options)
+        with _progress(total) as tick:
+            for part in pipeline.stream(docs, config=cfg, progress=tick, jobs=jobs or default_jobs(),
+                                        engine=engine.value, scheduler=scheduler, **options):
+                for d in part.input_errors:
+                    typer.echo(f"numcheck: error: {d.doc}: {d.error}", err=True)
+                yield part
     except VocabularyError as exc:
         _fail(str(exc))
-    except SchemaViolation as exc:
-        typer.echo(f"numcheck: internal error: {exc}", err=True)
-        raise typer.Exit(3)
-    for d in report.input_errors:
-        typer.echo(f"numcheck: error: {d.doc}: {d.error}", err=True)
-    return report
+    except EngineError as exc:
+        _fail(str(exc))
 
 
 class _progress:
@@ -145,9 +169,10 @@ def extract(
     id_field: IdField = None,
     text_field: TextField = None,
     config: ConfigOpt = None,
+    jobs: Jobs = None,
 ) -> None:
     """Print every quantity found: value, unit, qualifier, subject, event, actor."""
-    report = _run(paths, _config(config), id_field, text_field)
+    report = _run(paths, _config(config), id_field, text_field, jobs=jobs)
     write_text(table.RENDERERS[format.value](report.quantities), output)
     raise typer.Exit(EXIT_INPUT if report.input_errors else EXIT_CLEAN)
 
@@ -169,10 +194,14 @@ def check(
     id_field: IdField = None,
     text_field: TextField = None,
     config: ConfigOpt = None,
+    jobs: Jobs = None,
+    engine: EngineOpt = Engine.local,
+    scheduler: Scheduler = None,
 ) -> None:
     """Check articles and report their numeric inconsistencies.
 
     Exit code 0: nothing at or above --fail-on; 1: findings that are; 2: usage error or input not checked.
+    With --format jsonl the report is streamed, a batch of documents at a time, in bounded memory.
     """
     cfg = _config(config)
     chosen, skipped = _codes(select), _codes(ignore)
@@ -181,13 +210,24 @@ def check(
     reviewed = _load_review(review_file) if review_file else None
     if time_budget is not None:
         cfg.time_budget = time_budget
-    report = _run(paths, cfg, id_field, text_field, select=chosen, ignore=skipped, across=across)
-    if reviewed is not None:
-        report = review.apply(report, reviewed)
-    write_text(REPORTERS[format.value](report), output)
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary_file:
-        append_text(markdown.render(report), Path(summary_file))
+    parts = _parts(paths, cfg, id_field, text_field, select=chosen, ignore=skipped, across=across,
+                   jobs=jobs, engine=engine, scheduler=scheduler)
+    if format is ReportFormat.jsonl:
+        parts = (review.apply(part, reviewed) for part in parts) if reviewed is not None else parts
+        tally = Tally()
+        with open_stream(output) as write:
+            for part in parts:
+                write(jsonl.render_part(tally.add(part)))
+            report = tally.report()
+            write(jsonl.render_summary(report))
+    else:
+        report = pipeline.merge(list(parts))
+        if reviewed is not None:
+            report = review.apply(report, reviewed)
+        write_text(REPORTERS[format.value](report), output)
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:
+            append_text(markdown.render(report), Path(summary_file))
     if report.input_errors:
         raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(exit_code(report, fail_on or FailOn(cfg.fail_on or "error")))

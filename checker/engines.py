@@ -5,6 +5,7 @@ so memory stays bounded however long the corpus is.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 import os
 import signal
@@ -36,9 +37,11 @@ def ordered_map(fn: Callable, items: Iterable, jobs: int | None = None, engine: 
         return _dask_map(fn, items, jobs, scheduler)
     if engine != "local":
         raise EngineError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
-    if jobs <= 1:
-        return map(fn, items)
-    return _process_map(fn, items, jobs)
+    items = iter(items)
+    head = list(itertools.islice(items, 2))
+    if jobs <= 1 or len(head) < 2:  # one batch: starting worker processes would cost more than it saves
+        return map(fn, itertools.chain(head, items))
+    return _process_map(fn, itertools.chain(head, items), jobs)
 
 
 def _worker_init() -> None:

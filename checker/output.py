@@ -4,7 +4,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator
 
 
 def write_text(text: str, path: Path | None) -> None:
@@ -38,3 +40,28 @@ def append_text(text: str, path: Path) -> None:
     """Append to a file another program owns (GitHub's step summary)."""
     with open(path, "a", encoding="utf-8") as fh:
         fh.write(text)
+
+
+@contextmanager
+def open_stream(path: Path | None) -> Iterator[Callable[[str], None]]:
+    """A write function for a report made piece by piece: to stdout as it goes, or into a temp file
+    renamed onto path only when the block ends normally, so an interrupted run leaves no half report."""
+    if path is None or str(path) == "-":
+        def write(text: str) -> None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        yield write
+        return
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh.write
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -111,7 +111,8 @@ def _across_report(kept: list[tuple[Report, list]], select, ignore, config: Conf
     marked = {doc: whole.originals.get(doc) or text for doc, text in whole.texts.items()}
     findings, suppressed, _ = suppress.apply(between, marked)
     _, _, notices = suppress.apply([f for _, raw in kept for f in raw] + between, marked)
-    return Report([], whole.quantities.iloc[0:0], findings, {}, notices, suppressed)
+    quoted = {f.doc: whole.texts[f.doc] for f in findings if f.doc in whole.texts}
+    return Report([], whole.quantities.iloc[0:0], findings, quoted, notices, suppressed)
 
 
 def merge(parts: list[Report]) -> Report:
@@ -124,7 +125,7 @@ def merge(parts: list[Report]) -> Report:
     return Report(documents, quantities, findings,
                   {doc: t for p in parts for doc, t in p.texts.items()},
                   [n for p in parts for n in p.notices], sum(p.suppressed for p in parts),
-                  originals={doc: t for p in parts for doc, t in p.originals.items()})
+                  hidden=sum(p.hidden for p in parts), originals={doc: t for p in parts for doc, t in p.originals.items()})
 
 
 def check_paths(paths: list[str], id_field: str | None = None, text_field: str | None = None,

@@ -65,3 +65,26 @@ class Report:
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
+
+
+class Tally:
+    """What a streamed run keeps of its partial reports: documents, findings and notices, never the tables."""
+
+    def __init__(self) -> None:
+        self.documents: list[DocumentResult] = []
+        self.findings: list[Finding] = []
+        self.notices: list[Notice] = []
+        self.suppressed = 0
+        self.hidden = 0
+
+    def add(self, part: Report) -> Report:
+        self.documents += part.documents
+        self.findings += part.findings
+        self.notices += part.notices
+        self.suppressed += part.suppressed
+        self.hidden += part.hidden
+        return part
+
+    def report(self) -> Report:
+        return Report(self.documents, pd.DataFrame(), self.findings, notices=self.notices,
+                      suppressed=self.suppressed, hidden=self.hidden)

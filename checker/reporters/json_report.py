@@ -3,22 +3,31 @@ from __future__ import annotations
 
 import json
 
-from checker.report import Report
+from checker.report import DocumentResult, Finding, Notice, Report
 from checker.reporters.records import REPORT_FIELDS, rows
+
+
+def document_record(d: DocumentResult) -> dict:
+    return {"doc": d.doc, "quantities": d.quantities, "findings": d.findings, "error": d.error}
+
+
+def finding_record(f: Finding) -> dict:
+    return {"doc": f.doc, "rule": f.rule, "name": f.name, "kind": f.kind, "severity": f.severity,
+            "message": f.message, "status": f.status,
+            "spans": [{"start": s.start, "end": s.end, "text": s.text} for s in f.spans]}
+
+
+def notice_record(n: Notice) -> dict:
+    return {"doc": n.doc, "offset": n.offset, "severity": n.severity, "message": n.message}
 
 
 def as_dict(report: Report) -> dict:
     return {
         "version": 1,
-        "documents": [{"doc": d.doc, "quantities": d.quantities, "findings": d.findings,
-                       "error": d.error} for d in report.documents],
+        "documents": [document_record(d) for d in report.documents],
         "quantities": rows(report.quantities, REPORT_FIELDS),
-        "findings": [{"doc": f.doc, "rule": f.rule, "name": f.name, "kind": f.kind,
-                      "severity": f.severity, "message": f.message, "status": f.status,
-                      "spans": [{"start": s.start, "end": s.end, "text": s.text} for s in f.spans]}
-                     for f in report.findings],
-        "notices": [{"doc": n.doc, "offset": n.offset, "severity": n.severity, "message": n.message}
-                    for n in report.notices],
+        "findings": [finding_record(f) for f in report.findings],
+        "notices": [notice_record(n) for n in report.notices],
     }
 
 

@@ -6,6 +6,7 @@ so memory stays bounded however long the corpus is.
 from __future__ import annotations
 
 import itertools
+import logging
 import multiprocessing as mp
 import os
 import signal
@@ -91,7 +92,7 @@ def _dask_map(fn: Callable, items: Iterable, jobs: int, scheduler: str | None) -
             client = Client(scheduler, timeout="10s", set_as_default=False)
         else:
             cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, host="127.0.0.1",
-                                   dashboard_address=None, processes=True)
+                                   dashboard_address=None, processes=True, silence_logs=logging.CRITICAL)
             client = Client(cluster, set_as_default=False)
     except (OSError, TimeoutError) as exc:
         if cluster is not None:

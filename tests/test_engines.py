@@ -1,0 +1,146 @@
+"""Engines and scale: --jobs, a Dask cluster and the streamed JSON Lines report give the same results
+as one process; a broken document costs only itself."""
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from checker import batch as batch_mod
+from checker import pipeline
+from checker.cli import app
+from checker.documents import Document, load
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+runner = CliRunner()
+
+
+@pytest.fixture()
+def small_batches(monkeypatch):
+    """Two documents a batch, so the seeds make several batches to share out."""
+    monkeypatch.setattr(pipeline, "BATCH_DOCUMENTS", 2)
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    """The seeds twice over, with a contradiction and an across-document conflict planted."""
+    for p in sorted(SEEDS.glob("*.txt")):
+        (tmp_path / p.name).write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+        (tmp_path / f"copy-{p.name}").write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "x1.txt").write_text("Russia launched 40 drones overnight. Air defences shot down 52 drones.\n")
+    (tmp_path / "x2.txt").write_text("Russia launched 45 drones overnight, of which 31 were shot down.\n")
+    return tmp_path
+
+
+def _check(args: list[str]) -> tuple[int, str]:
+    result = runner.invoke(app, ["check", *args, "--fail-on", "never"])
+    return result.exit_code, result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "jsonl", "sarif"])
+def test_jobs_give_the_same_report_byte_for_byte(corpus, small_batches, fmt):
+    one = _check([str(corpus), "-f", fmt, "--across", "--jobs", "1"])
+    two = _check([str(corpus), "-f", fmt, "--across", "--jobs", "2"])
+    assert one[0] == two[0] == 0
+    assert one[1] == two[1]
+    assert "52" in one[1]
+
+
+def test_batches_depend_on_the_input_alone(small_batches):
+    docs = [Document(f"d{i}", text="x" * 10) for i in range(5)]
+    assert [[d.doc for d in b] for b in pipeline.batches(docs)] == [["d0", "d1"], ["d2", "d3"], ["d4"]]
+
+
+def test_jsonl_stream_holds_what_the_json_report_holds(corpus, small_batches):
+    code, out = _check([str(corpus), "-f", "jsonl", "--across"])
+    lines = [json.loads(line) for line in out.splitlines()]
+    _, whole = _check([str(corpus), "-f", "json", "--across"])
+    report = json.loads(whole)
+    by_type = {t: [{k: v for k, v in r.items() if k != "type"} for r in lines if r["type"] == t]
+               for t in ("document", "quantity", "finding")}
+    assert by_type["quantity"] == report["quantities"]
+    assert sorted(map(json.dumps, by_type["finding"])) == sorted(map(json.dumps, report["findings"]))
+    assert [d["doc"] for d in by_type["document"]] == [d["doc"] for d in report["documents"]]
+    summary = lines[-1]
+    assert summary["type"] == "summary" and summary["documents"] == 12
+    assert summary["findings"] == len(report["findings"]) and summary["quantities"] == len(report["quantities"])
+    # each document's lines come together: its quantities right after it
+    first = next(i for i, r in enumerate(lines) if r["type"] == "document" and r["doc"].endswith("x1.txt"))
+    assert [r["type"] for r in lines[first:first + 3]] == ["document", "quantity", "quantity"]
+
+
+def test_jsonl_to_a_file_is_written_whole(corpus, tmp_path, small_batches):
+    out = tmp_path / "out" / "report.jsonl"
+    out.parent.mkdir()
+    result = runner.invoke(app, ["check", str(corpus), "-f", "jsonl", "-o", str(out)])
+    assert result.exit_code == 1  # the planted contradiction
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert json.loads(lines[-1])["type"] == "summary"
+    assert list(out.parent.iterdir()) == [out]  # no temp file left behind
+
+
+def test_scheduler_without_dask_engine_is_a_usage_error():
+    result = runner.invoke(app, ["check", str(SEEDS), "--scheduler", "tcp://127.0.0.1:8786"])
+    assert result.exit_code == 2
+    assert "--scheduler needs --engine dask" in result.output
+
+
+def test_a_bug_on_one_document_costs_that_document_only(corpus, monkeypatch):
+    real = batch_mod.extract_text
+
+    def flaky(text, doc, vocab):
+        if doc.endswith("x2.txt"):
+            raise ZeroDivisionError("division by zero")
+        return real(text, doc, vocab)
+
+    monkeypatch.setattr(batch_mod, "extract_text", flaky)
+    result = runner.invoke(app, ["check", str(corpus), "-f", "json", "--jobs", "1"])
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("numcheck: error:")]
+    assert len(errors) == 1 and "x2.txt: internal error while reading its numbers (ZeroDivisionError" in errors[0]
+    report = json.loads(result.stdout)
+    docs = {d["doc"].rsplit("/", 1)[-1]: d for d in report["documents"]}
+    assert docs["x2.txt"]["error"].startswith("internal error") and docs["x1.txt"]["quantities"] == 3
+    assert len(docs) == 12 and sum(1 for d in docs.values() if d["error"]) == 1
+    assert any(f["doc"].endswith("x1.txt") for f in report["findings"])
+
+
+def test_time_budget_holds_in_a_worker_thread():
+    text = (SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_text(encoding="utf-8") * 20
+    box = {}
+    worker = threading.Thread(target=lambda: box.update(report=pipeline.check_text(text, budget=0.001)))
+    worker.start()
+    worker.join()
+    (doc,) = box["report"].documents
+    assert doc.error and "time budget" in doc.error
+
+
+@pytest.fixture(scope="module")
+def dask_cluster():
+    distributed = pytest.importorskip("dask.distributed")
+    import logging
+    with distributed.LocalCluster(host="127.0.0.1", n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, silence_logs=logging.CRITICAL) as cluster:
+        yield cluster
+
+
+def test_dask_engine_matches_local_engine_row_for_row(corpus, small_batches, dask_cluster):
+    docs = load([str(corpus)])
+    local = pipeline.run(docs, across=True, jobs=1)
+    remote = pipeline.run(docs, across=True, engine="dask", scheduler=dask_cluster.scheduler_address)
+    pd.testing.assert_frame_equal(local.quantities, remote.quantities)
+    assert local.findings == remote.findings
+    assert local.documents == remote.documents
+    assert any(f.rule == "NC107" for f in remote.findings)  # a cross-document finding came back too
+
+
+def test_dask_engine_from_the_command_line(corpus, small_batches, dask_cluster):
+    local = _check([str(corpus), "-f", "json", "--across", "--jobs", "1"])
+    remote = _check([str(corpus), "-f", "json", "--across", "--engine", "dask",
+                     "--scheduler", dask_cluster.scheduler_address])
+    assert local == remote

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checker.numbers import Atom, find_atoms
 from checker.numbers import Atom as _Atom
@@ -129,6 +130,7 @@ def _currency_before(s: str, start: int, vocab: Vocabulary, doc_text: str) -> tu
     return start - (len(s[max(0, start - 6):start]) - m.start()), code
 
 
+@lru_cache(maxsize=64)  # per document, not per number: the scan covers the whole text
 def _by_context(key: str, vocab: Vocabulary, doc_text: str) -> str | None:
     spec = vocab.units["currency_by_context"].get(key)
     if not spec:

@@ -1,6 +1,7 @@
 """What rules read: each document's quantities (with the bounds their hedges allow) and sentences."""
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -97,11 +98,67 @@ class Document:
     def sentence_of(self, q: Quantity) -> Sentence:
         return self.sentences[q.sentence]
 
+    @cached_property
+    def _by_sentence(self) -> dict[int, list[Quantity]]:
+        out: dict[int, list[Quantity]] = {}
+        for q in self.quantities:
+            out.setdefault(q.sentence, []).append(q)
+        return out
+
     def in_sentence(self, index: int) -> list[Quantity]:
-        return [q for q in self.quantities if q.sentence == index]
+        return list(self._by_sentence.get(index, ()))
+
+    def near(self, q: Quantity, back: int, ahead: int = 0) -> list[Quantity]:
+        """The quantities from `back` sentences before q's to `ahead` after it, in text order.
+
+        Rules look for related numbers within a few sentences; asking the index, not scanning every
+        number, keeps a long document's cost linear.
+        """
+        out: list[Quantity] = []
+        for i in range(q.sentence - back, q.sentence + ahead + 1):
+            out.extend(self._by_sentence.get(i, ()))
+        return out
+
+    @cached_property
+    def _by_event(self) -> dict[str | None, list[Quantity]]:
+        out: dict[str | None, list[Quantity]] = {}
+        for q in self.quantities:
+            out.setdefault(q.event, []).append(q)
+        return out
+
+    def with_event(self, event: str | None) -> list[Quantity]:
+        return list(self._by_event.get(event, ()))
+
+    @cached_property
+    def _by_unit(self) -> dict[str, list[Quantity]]:
+        out: dict[str, list[Quantity]] = {}
+        for q in self.quantities:
+            out.setdefault(q.unit, []).append(q)
+        return out
+
+    def with_unit(self, unit: str) -> list[Quantity]:
+        return list(self._by_unit.get(unit, ()))
+
+    @cached_property
+    def _by_qid(self) -> dict[int, Quantity]:
+        out: dict[int, Quantity] = {}
+        for q in self.quantities:
+            out.setdefault(q.qid, q)
+        return out
 
     def by_qid(self, qid: int) -> Quantity | None:
-        return next((q for q in self.quantities if q.qid == qid), None)
+        return self._by_qid.get(qid)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding the character at offset, if any."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
 
     def between(self, a: Quantity, b: Quantity) -> str:
         """Document text between two quantities (in text order)."""

@@ -68,7 +68,7 @@ def antecedent(doc: Document, q: Quantity, relations: Relations, event: str | No
     event when one is named, within two sentences) the largest is taken: the reading least likely to
     make a part exceed its whole, so a finding is only raised when every reading is a contradiction.
     The part's own subject is not trusted here: a number like '412 of them' names none of its own."""
-    cands = [c for c in doc.quantities if c.start < q.start and q.sentence - c.sentence <= 2
+    cands = [c for c in doc.near(q, 2) if c.start < q.start and q.sentence - c.sentence <= 2
              and comparable(c, q) and (not event or c.event == event)]
     return max(cands, key=lambda c: c.number) if cands else None
 
@@ -97,7 +97,7 @@ def anaphoric_parts(doc: Document, relations: Relations) -> list[tuple[Quantity,
 def _named_antecedent(doc: Document, q: Quantity, relations: Relations, noun: str) -> Quantity | None:
     """'51,730 of the valid votes': an earlier count of that noun (votes, ballots), in the sentences before."""
     lemma = doc.vocab.synonyms.get(noun.lower(), noun.lower().rstrip("s"))
-    cands = [c for c in doc.quantities if c.sentence < q.sentence and q.sentence - c.sentence <= 3
+    cands = [c for c in doc.near(q, 3) if c.sentence < q.sentence and q.sentence - c.sentence <= 3
              and comparable(c, q) and c.subject and relations.same_subject(c.subject, lemma)
              and sources_agree(c, q, doc)]
     return max(cands, key=lambda c: c.number) if cands else None  # "the missiles": the whole set
@@ -117,7 +117,7 @@ def event_families(doc: Document, relations: Relations) -> list[tuple[Quantity, 
         if not kinds or whole.is_range or _smaller_than_a_twin(doc, whole, relations):
             continue
         best: dict[str, Quantity] = {}
-        for p in doc.quantities:
+        for p in doc.near(whole, 4, 4):
             if p is whole or p.event not in kinds or not comparable(p, whole) or p.is_range:
                 continue
             if not (relations.subject_within(p.subject, whole.subject) or relations.same_subject(p.subject, whole.subject)):
@@ -152,7 +152,7 @@ def _smaller_than_a_twin(doc: Document, whole: Quantity, relations: Relations) -
     """'48 missiles, including four Kinzhals': of several wholes for one event and thing, the largest counts."""
     return any(o is not whole and o.event == whole.event and comparable(o, whole) and o.number > whole.number
                and relations.related_subjects(o.subject, whole.subject) and sources_agree(o, whole, doc)
-               and same_period(o, whole) for o in doc.quantities)
+               and same_period(o, whole) for o in doc.with_event(whole.event))
 
 
 _PERIODS = (
@@ -243,7 +243,7 @@ def _antecedent_whole(doc: Document, parts: list[Quantity], relations: Relations
     if not parts:
         return None
     first = parts[0]
-    prev = [q for q in doc.quantities if q.sentence == first.sentence - 1 and comparable(q, first)]
+    prev = [q for q in doc.in_sentence(first.sentence - 1) if comparable(q, first)]
     prev = [q for q in prev if q.number >= max(p.number for p in parts)] or prev
     return max(prev, key=lambda q: q.number) if prev else None
 
@@ -289,11 +289,11 @@ def _referenced_whole(doc, sent, parts, relations) -> Quantity | None:
     events = doc.vocab.event_of_noun
     for noun, event in events.items():
         if re.search(rf"\b{noun}s?\b", stext):
-            cands = [q for q in doc.quantities if q.event == event and q.start < sent.start and comparable(q, parts[0])]
+            cands = [q for q in doc.with_event(event) if q.start < sent.start and comparable(q, parts[0])]
             if cands:
                 return cands[0]
-    earlier = [q for q in doc.quantities if q.start < sent.start and comparable(q, parts[0])
-               and sent.index - q.sentence <= 1]
+    earlier = [q for q in doc.in_sentence(sent.index - 1) + doc.in_sentence(sent.index)
+               if q.start < sent.start and comparable(q, parts[0]) and sent.index - q.sentence <= 1]
     if not earlier:
         return None
     named = [q for q in earlier if q.subject and re.search(rf"\b{re.escape(q.subject)}\b", stext)]

@@ -43,7 +43,7 @@ class PartExceedsWhole(Rule):
             for whole, parts in links.event_families(doc, ctx.relations):
                 pairs.extend((p, whole) for p in parts)
             for whole in links.population_wholes(doc, ctx.relations):
-                pairs.extend((p, whole) for p in doc.quantities
+                pairs.extend((p, whole) for p in doc.near(whole, 0, 1)
                              if p.start > whole.end and p.sentence - whole.sentence <= 1 and links.comparable(p, whole)
                              and p.event in _POPULATION_EVENTS
                              and ctx.relations.subject_within(p.subject, whole.subject))

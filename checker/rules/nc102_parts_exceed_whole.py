@@ -59,8 +59,9 @@ class PartsExceedWhole(Rule):
         """Seats won against a '150-seat' chamber: parts are the other counts of that subject."""
         capacities = links.capacity_wholes(doc)
         elsewhere = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in relations.words("not_same_fact")) + r")\b", re.I)
+        taken = {id(c) for c in capacities}
         for whole in capacities:
-            parts = [q for q in doc.quantities if q not in capacities and links.comparable(q, whole)
+            parts = [q for q in doc.quantities if id(q) not in taken and links.comparable(q, whole)
                      and q.subject == whole.subject and q.event in (None, "received", "captured")
                      and q.number < whole.number and not _NOT_A_SHARE.match(doc.after(q, 40))
                      and not elsewhere.search(doc.before(q, 40) + doc.after(q, 40))]

@@ -124,7 +124,7 @@ _GENERIC_WHOLES = {"total", "them", "those", "it", "sum", "all", "whole"}
 
 def _earlier_total(doc: Document, part: Quantity, noun: str | None, ctx) -> Quantity | None:
     """The largest earlier number of the same kind, about the thing the share names ('of group sales')."""
-    candidates = [q for q in doc.quantities if q.end <= part.start and links.comparable(q, part)
+    candidates = [q for q in doc.near(part, 3) if q.end <= part.start and links.comparable(q, part)
                   and part.sentence - q.sentence <= 3 and q.number > part.number and q.restates is None]
     subject = ctx.vocab.synonyms.get(noun, noun) if noun else None
     if subject and subject not in _GENERIC_WHOLES:

@@ -146,9 +146,7 @@ def _anchor_date(doc, m: re.Match, dates: list[WrittenDate], later: WrittenDate)
         return None
     if named:
         stem = named.group(1).lower()[:5]
-        with_word = [d for d in earlier
-                     if stem in doc.text[doc.sentences[_sentence_index(doc, d)].start:
-                                         doc.sentences[_sentence_index(doc, d)].end].lower()]
+        with_word = [d for d in earlier if stem in _sentence_text(doc, d).lower()]
         if _END_WORDS.search(doc.text[m.end():m.end() + 40]):
             ends = [d for d in with_word if re.search(r"(?:ended|finished|closed|until|to)\s+(?:on\s+)?$",
                                                       doc.text[max(0, d.start - 15):d.start], re.I)]
@@ -160,8 +158,9 @@ def _anchor_date(doc, m: re.Match, dates: list[WrittenDate], later: WrittenDate)
     return earlier[0]
 
 
-def _sentence_index(doc, d: WrittenDate) -> int:
-    return next(s.index for s in doc.sentences if s.start <= d.start < s.end)
+def _sentence_text(doc, d: WrittenDate) -> str:
+    s = doc.sentence_at(d.start)
+    return doc.text[s.start:s.end] if s else ""
 
 
 def _count(word: str) -> int:

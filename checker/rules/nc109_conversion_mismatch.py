@@ -65,7 +65,7 @@ def _pairs(doc, ctx):
             continue
         if not _RESTATEMENT.search(doc.before(b, 40)):
             continue
-        earlier = [a for a in doc.quantities if a.start < b.start and b.sentence - a.sentence <= 1
+        earlier = [a for a in doc.near(b, 1) if a.start < b.start and b.sentence - a.sentence <= 1
                    and a.unit != b.unit and convert(1.0, a.unit, b.unit, ctx.vocab) is not None]
         if earlier:
             yield earlier[-1], b

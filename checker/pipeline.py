@@ -20,8 +20,8 @@ from checker.rules.engine import run_rules
 DEFAULT_BUDGET = 30.0  # seconds a document may take before it is reported as not checked
 # A batch is validated as one table and sent to a worker as one task: large enough that the
 # per-table cost of pandas and pandera vanishes, small enough to share out among cores.
-BATCH_DOCUMENTS = 32
-BATCH_CHARACTERS = 200_000
+BATCH_DOCUMENTS = 100
+BATCH_CHARACTERS = 400_000
 
 
 def run(documents: Iterable[Document], select: list[str] | None = None, ignore: list[str] | None = None,

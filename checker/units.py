@@ -108,12 +108,28 @@ def _window(sentence: str, start: int, end: int, before: int = 0, after: int = W
     return a, sentence[a:b]
 
 
+_PLAIN_NUMBER = re.compile(r"\d[\d,.]*")
+
+
 def quantulum_unit(sentence: str, start: int, end: int, vocab: Vocabulary) -> ParsedUnit | None:
-    """The unit quantulum3 reads for the number at [start, end), mapped to our symbols."""
+    """The unit quantulum3 reads for the number at [start, end), mapped to our symbols.
+
+    A number written in plain digits is shown to quantulum3 as "7": the unit it reads does not depend
+    on the digits, and "7 km from the border" recurs across a corpus where "31 km" and "42 km" do not,
+    so the cache serves it. Offsets are mapped back to the sentence.
+    """
     names = vocab.units["quantulum_units"]
     offset, window = _window(sentence, start, end)
+    cut, shift = start - offset, 0
+    if _PLAIN_NUMBER.fullmatch(sentence, start, end):
+        shift = (end - start) - 1
+        window = window[:cut] + "7" + window[cut + end - start:]
+
+    def back(i: int) -> int:
+        return i + offset + (shift if i > cut else 0)
+
     for q in quantulum_parse(window):
-        qs, qe = max(q.span[0], 0) + offset, q.span[1] + offset
+        qs, qe = back(max(q.span[0], 0)), back(q.span[1])
         if not (qs <= start + 1 and qe >= end and qs < end):
             continue
         name = q.unit.name
@@ -122,7 +138,7 @@ def quantulum_unit(sentence: str, start: int, end: int, vocab: Vocabulary) -> Pa
                 # a range or list ("44 mg to 50 mg"): keep only this number's unit word
                 word = re.match(r"[\s-]?[^\s\d,;()]+", sentence[end:])
                 qe = end + (word.end() if word else 0)
-            return ParsedUnit(str(names[name]), qs, qe, float(q.value))
+            return ParsedUnit(str(names[name]), qs, qe, float(q.value))  # the value of the window as shown
         return None
     return None
 

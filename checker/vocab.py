@@ -14,6 +14,9 @@ _PACKAGED = Path(__file__).parent / "_data" / "rules"
 _SOURCE_TREE = Path(__file__).resolve().parent.parent / "rules"
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader, ten times faster, when built
+
+
 class VocabularyError(Exception):
     """A data file in rules/ is missing or malformed."""
 
@@ -31,7 +34,7 @@ def rules_dir() -> Path:
 def load_yaml(name: str, root: Path | None = None) -> dict[str, Any]:
     path = (root or rules_dir()) / name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except OSError as exc:
         raise VocabularyError(f"{path}: cannot read vocabulary file ({exc.strerror})") from exc
     except yaml.YAMLError as exc:

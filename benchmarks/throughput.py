@@ -1,0 +1,177 @@
+"""Throughput, linearity and memory of `numcheck check`, against quantulum3 alone on the same text.
+
+    python benchmarks/throughput.py                 # the full run (about 15 minutes on 2 cores)
+    python benchmarks/throughput.py --size 500000 --stream 5000    # a quick look
+
+Needs the test extra (psutil comes with dask.distributed). Every measurement runs in a fresh process,
+so no cache of one run serves another, and the corpus has its numbers re-rolled in every copy
+(benchmarks/corpus.py), so no copy repeats another. It prints a table:
+
+- end-to-end `numcheck check` (start-up included) on one core and on all cores: KB/s, articles/s, peak RSS
+  of the whole process tree;
+- quantulum3 alone, sentence by sentence, on the same text and one core, and the ratio of the two;
+- one 1 MB document against the same text as 100 documents of 10 KB (pipeline time, one core);
+- a JSON Lines corpus of --stream articles checked with --format jsonl: time and peak RSS.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import corpus  # noqa: E402
+
+PYTHON = sys.executable
+
+
+def measure(cmd: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, str]:
+    """(seconds, peak RSS of the process tree in MB, last line of stdout) of one command."""
+    import psutil
+    started = time.perf_counter()
+    out = tempfile.TemporaryFile() if stdout is subprocess.PIPE else stdout
+    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE)
+    root, peak = psutil.Process(proc.pid), 0
+    while proc.poll() is None:
+        try:
+            tree = [root] + root.children(recursive=True)
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    seconds = time.perf_counter() - started
+    err = proc.stderr.read().decode()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
+    last = ""
+    if stdout is subprocess.PIPE:
+        out.seek(0)
+        lines = out.read().decode().splitlines()
+        last = lines[-1] if lines else ""
+    return seconds, peak / 1e6, last
+
+
+def numcheck(*args: str) -> list[str]:
+    return [PYTHON, "-m", "checker", "check", *args, "--fail-on", "never"]
+
+
+def quantulum_alone(folder: str) -> None:
+    """Child mode: quantulum3's parse on every sentence of the folder's articles; prints seconds."""
+    import warnings
+
+    from quantulum3 import parser
+
+    from checker.sentences import split_sentences
+    sentences = []
+    for p in sorted(Path(folder).glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        sentences += [text[s.start:s.end] for s in split_sentences(text)]
+    parser.parse("warm up: 3 km")
+    started = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for s in sentences:
+            parser.parse(s)
+    print(json.dumps({"seconds": time.perf_counter() - started}))
+
+
+def pipeline_time(folder: str) -> None:
+    """Child mode: the pipeline on the folder, one core, after a warm-up; prints seconds."""
+    from checker.pipeline import check_paths, check_text
+    check_text("Russia launched 40 drones; 31 were shot down.")
+    started = time.perf_counter()
+    check_paths([folder], jobs=1, budget=None)
+    print(json.dumps({"seconds": time.perf_counter() - started}))
+
+
+def child_seconds(mode: str, folder: Path) -> float:
+    _, _, last = measure([PYTHON, __file__, mode, str(folder)], stdout=subprocess.PIPE)
+    return json.loads(last)["seconds"]
+
+
+def linearity_inputs(work: Path) -> tuple[Path, Path, int]:
+    """100 documents of about 10 KB, and one document holding the same text."""
+    docs, current = [], ""
+    for _, text in corpus.build(1_100_000, seed=11):
+        current += text.strip() + "\n\n"
+        if len(current.encode()) >= 10_000:
+            docs.append(current)
+            current = ""
+        if len(docs) == 100:
+            break
+    many, one = work / "many", work / "one"
+    corpus.write(many, [(f"part-{i:03d}", d) for i, d in enumerate(docs)])
+    corpus.write(one, [("whole", "".join(docs))])
+    return many, one, sum(len(d.encode()) for d in docs)
+
+
+def stream_input(work: Path, count: int) -> tuple[Path, int]:
+    path = work / "wire.jsonl"
+    articles = corpus.build(10**12, seed=17, max_articles=count)
+    with open(path, "w", encoding="utf-8") as fh:
+        for i, (name, text) in enumerate(articles):
+            fh.write(json.dumps({"id": f"{i:06d}-{name}", "text": text}, ensure_ascii=False) + "\n")
+    return path, path.stat().st_size
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--size", type=int, default=2_000_000, help="bytes of text in the throughput corpus")
+    ap.add_argument("--stream", type=int, default=100_000, help="articles in the JSON Lines corpus (0: skip)")
+    ap.add_argument("--jobs", type=int, default=None, help="cores for the all-cores run [default: all]")
+    args = ap.parse_args(argv)
+    from checker.engines import default_jobs
+    jobs = args.jobs or default_jobs()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="numcheck-bench-") as tmp:
+        work = Path(tmp)
+        articles = corpus.build(args.size, seed=1)
+        folder = corpus.write(work / "corpus", articles)
+        kb = sum(len(t.encode()) for _, t in articles) / 1000
+        n = len(articles)
+        empty = work / "empty.txt"
+        empty.write_text("")
+        start_s, _, _ = measure(numcheck(str(empty), "-j", "1"))
+        rows.append(("start-up (empty file)", f"{start_s:.2f} s", "", ""))
+        one_s, one_mb, _ = measure(numcheck(str(folder), "-f", "json", "-o", os.devnull, "-j", "1"))
+        rows.append((f"check, 1 core ({kb:,.0f} KB, {n} articles)", f"{kb / one_s:,.0f} KB/s",
+                     f"{n / one_s:,.1f} articles/s", f"{one_mb:,.0f} MB"))
+        all_s, all_mb, _ = measure(numcheck(str(folder), "-f", "json", "-o", os.devnull, "-j", str(jobs)))
+        rows.append((f"check, {jobs} cores", f"{kb / all_s:,.0f} KB/s", f"{n / all_s:,.1f} articles/s",
+                     f"{all_mb:,.0f} MB"))
+        q_s = child_seconds("--quantulum-alone", folder)
+        rows.append(("quantulum3 alone, sentence by sentence, 1 core", f"{kb / q_s:,.0f} KB/s", "", ""))
+        rows.append(("ratio: check (1 core) / quantulum3 alone", f"{q_s / one_s:.1f}x", "", ""))
+        many, whole, size = linearity_inputs(work)
+        many_s, whole_s = child_seconds("--pipeline-time", many), child_seconds("--pipeline-time", whole)
+        rows.append((f"100 documents of 10 KB ({size / 1e3:,.0f} KB), pipeline, 1 core", f"{many_s:.2f} s",
+                     f"{size / 1e3 / many_s:,.0f} KB/s", ""))
+        rows.append(("the same text as one 1 MB document", f"{whole_s:.2f} s", f"{size / 1e3 / whole_s:,.0f} KB/s", ""))
+        rows.append(("linearity: 1 MB / 100 x 10 KB, per byte", f"{whole_s / many_s:.2f}", "", ""))
+        if args.stream:
+            path, nbytes = stream_input(work, args.stream)
+            s_s, s_mb, last = measure(numcheck(str(path), "-f", "jsonl", "-j", str(jobs)), stdout=subprocess.PIPE)
+            summary = json.loads(last)
+            assert summary["type"] == "summary" and summary["documents"] == args.stream, summary
+            rows.append((f"stream: {args.stream:,} articles ({nbytes / 1e6:,.0f} MB .jsonl), --format jsonl, "
+                         f"{jobs} cores", f"{s_s:,.0f} s", f"{args.stream / s_s:,.0f} articles/s", f"{s_mb:,.0f} MB"))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'value':>12}  {'rate':>18}  {'peak RSS':>9}")
+    for name, value, rate, mem in rows:
+        print(f"{name:<{width}}  {value:>12}  {rate:>18}  {mem:>9}")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--quantulum-alone":
+        quantulum_alone(sys.argv[2])
+    elif len(sys.argv) == 3 and sys.argv[1] == "--pipeline-time":
+        pipeline_time(sys.argv[2])
+    else:
+        sys.exit(main())

@@ -188,13 +188,12 @@ def _merge_half_a(sentence: str, atoms: list[Atom]) -> list[Atom]:
     return out
 
 
+_ANY_NUMBER = re.compile(
+    r"[\d⅓⅔¼½¾⅛⅜⅝⅞]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter|fifth|zero",
+    re.IGNORECASE)
+
+
 def has_number(text: str) -> bool:
     """Cheap test: does the text hold a digit or a number word at all?"""
-    if any(c.isdigit() or c in "⅓⅔¼½¾⅛⅜⅝⅞" for c in text):
-        return True
-    lowered = text.lower()
-    return any(w in lowered for w in ("one", "two", "three", "four", "five", "six", "seven",
-                                      "eight", "nine", "ten", "eleven", "twelve", "teen", "twenty",
-                                      "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-                                      "ninety", "hundred", "thousand", "million", "billion",
-                                      "dozen", "half", "third", "quarter", "fifth", "zero"))
+    return _ANY_NUMBER.search(text) is not None

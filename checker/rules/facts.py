@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Iterator
 
 import pandas as pd
 
@@ -138,6 +139,17 @@ class Document:
 
     def with_unit(self, unit: str) -> list[Quantity]:
         return list(self._by_unit.get(unit, ()))
+
+    @cached_property
+    def _unit_starts(self) -> dict[str, list[int]]:
+        return {unit: [q.start for q in qs] for unit, qs in self._by_unit.items()}
+
+    def earlier_with_unit(self, q: Quantity) -> Iterator[Quantity]:
+        """The quantities of q's unit that end before q starts, nearest first."""
+        group = self._by_unit.get(q.unit, [])
+        for i in range(bisect.bisect_left(self._unit_starts.get(q.unit, []), q.start) - 1, -1, -1):
+            if group[i].end <= q.start:
+                yield group[i]
 
     @cached_property
     def _by_qid(self) -> dict[int, Quantity]:

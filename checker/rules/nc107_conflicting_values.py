@@ -112,7 +112,7 @@ def _as_written(doc: Document | None, q: Quantity) -> str:
 def _earlier_statement(doc: Document, later: Quantity, ctx, elsewhere) -> Quantity | None:
     """The nearest earlier number stating the same fact: same unit, a subject the text names for it,
     a compatible event and period, and not a forecast, record or past value."""
-    for q in reversed([q for q in doc.with_unit(later.unit) if q.end <= later.start]):
+    for q in doc.earlier_with_unit(later):
         if q.unit != later.unit or q.restates is not None or q.is_range and later.value is None:
             continue
         if not _same_thing(q, later, ctx) or not _names_subject(doc, q):

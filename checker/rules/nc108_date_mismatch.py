@@ -1,6 +1,7 @@
 """NC108 date-mismatch: a weekday that does not fit its date, or date arithmetic that does not add up."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from checker.dates import WrittenDate, find_dates, resolve_year, weekday_name
@@ -72,9 +73,14 @@ class DateMismatch(Rule):
                              f"not a {weekday_name(d.weekday)}", [_span(d)])
 
     def _gaps(self, doc, dates, default_year, slack):
+        starts = [d.start for d in dates]  # find_dates gives them in text order
+
+        def within(lo: int, hi: int) -> list:
+            return dates[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
         for sent in doc.sentences:
             for m in _DURATION.finditer(doc.text, sent.start, sent.end):
-                here = [d for d in dates if sent.start <= d.start < sent.end]
+                here = within(sent.start, sent.end)
                 pair = _dates_around(doc, m, here, dates)
                 if pair is None:
                     continue
@@ -82,14 +88,12 @@ class DateMismatch(Rule):
                 yield from self._compare(doc, m, first, second, dates, default_year, slack,
                                          backwards=m.group("dir").lower() in ("before", "earlier"))
             for m in _SPAN.finditer(doc.text, sent.start, sent.end):
-                a = [d for d in dates if m.start("a") <= d.start < m.end("a")]
-                b = [d for d in dates if m.start("b") <= d.start < m.end("b")]
+                a, b = within(m.start("a"), m.end("a")), within(m.start("b"), m.end("b"))
                 if a and b:
                     yield from self._compare(doc, m, a[0], b[0], dates, default_year, slack,
                                              backwards=False, inclusive=True)
             for m in _BEGAN_ENDED.finditer(doc.text, sent.start, sent.end):
-                a = [d for d in dates if m.start("a") <= d.start < m.end("a")]
-                b = [d for d in dates if m.start("b") <= d.start < m.end("b")]
+                a, b = within(m.start("a"), m.end("a")), within(m.start("b"), m.end("b"))
                 # the event's stated length, in this sentence or the two before ("an 18-day strike")
                 length = _LENGTH.search(doc.text, doc.sentences[max(0, sent.index - 2)].start, sent.end)
                 if a and b and length:

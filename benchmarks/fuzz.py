@@ -5,8 +5,10 @@
     python benchmarks/fuzz.py --replay 4711        # rerun one input by its index
 
 Each input i is built from random.Random(seed * 1_000_003 + i), so any crash is replayed by its index.
-An input that raises is a crash; one that runs past --hang seconds is a hang. The report lists both,
-and the slowest inputs.
+Inputs are checked --batch at a time in one run, as a corpus is, each within the pipeline's time
+budget of --hang seconds. A crash is an exception, a document lost to an internal error, an offset
+that does not point at its text or a report that is not strict JSON; a hang is a document that ran
+out of its budget. The report lists both, and the slowest inputs (extraction and rules time).
 """
 from __future__ import annotations
 
@@ -72,32 +74,99 @@ def make_input(seed: int, index: int) -> str:
                    for _ in range(rng.randint(0, 400)))
 
 
+_seconds: dict[str, float] = {}
+
+
+def _timed(fn, name_of):
+    """fn, adding the time of each call to the document it was called for."""
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            name = name_of(args)
+            _seconds[name] = _seconds.get(name, 0.0) + time.perf_counter() - started
+    return timed
+
+
 def _init() -> None:
-    global run, Document, time_budget, BudgetExceeded, render
-    from checker.budget import BudgetExceeded, time_budget  # noqa: F401
+    global run, Document, render
+    from checker import batch
     from checker.documents import Document  # noqa: F401
     from checker.pipeline import run  # noqa: F401
     from checker.reporters.json_report import render  # noqa: F401
+    # per-input times inside a batch: the two per-document steps of checker.batch, timed
+    batch.extract_text = _timed(batch.extract_text, lambda a: a[1])
+    batch.check_documents = _timed(batch.check_documents, lambda a: a[0][0].doc)
+
+
+def _strict_json(text: str) -> None:
+    json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(f"non-finite number {c}")))
+
+
+def _batch(job: tuple[int, list[int], float]) -> list[tuple[int, float, str, str]]:
+    """(index, seconds, outcome, detail) for each input of a batch, checked in one run as a corpus is.
+
+    outcome is ok, crash (an exception, a document lost to an internal error, invalid offsets or JSON)
+    or hang (a document past its time budget). If the run itself raises, each input is rerun alone.
+    """
+    seed, indices, hang = job
+    texts = {f"fuzz-{i}.txt": (i, make_input(seed, i)) for i in indices}
+    _seconds.clear()
+    try:
+        report = run([Document(name, text=t) for name, (_, t) in texts.items()], budget=hang)
+        _strict_json(render(report))
+    except Exception:  # noqa: BLE001 - attribute it to an input
+        return [_one((seed, i, hang)) for i in indices]
+    out = {}
+    for d in report.documents:
+        index, text = texts[d.doc]
+        outcome, detail = "ok", ""
+        if d.error and "time budget" in d.error:
+            outcome, detail = "hang", d.error
+        elif d.error:
+            outcome, detail = "crash", d.error
+        out[d.doc] = [index, _seconds.get(d.doc, 0.0), outcome, detail]
+    for r in report.quantities.itertuples():
+        text = texts[r.doc][1]
+        if text[r.start:r.end] != r.text and out[r.doc][2] == "ok":
+            out[r.doc][2:] = ["crash", f"offsets {r.start}:{r.end} do not point at {r.text!r}"]
+    return [tuple(v) for v in out.values()]
 
 
 def _one(job: tuple[int, int, float]) -> tuple[int, float, str, str]:
-    """(index, seconds, outcome, detail) for one input: outcome is ok, crash or hang."""
+    """(index, seconds, outcome, detail) for one input checked alone."""
     seed, index, hang = job
     text = make_input(seed, index)
     started = time.perf_counter()
     try:
-        with time_budget(hang):
-            report = run([Document(f"fuzz-{index}.txt", text=text)], budget=None)
-            json.loads(render(report), parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
-            for r in report.quantities.itertuples():
-                if text[r.start:r.end] != r.text:
-                    raise AssertionError(f"offsets {r.start}:{r.end} do not point at {r.text!r}")
+        report = run([Document(f"fuzz-{index}.txt", text=text)], budget=hang)
+        _strict_json(render(report))
+        (d,) = report.documents
+        if d.error:
+            outcome = "hang" if "time budget" in d.error else "crash"
+            return index, time.perf_counter() - started, outcome, d.error
+        for r in report.quantities.itertuples():
+            if text[r.start:r.end] != r.text:
+                raise AssertionError(f"offsets {r.start}:{r.end} do not point at {r.text!r}")
         outcome, detail = "ok", ""
-    except BudgetExceeded:
-        outcome, detail = "hang", f"ran past {hang:g} s"
     except Exception as exc:  # the fuzzer's job is to catch everything
         outcome, detail = "crash", "".join(traceback.format_exception_only(type(exc), exc)).strip()
     return index, time.perf_counter() - started, outcome, detail
+
+
+def _replay(seed: int, index: int) -> None:
+    """One input, its outcome, and the traceback of the first step that fails, if any."""
+    from checker.extract import extract_text, table
+    from checker.rules.engine import run_rules
+    text = make_input(seed, index)
+    print(repr(text))
+    print(_one((seed, index, 10.0)))
+    try:
+        quantities = table(extract_text(text, "replay.txt"))
+        run_rules(quantities, {"replay.txt": text})
+    except Exception:  # noqa: BLE001 - show it
+        traceback.print_exc()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,21 +176,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=mp.cpu_count())
     ap.add_argument("--hang", type=float, default=10.0, help="seconds after which an input counts as a hang")
     ap.add_argument("--replay", type=int, help="run one input by index and print it")
+    ap.add_argument("--batch", type=int, default=50, help="inputs checked together in one run")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "fuzz-results.json")
     args = ap.parse_args(argv)
     _init()
     if args.replay is not None:
-        print(repr(make_input(args.seed, args.replay)))
-        print(_one((args.seed, args.replay, args.hang)))
+        _replay(args.seed, args.replay)
         return 0
-    jobs = [(args.seed, i, args.hang) for i in range(args.count)]
+    jobs = [(args.seed, list(range(i, min(i + args.batch, args.count))), args.hang)
+            for i in range(0, args.count, args.batch)]
     started = time.perf_counter()
     results = []
     with mp.Pool(args.jobs, initializer=_init) as pool:
-        for n, res in enumerate(pool.imap_unordered(_one, jobs, chunksize=64), 1):
-            results.append(res)
-            if n % 10_000 == 0:
-                print(f"  {n:,} inputs, {time.perf_counter() - started:,.0f} s", file=sys.stderr)
+        for batch in pool.imap_unordered(_batch, jobs, chunksize=4):
+            before = len(results)
+            results.extend(batch)
+            if len(results) // 10_000 > before // 10_000:
+                print(f"  {len(results):,} inputs, {time.perf_counter() - started:,.0f} s", file=sys.stderr)
     elapsed = time.perf_counter() - started
     crashes = [r for r in results if r[2] == "crash"]
     hangs = [r for r in results if r[2] == "hang"]

@@ -1,6 +1,7 @@
 """Context of a quantity: the subject it counts, the event, the actor, the source and the time."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,6 +51,21 @@ def _lemmas(word: str) -> dict:
 
 def tokens(s: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s)]
+
+
+@lru_cache(maxsize=64)
+def _sentence_tokens(s: str) -> tuple[list[Token], list[int]]:
+    toks = tokens(s)
+    return toks, [t.end for t in toks]
+
+
+def tokens_before(s: str, pos: int) -> list[Token]:
+    """tokens(s[:pos]), from the sentence's tokens found once (every number of a sentence asks)."""
+    toks, ends = _sentence_tokens(s)
+    i = bisect.bisect_right(ends, pos)
+    if i < len(toks) and toks[i].start < pos:  # a token runs across pos: cut it as s[:pos] would
+        return tokens(s[:pos])
+    return toks[:i]
 
 
 def _noun_lemma(word: str, vocab: Vocabulary, after_number: bool = False) -> tuple[str, bool] | None:
@@ -229,7 +245,7 @@ def _first_word_plural(s: str, pos: int, vocab: Vocabulary) -> bool:
 
 def noun_before(s: str, pos: int, vocab: Vocabulary) -> str | None:
     """Nearest noun before pos in the same clause, past verbs of change and hedges."""
-    for t in reversed(tokens(s[:pos])):
+    for t in reversed(tokens_before(s, pos)):
         w, lw = t.text, t.lower
         if w in _CLAUSE_BREAK:
             return None
@@ -245,7 +261,7 @@ def noun_before(s: str, pos: int, vocab: Vocabulary) -> str | None:
 
 def plural_noun_before(s: str, pos: int, vocab: Vocabulary) -> str | None:
     """The nearest plural noun before pos, across commas ('Allied troops, which could number ...')."""
-    for t in list(reversed(tokens(s[:pos])))[:14]:
+    for t in list(reversed(tokens_before(s, pos)))[:14]:
         if t.lower in vocab.not_subjects or not t.text[0].isalpha():
             continue
         noun = _noun_lemma(t.text, vocab)

@@ -24,6 +24,9 @@ NUMBER_WORDS = set(SMALL) | set(TENS) | set(SCALES) | {"dozen"}
 DIGITS = re.compile(r"(?<![\d])(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|\d+(?:,\d{3})*(?:\.\d+)?)(?![\d])"
                     r"|(?<![\d.])\.\d+(?![\d])")
 _WORD = re.compile(r"[A-Za-z]+")
+# a number word as _WORD cuts words (letters only), to skip sentences with none
+_ANY_NUMBER_WORD = re.compile(r"(?<![A-Za-z])(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+                              + r")(?![A-Za-z])", re.I)
 _FRACTION = re.compile(
     r"\b(?:(?P<num>one|two|three|four|five|six|seven|eight|nine|a|an)[\s-]+)?"
     r"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
@@ -83,6 +86,8 @@ def words_value(words: list[str]) -> float | None:
 
 def _word_runs(sentence: str) -> list[Atom]:
     """Maximal runs of number words joined by spaces, hyphens or an 'and' after a scale word."""
+    if not _ANY_NUMBER_WORD.search(sentence):
+        return []
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
     atoms, i = [], 0
     while i < len(tokens):

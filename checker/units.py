@@ -181,10 +181,15 @@ _UREG = None
 
 
 def _registry():
+    """pint's unit registry, from pint's own disk cache of its parsed definitions when it can keep one
+    (building the registry from its text definitions takes most of a second; loading the cache, 20 ms)."""
     global _UREG
     if _UREG is None:
         import pint
-        _UREG = pint.UnitRegistry()
+        try:
+            _UREG = pint.UnitRegistry(cache_folder=":auto:")
+        except Exception:  # an unwritable or damaged cache: build it from the definitions instead
+            _UREG = pint.UnitRegistry()
     return _UREG
 
 

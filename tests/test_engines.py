@@ -144,3 +144,33 @@ def test_dask_engine_from_the_command_line(corpus, small_batches, dask_cluster):
     remote = _check([str(corpus), "-f", "json", "--across", "--engine", "dask",
                      "--scheduler", dask_cluster.scheduler_address])
     assert local == remote
+
+
+def test_interrupted_parallel_stream_leaves_no_report_and_no_workers(tmp_path):
+    psutil = pytest.importorskip("psutil")
+    import signal
+    import subprocess
+    import sys
+    import time
+    slow = "Officials counted " + ", ".join(str(i) for i in range(1, 60001)) + " people.\n"
+    for name in ("a", "b", "c"):  # each over a batch's characters: three batches, shared by two workers
+        (tmp_path / f"{name}.txt").write_text(slow, encoding="utf-8")
+    out = tmp_path / "out" / "report.jsonl"
+    out.parent.mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "check", str(tmp_path), "-f", "jsonl", "-o", str(out),
+                             "--jobs", "2", "--time-budget", "600"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    workers: list = []
+    deadline = time.monotonic() + 30
+    while len(workers) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+        workers = psutil.Process(proc.pid).children(recursive=True)
+    assert len(workers) >= 2, "the run did not start its worker processes"
+    time.sleep(1)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.strip().endswith("numcheck: interrupted; no report was written")
+    assert list(out.parent.iterdir()) == []
+    gone, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive

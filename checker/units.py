@@ -62,9 +62,16 @@ def _quantulum_vocabulary() -> frozenset[str]:
     return frozenset(set(units.surfaces_lower) | set(units.symbols_lower) | set(units.symbols))
 
 
+# quantulum3's number regexes take seconds on a run of dozens of digits; numbers that long are
+# dropped as implausible anyway (mentions.MAX_DIGITS), so their windows are not parsed at all.
+_LONG_DIGITS = re.compile(r"\d{25,}")
+
+
 @lru_cache(maxsize=20000)
 def quantulum_parse(sentence: str) -> tuple:
     """quantulum3's quantities for one sentence (cached: wire copy repeats itself)."""
+    if _LONG_DIGITS.search(sentence):
+        return ()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:

@@ -1,7 +1,6 @@
 """Units: quantulum3 for physical units, our tables for the rest, pint for normalisation."""
 from __future__ import annotations
 
-import bisect
 import re
 import sys
 import types
@@ -119,34 +118,23 @@ def _window(sentence: str, start: int, end: int, before: int = 0, after: int = W
 _PLAIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _shown(window: str) -> tuple[str, list[int], list[int]]:
-    """The window with every plain number written as "7", and where each "7" ends in it with the
-    characters saved up to there, to map offsets back."""
-    parts, ends, shifts, last, shift = [], [], [], 0, 0
-    for m in _PLAIN_NUMBER.finditer(window):
-        parts += [window[last:m.start()], "7"]
-        shift += len(m.group()) - 1
-        ends.append(m.end() - shift)
-        shifts.append(shift)
-        last = m.end()
-    parts.append(window[last:])
-    return "".join(parts), ends, shifts
-
-
 def quantulum_unit(sentence: str, start: int, end: int, vocab: Vocabulary) -> ParsedUnit | None:
     """The unit quantulum3 reads for the number at [start, end), mapped to our symbols.
 
-    Plain numbers are shown to quantulum3 as "7": the unit it reads does not depend on the digits,
-    and "7 km from the border" recurs across a corpus where "31 km" and "42 km" do not, so the
-    cache serves it. Offsets are mapped back to the sentence.
+    A number written in plain digits is shown to quantulum3 as "7": the unit it reads does not depend
+    on the digits, and "7 km from the border" recurs where "31 km" and "42 km" do not, so the cache
+    serves it. Only the number itself is rewritten: digits elsewhere in the window may belong to a
+    unit ("m2", "cm3") or to a number grouped with spaces ("12 000").
     """
     names = vocab.units["quantulum_units"]
     offset, window = _window(sentence, start, end)
-    window, ends, shifts = _shown(window)
+    cut, shift = start - offset, 0
+    if _PLAIN_NUMBER.fullmatch(sentence, start, end):
+        shift = (end - start) - 1
+        window = window[:cut] + "7" + window[cut + end - start:]
 
     def back(i: int) -> int:
-        k = bisect.bisect_right(ends, i)
-        return i + offset + (shifts[k - 1] if k else 0)
+        return i + offset + (shift if i > cut else 0)
 
     for q in quantulum_parse(window):
         qs, qe = back(max(q.span[0], 0)), back(q.span[1])

@@ -37,7 +37,8 @@ def measure(cmd: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, st
     import psutil
     started = time.perf_counter()
     out = tempfile.TemporaryFile() if stdout is subprocess.PIPE else stdout
-    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE)
+    err_file = tempfile.TemporaryFile()  # a file, not a pipe: a full pipe would stall the child
+    proc = subprocess.Popen(cmd, stdout=out, stderr=err_file)
     root, peak = psutil.Process(proc.pid), 0
     while proc.poll() is None:
         try:
@@ -47,7 +48,8 @@ def measure(cmd: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, st
             pass
         time.sleep(0.05)
     seconds = time.perf_counter() - started
-    err = proc.stderr.read().decode()
+    err_file.seek(0)
+    err = err_file.read().decode(errors="replace")
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
     last = ""

@@ -29,11 +29,13 @@ def time_budget(seconds: float | None):
             yield
         return
     previous = getattr(_local, "deadline", None)
-    _local.deadline = time.monotonic() + seconds
+    _local.deadline = deadline = time.monotonic() + seconds
     try:
         yield
     finally:
         _local.deadline = previous
+    if time.monotonic() > deadline:  # overran after the last checkpoint: the same verdict as the timer's
+        raise BudgetExceeded()
 
 
 @contextmanager

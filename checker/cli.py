@@ -215,11 +215,18 @@ def check(
     if format is ReportFormat.jsonl:
         parts = (review.apply(part, reviewed) for part in parts) if reviewed is not None else parts
         tally = Tally()
-        with open_stream(output) as write:
-            for part in parts:
-                write(jsonl.render_part(tally.add(part)))
-            report = tally.report()
-            write(jsonl.render_summary(report))
+        try:
+            with open_stream(output) as write:
+                for part in parts:
+                    write(jsonl.render_part(tally.add(part)))
+                report = tally.report()
+                write(jsonl.render_summary(report))
+        except KeyboardInterrupt:
+            if output is not None and str(output) != "-":
+                raise
+            typer.echo("numcheck: interrupted; the JSON Lines report on stdout stops here, without its "
+                       "summary line", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED)
     else:
         report = pipeline.merge(list(parts))
         if reviewed is not None:

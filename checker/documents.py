@@ -106,6 +106,8 @@ def _jsonl_documents(name: str, id_field: str, text_field: str) -> Iterator[Docu
                 yield Document(name, error="binary file (contains NUL bytes), not text")
                 return
             for n, raw in enumerate(fh, start=1):
+                if n == 1:
+                    raw = raw.removeprefix(b"\xef\xbb\xbf")
                 if not raw.strip():
                     continue
                 try:
@@ -114,8 +116,7 @@ def _jsonl_documents(name: str, id_field: str, text_field: str) -> Iterator[Docu
                     yield Document(f"{name}#line{n}",
                                    error=f"line {n}: not valid UTF-8 (byte 0x{raw[exc.start]:02x})")
                     continue
-                _, ident, body, err = formats.jsonl_record(line.removeprefix("\ufeff") if n == 1 else line,
-                                                          n, id_field, text_field)
+                _, ident, body, err = formats.jsonl_record(line, n, id_field, text_field)
                 yield Document(f"{name}#{ident}", text=body, error=err)
         except OSError as exc:
             yield Document(name, error=f"cannot read ({exc.strerror or exc})")

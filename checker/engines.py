@@ -31,31 +31,36 @@ def default_jobs() -> int:
 
 
 def ordered_map(fn: Callable, items: Iterable, jobs: int | None = None, engine: str = "local",
-                scheduler: str | None = None) -> Iterator:
-    """fn(item) for each item, in order."""
+                scheduler: str | None = None, warm_up: Callable | None = None) -> Iterator:
+    """fn(item) for each item, in order. warm_up, if given, runs once in every worker before its
+    first item (not in this process: a one-batch run may never need what it loads)."""
     jobs = jobs or default_jobs()
     if engine == "dask":
-        return _dask_map(fn, items, jobs, scheduler)
+        return _dask_map(fn, items, jobs, scheduler, warm_up)
     if engine != "local":
         raise EngineError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
     items = iter(items)
     head = list(itertools.islice(items, 2))
     if jobs <= 1 or len(head) < 2:  # one batch: starting worker processes would cost more than it saves
         return map(fn, itertools.chain(head, items))
-    return _process_map(fn, itertools.chain(head, items), jobs)
+    return _process_map(fn, itertools.chain(head, items), jobs, warm_up)
 
 
-def _worker_init() -> None:
+def _worker_init(warm_up: Callable | None) -> None:
     # The parent handles Ctrl-C and SIGTERM and then stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if warm_up is not None:
+        warm_up()
 
 
-def _process_map(fn: Callable, items: Iterable, jobs: int) -> Iterator:
+def _process_map(fn: Callable, items: Iterable, jobs: int, warm_up: Callable | None) -> Iterator:
     methods = mp.get_all_start_methods()
     context = mp.get_context("fork" if "fork" in methods else methods[0])
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init,
+                               initargs=(warm_up,))
     pending: deque = deque()
+    finished = False
     try:
         for item in items:
             pending.append(pool.submit(fn, item))
@@ -63,41 +68,53 @@ def _process_map(fn: Callable, items: Iterable, jobs: int) -> Iterator:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+        finished = True
     except BrokenProcessPool as exc:
         raise EngineError("a worker process died (killed, or out of memory?)") from exc
     finally:
-        _stop(pool, pending)
+        _stop(pool, pending, finished)
 
 
-def _stop(pool: ProcessPoolExecutor, pending: deque) -> None:
-    """Shut the pool down; on an early exit (Ctrl-C, an error) do not wait for running batches."""
-    if pending:
-        for f in pending:
-            f.cancel()
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
-    else:
+def _stop(pool: ProcessPoolExecutor, pending: deque, finished: bool) -> None:
+    """Shut the pool down; on an early exit (Ctrl-C, an error) stop the workers, not wait for them."""
+    if finished:
         pool.shutdown(wait=True)
+        return
+    for f in pending:
+        f.cancel()
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _dask_map(fn: Callable, items: Iterable, jobs: int, scheduler: str | None) -> Iterator:
+WORKER_WAIT = 30  # seconds to wait for a scheduler's first worker
+
+
+def _dask_map(fn: Callable, items: Iterable, jobs: int, scheduler: str | None,
+              warm_up: Callable | None) -> Iterator:
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client, KilledWorker, LocalCluster
     except ImportError as exc:
         raise EngineError("the dask engine needs dask.distributed: pip install 'numcheck[dask]'") from exc
-    cluster = None
+    cluster = client = None
     try:
         if scheduler:
             client = Client(scheduler, timeout="10s", set_as_default=False)
+            client.wait_for_workers(1, timeout=WORKER_WAIT)
         else:
             cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, host="127.0.0.1",
                                    dashboard_address=None, processes=True, silence_logs=logging.CRITICAL)
             client = Client(cluster, set_as_default=False)
-    except (OSError, TimeoutError) as exc:
-        if cluster is not None:
-            cluster.close()
-        raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+        if warm_up is not None:
+            client.run(warm_up)
+    except Exception as exc:  # connection refused, timeouts, a cluster that cannot start: one line
+        for thing in (client, cluster):
+            if thing is not None:
+                thing.close()
+        where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
+        if scheduler and client is not None:
+            raise EngineError(f"{where} has no workers (waited {WORKER_WAIT} s)") from exc
+        raise EngineError(f"cannot use {where}: {exc}") from exc
     try:
         window = 2 * max(1, sum(client.nthreads().values()))
         pending: deque = deque()
@@ -107,6 +124,8 @@ def _dask_map(fn: Callable, items: Iterable, jobs: int, scheduler: str | None) -
                 yield _take(pending)
         while pending:
             yield _take(pending)
+    except KilledWorker as exc:
+        raise EngineError(f"a Dask worker died while checking a batch ({exc})") from exc
     finally:
         client.close()
         if cluster is not None:
@@ -114,7 +133,6 @@ def _dask_map(fn: Callable, items: Iterable, jobs: int, scheduler: str | None) -
 
 
 def _take(pending: deque):
-    future = pending.popleft()
-    result = future.result()
-    future.release()
+    result = pending[0].result()
+    pending.popleft().release()
     return result

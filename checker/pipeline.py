@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 import pandas as pd
 
 from checker import suppress
-from checker.batch import BatchResult, Settings, check_batch
+from checker.batch import BatchResult, Settings, check_batch, warm_up
 from checker.config import Config
 from checker.documents import Document, iter_documents
 from checker.engines import ordered_map
@@ -54,12 +54,13 @@ def stream(documents: Iterable[Document], select: list[str] | None = None, ignor
     sent: deque[list[Document]] = deque()
 
     def feed() -> Iterator[list[Document]]:
-        for b in batches(documents):
+        for b in batches(unique_names(documents)):
             sent.append(b)
             yield b
 
     kept: list[tuple[Report, list]] = []
-    for result in ordered_map(functools.partial(check_batch, settings=settings), feed(), jobs, engine, scheduler):
+    for result in ordered_map(functools.partial(check_batch, settings=settings), feed(), jobs, engine, scheduler,
+                              warm_up=warm_up):
         batch = sent.popleft()
         report, unsuppressed = _batch_report(batch, result, notices=not across)
         if progress:
@@ -70,6 +71,18 @@ def stream(documents: Iterable[Document], select: list[str] | None = None, ignor
         yield report
     if across:
         yield _across_report(kept, select, ignore, config)
+
+
+def unique_names(documents: Iterable[Document]) -> Iterator[Document]:
+    """The documents, a name seen before made unique ('a.txt (2)'): reports, tables and suppression
+    comments are keyed by name, and a .jsonl corpus may repeat an id."""
+    seen: set[str] = set()
+    for d in documents:
+        name, k = d.doc, 2
+        while name in seen:
+            name, k = f"{d.doc} ({k})", k + 1
+        seen.add(name)
+        yield d if name == d.doc else replace(d, doc=name)
 
 
 def batches(documents: Iterable[Document]) -> Iterator[list[Document]]:

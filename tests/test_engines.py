@@ -152,9 +152,11 @@ def test_interrupted_parallel_stream_leaves_no_report_and_no_workers(tmp_path):
     import subprocess
     import sys
     import time
+    # Two batches: a long text without numbers (done at once), then a slow one. The signal comes
+    # while the run waits for its last batch, the moment a pool is most tempted to wait it out.
+    (tmp_path / "a.txt").write_text("No figures were given. " * 20000, encoding="utf-8")
     slow = "Officials counted " + ", ".join(str(i) for i in range(1, 60001)) + " people.\n"
-    for name in ("a", "b", "c"):  # each over a batch's characters: three batches, shared by two workers
-        (tmp_path / f"{name}.txt").write_text(slow, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(slow, encoding="utf-8")
     out = tmp_path / "out" / "report.jsonl"
     out.parent.mkdir()
     proc = subprocess.Popen([sys.executable, "-m", "checker", "check", str(tmp_path), "-f", "jsonl", "-o", str(out),
@@ -166,11 +168,48 @@ def test_interrupted_parallel_stream_leaves_no_report_and_no_workers(tmp_path):
         time.sleep(0.2)
         workers = psutil.Process(proc.pid).children(recursive=True)
     assert len(workers) >= 2, "the run did not start its worker processes"
-    time.sleep(1)
+    time.sleep(2)
     proc.send_signal(signal.SIGTERM)
-    _, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=15)  # not the half minute the slow batch would take
     assert proc.returncode == 130
     assert err.strip().endswith("numcheck: interrupted; no report was written")
     assert list(out.parent.iterdir()) == []
     gone, alive = psutil.wait_procs(workers, timeout=10)
     assert not alive
+
+
+def test_repeated_document_names_are_made_unique(small_batches):
+    first = "Officials spoke. Crews worked. Sirens sounded. Russia launched 40 drones overnight; 52 were shot down."
+    docs = [Document("same", text=first), Document("same", text="Nothing here."),
+            Document("same", text="Russia launched 45 drones overnight.")]
+    report = pipeline.run(docs, across=True)
+    assert [d.doc for d in report.documents] == ["same", "same (2)", "same (3)"]
+    assert [d.quantities for d in report.documents] == [2, 0, 1]
+    assert {f.doc for f in report.findings} >= {"same"}
+    for f in report.findings:
+        text = report.texts[f.doc]
+        assert all(text[s.start:s.end] == s.text for s in f.spans)
+
+
+def test_budget_in_a_thread_catches_an_overrun_after_the_last_checkpoint(monkeypatch):
+    import time
+    real = batch_mod.extract_text
+
+    def slow(text, doc, vocab):
+        time.sleep(0.3)  # one long sentence: no checkpoint inside it
+        return real(text, doc, vocab)
+
+    monkeypatch.setattr(batch_mod, "extract_text", slow)
+    box = {}
+    worker = threading.Thread(target=lambda: box.update(report=pipeline.check_text("Just 3 words.", budget=0.05)))
+    worker.start()
+    worker.join()
+    (doc,) = box["report"].documents
+    assert doc.error and "time budget" in doc.error
+
+
+def test_jsonl_corpus_with_a_byte_order_mark_and_blank_first_line(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_bytes(b"\xef\xbb\xbf\n" + json.dumps({"id": "a", "text": "Russia launched 40 drones."}).encode() + b"\n")
+    (d,) = load([str(corpus)])
+    assert d.doc.endswith("c.jsonl#a") and d.error is None

@@ -1,7 +1,9 @@
 """JSON Lines report, made to be streamed: one record a line, each batch of documents as soon as it is done.
 
-Per document: a `document` line, then its `quantity`, `finding` and `notice` lines; findings between
-documents (with --across) follow the last document; a `summary` line ends the report.
+Per document: a `document` line, then its `quantity`, `finding` and `notice` lines. With --across the
+findings between documents, and the unused-suppression notices (which only the whole run can tell),
+follow the last document, and a document line's `findings` counts its own findings only. A `summary`
+line ends the report.
 """
 from __future__ import annotations
 

@@ -280,21 +280,27 @@ def _share_units(s: str, ms: list[Mention]) -> None:
             b.unit = a.unit
 
 
+_HEDGE_REACH = 120  # characters: longer than any hedge phrase
+
+
 def _qualify(s: str, m: Mention, vocab: Vocabulary) -> None:
     if m.is_range:
         return
-    before = re.sub(r"\s+", " ", s[:m.start].lower()).rstrip()
+    reach = max(0, m.start - _HEDGE_REACH)  # hedges are short: no need to read the whole sentence
+    before = re.sub(r"\s+", " ", s[reach:m.start].lower()).rstrip()
+    if reach and len(before) < _HEDGE_REACH // 2:  # mostly whitespace: read it all after all
+        reach, before = 0, re.sub(r"\s+", " ", s[:m.start].lower()).rstrip()
     for phrase, q in vocab.hedge_before:
-        if before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()):
+        at_start = reach == 0 and len(before) == len(phrase)
+        if before.endswith(phrase) and (at_start or len(before) > len(phrase) and not before[-len(phrase) - 1].isalnum()):
             if phrase in ("over", "under", "above", "below"):
                 w = before[:-len(phrase)].split()
                 if w and (w[-1][:1].isdigit() or w[-1] in ("km", "miles", "kilometres", "metres")):
                     continue
             m.qualifier = q
             return
-    after = s[m.end:].lower()
-    for phrase, q in vocab.hedge_after:
-        if re.match(r"\s*" + re.escape(phrase) + (r"(?!\w)" if phrase[-1].isalnum() else ""), after):
+    for pattern, q in vocab.hedge_after_patterns:
+        if pattern.match(s, m.end):
             m.qualifier = q
             return
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.vocab import Vocabulary, vocabulary
 
@@ -75,9 +76,17 @@ def _furniture_lines(lines: list[re.Match], vocab: Vocabulary) -> set[int]:
     return skip
 
 
-def split_sentences(text: str, vocab: Vocabulary | None = None) -> list[Sentence]:
-    """Split text into sentences: paragraphs are lines, then sentence boundaries inside each."""
-    vocab = vocab or vocabulary()
+def split_sentences(text: str, vocab: Vocabulary | None = None) -> tuple[Sentence, ...]:
+    """Split text into sentences: paragraphs are lines, then sentence boundaries inside each.
+
+    Extraction and the rules both ask for a document's sentences; the answer is kept for the
+    last documents seen (a tuple, so no caller can change another's copy).
+    """
+    return _split(text, vocab or vocabulary())
+
+
+@lru_cache(maxsize=256)
+def _split(text: str, vocab: Vocabulary) -> tuple[Sentence, ...]:
     lines = list(_LINE.finditer(text))
     furniture = _furniture_lines(lines, vocab)
     out: list[Sentence] = []
@@ -87,7 +96,7 @@ def split_sentences(text: str, vocab: Vocabulary | None = None) -> list[Sentence
         for j, (a, b) in enumerate(_split_line(m.group()[lead:])):
             for s, e in _pieces(text, base + lead + a, base + lead + b):
                 out.append(Sentence(len(out), s, e, text[s:e], i in furniture, j == 0 and s == base + lead + a))
-    return out
+    return tuple(out)
 
 
 def _pieces(text: str, start: int, end: int):

@@ -165,6 +165,12 @@ class Vocabulary:
         pairs = [(p.lower(), q) for q, ps in self.hedges["after"].items() for p in ps]
         return sorted(pairs, key=lambda x: len(x[0]), reverse=True)
 
+    @cached_property
+    def hedge_after_patterns(self) -> list[tuple[re.Pattern, str]]:
+        """hedge_after as patterns matching right after a number ('20 or more')."""
+        return [(re.compile(r"\s*" + re.escape(p) + (r"(?!\w)" if p[-1].isalnum() else ""), re.I), q)
+                for p, q in self.hedge_after]
+
     # -- non-quantities ------------------------------------------------------
     @cached_property
     def month_re(self) -> str:

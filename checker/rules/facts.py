@@ -93,7 +93,7 @@ class Document:
     vocab: Vocabulary
 
     @cached_property
-    def sentences(self) -> list[Sentence]:
+    def sentences(self) -> tuple[Sentence, ...]:
         return split_sentences(self.text, self.vocab)
 
     def sentence_of(self, q: Quantity) -> Sentence:

@@ -19,9 +19,12 @@ from checker.rules.engine import run_rules
 
 DEFAULT_BUDGET = 30.0  # seconds a document may take before it is reported as not checked
 # A batch is validated as one table and sent to a worker as one task: large enough that the
-# per-table cost of pandas and pandera vanishes, small enough to share out among cores.
+# per-table cost of pandas and pandera vanishes, small enough to share out among cores. On one
+# core there is nothing to share, so batches are larger. Each document is checked on its own,
+# so the report never depends on how documents are grouped.
 BATCH_DOCUMENTS = 100
 BATCH_CHARACTERS = 400_000
+ONE_CORE_SCALE = 10
 
 
 def run(documents: Iterable[Document], select: list[str] | None = None, ignore: list[str] | None = None,
@@ -54,7 +57,7 @@ def stream(documents: Iterable[Document], select: list[str] | None = None, ignor
     sent: deque[list[Document]] = deque()
 
     def feed() -> Iterator[list[Document]]:
-        for b in batches(unique_names(documents)):
+        for b in batches(unique_names(documents), ONE_CORE_SCALE if engine == "local" and jobs <= 1 else 1):
             sent.append(b)
             yield b
 
@@ -85,17 +88,14 @@ def unique_names(documents: Iterable[Document]) -> Iterator[Document]:
         yield d if name == d.doc else replace(d, doc=name)
 
 
-def batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
-    """Consecutive documents in groups of BATCH_DOCUMENTS or BATCH_CHARACTERS, whichever comes first.
-
-    The grouping depends on the input alone, so every engine and any number of jobs give one output.
-    """
+def batches(documents: Iterable[Document], scale: int = 1) -> Iterator[list[Document]]:
+    """Consecutive documents in groups of scale x BATCH_DOCUMENTS or BATCH_CHARACTERS, whichever comes first."""
     batch: list[Document] = []
     size = 0
     for d in documents:
         batch.append(d)
         size += len(d.text or "")
-        if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_CHARACTERS:
+        if len(batch) >= scale * BATCH_DOCUMENTS or size >= scale * BATCH_CHARACTERS:
             yield batch
             batch, size = [], 0
     if batch:

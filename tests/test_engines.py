@@ -51,7 +51,7 @@ def test_jobs_give_the_same_report_byte_for_byte(corpus, small_batches, fmt):
     assert "52" in one[1]
 
 
-def test_batches_depend_on_the_input_alone(small_batches):
+def test_batches_close_at_the_document_limit(small_batches):
     docs = [Document(f"d{i}", text="x" * 10) for i in range(5)]
     assert [[d.doc for d in b] for b in pipeline.batches(docs)] == [["d0", "d1"], ["d2", "d3"], ["d4"]]
 

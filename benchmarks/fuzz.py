@@ -105,6 +105,13 @@ def _strict_json(text: str) -> None:
     json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(f"non-finite number {c}")))
 
 
+def _outcome(error: str | None) -> str:
+    """ok, hang (out of its time budget) or crash (any other error: the input is generated text)."""
+    if not error:
+        return "ok"
+    return "hang" if "time budget" in error else "crash"
+
+
 def _batch(job: tuple[int, list[int], float]) -> list[tuple[int, float, str, str]]:
     """(index, seconds, outcome, detail) for each input of a batch, checked in one run as a corpus is.
 
@@ -122,12 +129,7 @@ def _batch(job: tuple[int, list[int], float]) -> list[tuple[int, float, str, str
     out = {}
     for d in report.documents:
         index, text = texts[d.doc]
-        outcome, detail = "ok", ""
-        if d.error and "time budget" in d.error:
-            outcome, detail = "hang", d.error
-        elif d.error:
-            outcome, detail = "crash", d.error
-        out[d.doc] = [index, _seconds.get(d.doc, 0.0), outcome, detail]
+        out[d.doc] = [index, _seconds.get(d.doc, 0.0), _outcome(d.error), d.error or ""]
     for r in report.quantities.itertuples():
         text = texts[r.doc][1]
         if text[r.start:r.end] != r.text and out[r.doc][2] == "ok":
@@ -145,8 +147,7 @@ def _one(job: tuple[int, int, float]) -> tuple[int, float, str, str]:
         _strict_json(render(report))
         (d,) = report.documents
         if d.error:
-            outcome = "hang" if "time budget" in d.error else "crash"
-            return index, time.perf_counter() - started, outcome, d.error
+            return index, time.perf_counter() - started, _outcome(d.error), d.error
         for r in report.quantities.itertuples():
             if text[r.start:r.end] != r.text:
                 raise AssertionError(f"offsets {r.start}:{r.end} do not point at {r.text!r}")

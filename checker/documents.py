@@ -46,14 +46,8 @@ def _read_text(name: str) -> tuple[str | None, str | None]:
     else:
         try:
             data = Path(name).read_bytes()
-        except FileNotFoundError:
-            return None, "no such file"
-        except IsADirectoryError:
-            return None, "is a directory"
-        except PermissionError:
-            return None, "permission denied"
         except OSError as exc:
-            return None, f"cannot read ({exc.strerror or exc})"
+            return None, _os_error(exc)
     if b"\x00" in data[:8192]:
         return None, "binary file (contains NUL bytes), not text"
     try:
@@ -63,13 +57,20 @@ def _read_text(name: str) -> tuple[str | None, str | None]:
     return text.removeprefix("\ufeff"), None
 
 
-def read(name: str, id_field: str = "id", text_field: str = "text") -> list[Document]:
-    """The documents in one input: one for a file, one per line for a .jsonl corpus."""
-    return list(iter_read(name, id_field, text_field))
+def _os_error(exc: OSError) -> str:
+    """The one-line reason a file could not be opened or read."""
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot read ({exc.strerror or exc})"
 
 
 def iter_read(name: str, id_field: str = "id", text_field: str = "text") -> Iterator[Document]:
-    """read() one document at a time: a .jsonl corpus is read line by line, never whole."""
+    """The documents in one input, one at a time: one for a file, one per line for a .jsonl corpus,
+    which is read line by line, never whole."""
     suffix = Path(name).suffix.lower() if name != STDIN else ""
     if suffix == ".jsonl":
         yield from _jsonl_documents(name, id_field, text_field)
@@ -88,17 +89,8 @@ def iter_read(name: str, id_field: str = "id", text_field: str = "text") -> Iter
 def _jsonl_documents(name: str, id_field: str, text_field: str) -> Iterator[Document]:
     try:
         fh = open(name, "rb")
-    except FileNotFoundError:
-        yield Document(name, error="no such file")
-        return
-    except IsADirectoryError:
-        yield Document(name, error="is a directory")
-        return
-    except PermissionError:
-        yield Document(name, error="permission denied")
-        return
     except OSError as exc:
-        yield Document(name, error=f"cannot read ({exc.strerror or exc})")
+        yield Document(name, error=_os_error(exc))
         return
     with fh:
         try:
@@ -119,7 +111,7 @@ def _jsonl_documents(name: str, id_field: str, text_field: str) -> Iterator[Docu
                 _, ident, body, err = formats.jsonl_record(line, n, id_field, text_field)
                 yield Document(f"{name}#{ident}", text=body, error=err)
         except OSError as exc:
-            yield Document(name, error=f"cannot read ({exc.strerror or exc})")
+            yield Document(name, error=_os_error(exc))
 
 
 def iter_documents(paths: list[str], id_field: str = "id", text_field: str = "text") -> Iterator[Document]:

@@ -56,13 +56,6 @@ def html_to_text(html: str) -> str:
     return trafilatura.extract(html, include_comments=False, include_tables=True) or ""
 
 
-def jsonl_articles(text: str, id_field: str = "id", text_field: str = "text"):
-    """(line number, id, text or None, error or None) for each non-empty line of a JSON Lines corpus."""
-    for n, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            yield jsonl_record(line, n, id_field, text_field)
-
-
 def jsonl_record(line: str, n: int, id_field: str = "id", text_field: str = "text"):
     """(line number, id, text or None, error or None) for line n of a JSON Lines corpus."""
     try:

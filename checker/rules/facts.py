@@ -101,10 +101,7 @@ class Document:
 
     @cached_property
     def _by_sentence(self) -> dict[int, list[Quantity]]:
-        out: dict[int, list[Quantity]] = {}
-        for q in self.quantities:
-            out.setdefault(q.sentence, []).append(q)
-        return out
+        return _grouped(self.quantities, "sentence")
 
     def in_sentence(self, index: int) -> list[Quantity]:
         return list(self._by_sentence.get(index, ()))
@@ -122,20 +119,14 @@ class Document:
 
     @cached_property
     def _by_event(self) -> dict[str | None, list[Quantity]]:
-        out: dict[str | None, list[Quantity]] = {}
-        for q in self.quantities:
-            out.setdefault(q.event, []).append(q)
-        return out
+        return _grouped(self.quantities, "event")
 
     def with_event(self, event: str | None) -> list[Quantity]:
         return list(self._by_event.get(event, ()))
 
     @cached_property
     def _by_unit(self) -> dict[str, list[Quantity]]:
-        out: dict[str, list[Quantity]] = {}
-        for q in self.quantities:
-            out.setdefault(q.unit, []).append(q)
-        return out
+        return _grouped(self.quantities, "unit")
 
     def with_unit(self, unit: str) -> list[Quantity]:
         return list(self._by_unit.get(unit, ()))
@@ -230,6 +221,14 @@ class Relations:
 
     def words(self, key: str) -> list[str]:
         return [str(w) for w in self.data.get(key, [])]
+
+
+def _grouped(quantities: list[Quantity], field: str) -> dict:
+    """The quantities by the value of one field, each group in text order."""
+    out: dict = {}
+    for q in quantities:
+        out.setdefault(getattr(q, field), []).append(q)
+    return out
 
 
 def documents(table: pd.DataFrame, texts: dict[str, str], vocab: Vocabulary | None = None) -> list[Document]:

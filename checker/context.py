@@ -68,6 +68,20 @@ def tokens_before(s: str, pos: int) -> list[Token]:
     return toks[:i]
 
 
+def tokens_after(s: str, pos: int, reach: int) -> list[Token]:
+    """tokens(s[pos:pos + reach]), with offsets in s, from the sentence's tokens found once."""
+    toks, ends = _sentence_tokens(s)
+    i = bisect.bisect_right(ends, pos)
+    if i < len(toks) and toks[i].start < pos:  # a token runs across pos: cut it as the slice would
+        return [Token(t.start + pos, t.end + pos, t.text) for t in tokens(s[pos:pos + reach])]
+    stop = pos + reach
+    j = bisect.bisect_right(ends, stop)
+    if j < len(toks) and toks[j].start < stop:  # the token across the end, cut as the slice would
+        return toks[i:j] + [Token(t.start + toks[j].start, t.end + toks[j].start, t.text)
+                            for t in tokens(s[toks[j].start:stop])]
+    return toks[i:j]
+
+
 def _noun_lemma(word: str, vocab: Vocabulary, after_number: bool = False) -> tuple[str, bool] | None:
     """(singular lemma, is plural) when the word can be a noun, else None.
 
@@ -131,17 +145,17 @@ _REFERENCED_NUMBER = re.compile(
 
 def noun_after(s: str, pos: int, vocab: Vocabulary, allow_of: bool = True) -> str | None:
     """Head noun of the noun phrase that starts at pos ('171 long-range drones' -> drone)."""
-    toks = tokens(s[pos:pos + 160])
+    toks = tokens_after(s, pos, 160)
     i = 0
     if toks and toks[0].text == "(":  # skip a bracketed conversion: "187-km (116-mile) stage"
         while i < len(toks) and toks[i].text != ")":
             i += 1
         i += 1
-    if i < len(toks) and toks[i].text == "-" and toks[i].start == 0 and i + 1 < len(toks):
+    if i < len(toks) and toks[i].text == "-" and toks[i].start == pos and i + 1 < len(toks):
         glued = _noun_lemma(toks[i + 1].text, vocab)  # "four-point plan", "150-seat chamber"
         return canonical_subject(glued[0], vocab) if glued else None
     if allow_of and i < len(toks) and toks[i].lower == "of":
-        rest = pos + toks[i].end
+        rest = toks[i].end
         rest += _OF_DETERMINERS.match(s, rest).end() - rest
         ref = _REFERENCED_NUMBER.match(s, rest)
         if ref:  # "14 of the 19 municipalities": the noun of the number referred to
@@ -152,7 +166,7 @@ def noun_after(s: str, pos: int, vocab: Vocabulary, allow_of: bool = True) -> st
         verb = _lemmas(nxt).get("VERB", (nxt,))[0]
         if verb != nxt:
             return None  # "118 were shot down": a passive verb, not a predicate noun
-        return noun_after(s, pos + toks[i].end, vocab, allow_of=False)  # "1,450 were pre-school children"
+        return noun_after(s, toks[i].end, vocab, allow_of=False)  # "1,450 were pre-school children"
     skip = {w.lower() for w in vocab.subjects.get("skip_words", [])}
     capitals: list[str] = []
     candidate: str | None = None
@@ -341,7 +355,7 @@ def subject_of(s: str, m: Mention, vocab: Vocabulary, previous: list[Mention] | 
 
 def _first_noun_after(s: str, pos: int, vocab: Vocabulary) -> str | None:
     """For money: '€3.5 billion loan package' names the loan, the first noun of the compound."""
-    for t in tokens(s[pos:pos + 60])[:3]:
+    for t in tokens_after(s, pos, 60)[:3]:
         if not t.text[0].isalpha() or t.lower in vocab.not_subjects:
             return None
         noun = _noun_lemma(t.text, vocab)

@@ -290,19 +290,25 @@ def _qualify(s: str, m: Mention, vocab: Vocabulary) -> None:
     before = re.sub(r"\s+", " ", s[reach:m.start].lower()).rstrip()
     if reach and len(before) < _HEDGE_REACH // 2:  # mostly whitespace: read it all after all
         reach, before = 0, re.sub(r"\s+", " ", s[:m.start].lower()).rstrip()
-    for phrase, q in vocab.hedge_before:
-        at_start = reach == 0 and len(before) == len(phrase)
-        if before.endswith(phrase) and (at_start or len(before) > len(phrase) and not before[-len(phrase) - 1].isalnum()):
-            if phrase in ("over", "under", "above", "below"):
-                w = before[:-len(phrase)].split()
-                if w and (w[-1][:1].isdigit() or w[-1] in ("km", "miles", "kilometres", "metres")):
-                    continue
-            m.qualifier = q
-            return
-    for pattern, q in vocab.hedge_after_patterns:
-        if pattern.match(s, m.end):
-            m.qualifier = q
-            return
+    table, longest = vocab.hedge_before_lookup
+    # the hedge phrases that end the text before the number, longest first, each starting a word
+    for i in range(max(0, len(before) - longest), len(before)):
+        if before[i - 1].isalnum() if i else reach:
+            continue  # inside a word, or at the cut, where the word may go on to the left
+        phrase = before[i:]
+        q = table.get(phrase)
+        if q is None:
+            continue
+        if phrase in ("over", "under", "above", "below"):
+            w = before[:i].split()
+            if w and (w[-1][:1].isdigit() or w[-1] in ("km", "miles", "kilometres", "metres")):
+                continue
+        m.qualifier = q
+        return
+    pattern, qualifiers = vocab.hedge_after_re
+    after = pattern.match(s, m.end)
+    if after:
+        m.qualifier = qualifiers[after.lastindex - 1]
 
 
 def _conversions(s: str, ms: list[Mention]) -> None:

@@ -88,8 +88,7 @@ def may_have_unit(sentence: str, end: int, vocab: Vocabulary) -> bool:
     word = m.group(1).rstrip(".'")
     if word.lower() in _UNIT_PREFIXES:
         return True
-    ignored = {w.lower() for w in vocab.units["ignored_unit_surfaces"]}
-    if word.lower() in ignored:
+    if word.lower() in vocab.ignored_unit_surfaces:
         return False
     vocab_q = _quantulum_vocabulary()
     head = word.split("/")[0]
@@ -221,10 +220,25 @@ def convert(value: float, unit: str, target: str, vocab: Vocabulary) -> float | 
     table = vocab.units["pint_units"]
     if unit not in table or target not in table:
         return None
+    if unit in _OFFSET_UNITS or target in _OFFSET_UNITS:
+        return _pint_convert(value, table[unit], table[target])
+    factor = _factor(table[unit], table[target])
+    return None if factor is None else value * factor
+
+
+_OFFSET_UNITS = {"°C", "°F"}  # their scales do not start at zero: no single factor converts them
+
+
+@lru_cache(maxsize=1024)
+def _factor(source: str, target: str) -> float | None:
+    """pint's factor from one unit to another (asked once per pair: pint takes ~100 µs a conversion)."""
+    return _pint_convert(1.0, source, target)
+
+
+def _pint_convert(value: float, source: str, target: str) -> float | None:
     import pint
-    ureg = _registry()
     try:
-        return float(ureg.Quantity(value, table[unit]).to(table[target]).magnitude)
+        return float(_registry().Quantity(value, source).to(target).magnitude)
     except pint.errors.DimensionalityError:
         return None
 
@@ -233,7 +247,7 @@ def normalise(value: float | None, unit: str, vocab: Vocabulary) -> tuple[float 
     """A value in base units (metre, second, kilogram, ...) and its base unit, or as is."""
     if value is None:
         return None, unit
-    b = base_of(unit, tuple(sorted(vocab.units["pint_units"].items())))
+    b = base_of(unit, vocab.pint_table)
     if b is None:
         return value, unit
     return value * b[0], b[1]

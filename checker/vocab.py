@@ -98,6 +98,15 @@ class Vocabulary:
 
     # -- units -------------------------------------------------------------
     @cached_property
+    def ignored_unit_surfaces(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.units["ignored_unit_surfaces"])
+
+    @cached_property
+    def pint_table(self) -> tuple[tuple[str, str], ...]:
+        """units.yaml's pint_units as a hashable key for the conversion caches."""
+        return tuple(sorted(self.units["pint_units"].items()))
+
+    @cached_property
     def currency_prefix_re(self) -> re.Pattern:
         alts = sorted(self.units["currency_prefixes"], key=len, reverse=True)
         return re.compile("(?:" + "|".join(re.escape(a) for a in alts) + r")\s?$")
@@ -155,6 +164,14 @@ class Vocabulary:
         return sorted(pairs, key=lambda x: len(x[0]), reverse=True)
 
     @cached_property
+    def hedge_before_lookup(self) -> tuple[dict[str, str], int]:
+        """hedge_before as a dict (the first qualifier listed for a phrase) and its longest phrase's length."""
+        table: dict[str, str] = {}
+        for phrase, q in self.hedge_before:
+            table.setdefault(phrase, q)
+        return table, max(map(len, table), default=0)
+
+    @cached_property
     def of_before_re(self) -> re.Pattern:
         """'a depth of (about) ', 'winds of up to ': the noun before 'of' and an optional hedge."""
         hedges = "|".join(re.escape(p) for p, _ in self.hedge_before)
@@ -166,10 +183,11 @@ class Vocabulary:
         return sorted(pairs, key=lambda x: len(x[0]), reverse=True)
 
     @cached_property
-    def hedge_after_patterns(self) -> list[tuple[re.Pattern, str]]:
-        """hedge_after as patterns matching right after a number ('20 or more')."""
-        return [(re.compile(r"\s*" + re.escape(p) + (r"(?!\w)" if p[-1].isalnum() else ""), re.I), q)
-                for p, q in self.hedge_after]
+    def hedge_after_re(self) -> tuple[re.Pattern, list[str]]:
+        """hedge_after as one pattern matching right after a number ('20 or more'), longest phrase
+        first, one group per phrase, and the qualifier of each group."""
+        alts = [r"(" + re.escape(p) + (r"(?!\w)" if p[-1].isalnum() else "") + ")" for p, _ in self.hedge_after]
+        return re.compile(r"\s*(?:" + "|".join(alts) + ")", re.I), [q for _, q in self.hedge_after]
 
     # -- non-quantities ------------------------------------------------------
     @cached_property

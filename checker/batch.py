@@ -16,6 +16,7 @@ from checker.report import Finding
 from checker.rules.engine import check_documents
 from checker.rules.facts import documents as group_documents
 from checker.schema import SchemaViolation
+from checker.sentences import Sentence, split_sentences
 from checker.vocab import vocabulary
 
 
@@ -48,11 +49,13 @@ def check_batch(batch: list[Document], settings: Settings) -> BatchResult:
     vocab = vocabulary()
     errors: dict[str, str] = {d.doc: d.error for d in batch if d.error}
     records: dict[str, list[dict]] = {}
+    sentences: dict[str, tuple[Sentence, ...]] = {}
     for d in batch:
         if d.doc in errors:
             continue
         try:
             with time_budget(settings.budget):
+                sentences[d.doc] = split_sentences(d.text or "", vocab)
                 records[d.doc] = extract_text(d.text or "", d.doc, vocab)
         except BudgetExceeded:
             errors[d.doc] = too_slow(settings.budget)
@@ -62,7 +65,7 @@ def check_batch(batch: list[Document], settings: Settings) -> BatchResult:
     quantities = _validated(records, errors)
     texts = {d.doc: d.text or "" for d in batch if d.doc in records and d.doc not in errors}
     findings: list[Finding] = []
-    for doc in group_documents(quantities, texts, vocab):
+    for doc in group_documents(quantities, texts, vocab, sentences):
         try:
             with time_budget(settings.budget):
                 findings.extend(check_documents(

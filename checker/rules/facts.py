@@ -76,12 +76,8 @@ def _fmt(v: float) -> str:
     return f"{v:,.4g}" if a < 1 else f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
-def _nan_to_none(v):
-    if v is None or v is pd.NA:
-        return None
-    if isinstance(v, float) and math.isnan(v):
-        return None
-    return v
+def _python_values(column: pd.Series) -> list:
+    return column.astype(object).where(column.notna(), None).tolist()
 
 
 @dataclass
@@ -91,10 +87,11 @@ class Document:
     text: str
     quantities: list[Quantity]
     vocab: Vocabulary
+    split: tuple[Sentence, ...] | None = None  # the sentences, when extraction has them already
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
-        return split_sentences(self.text, self.vocab)
+        return self.split if self.split is not None else split_sentences(self.text, self.vocab)
 
     def sentence_of(self, q: Quantity) -> Sentence:
         return self.sentences[q.sentence]
@@ -123,6 +120,14 @@ class Document:
 
     def with_event(self, event: str | None) -> list[Quantity]:
         return list(self._by_event.get(event, ()))
+
+    @cached_property
+    def _by_subject(self) -> dict[str | None, list[Quantity]]:
+        return _grouped(self.quantities, "subject")
+
+    def with_subject(self, subject: str | None) -> list[Quantity]:
+        """The quantities counting or measuring that subject, in text order."""
+        return list(self._by_subject.get(subject, ()))
 
     @cached_property
     def _by_unit(self) -> dict[str, list[Quantity]]:
@@ -182,6 +187,7 @@ class Document:
 class Relations:
     """rules/relations.yaml, with the lookups rules need."""
     data: dict = field(default_factory=relations_data)
+    _within: dict = field(default_factory=dict, repr=False, compare=False)  # subject_within's answers so far
 
     def parts_of(self, whole_event: str | None) -> list[str]:
         return list(self.data["event_parts"].get(whole_event or "", []))
@@ -196,6 +202,11 @@ class Relations:
         """Is the part's subject the whole's or one of its subsets (child within person within casualty)?"""
         if not part or not whole:
             return False
+        if (part, whole) not in self._within:  # rules ask the same pairs again and again
+            self._within[part, whole] = self._walk_within(part, whole)
+        return self._within[part, whole]
+
+    def _walk_within(self, part: str, whole: str) -> bool:
         seen, todo = set(), [whole]
         while todo:
             w = todo.pop()
@@ -231,16 +242,19 @@ def _grouped(quantities: list[Quantity], field: str) -> dict:
     return out
 
 
-def documents(table: pd.DataFrame, texts: dict[str, str], vocab: Vocabulary | None = None) -> list[Document]:
-    """Group the quantity table by document, keeping the documents' order."""
+def documents(table: pd.DataFrame, texts: dict[str, str], vocab: Vocabulary | None = None,
+              sentences: dict[str, tuple[Sentence, ...]] | None = None) -> list[Document]:
+    """Group the quantity table by document, keeping the documents' order (and the documents'
+    sentences, if given, so a batch splits each text once)."""
     vocab = vocab or vocabulary()
-    fields = list(Quantity.__dataclass_fields__)
     by_doc: dict[str, list[Quantity]] = {d: [] for d in texts}
-    for rec in table[fields].to_dict("records"):
-        rec = {k: _nan_to_none(v) for k, v in rec.items()}
-        rec["restates"] = int(rec["restates"]) if rec["restates"] is not None else None
-        by_doc.setdefault(rec["doc"], []).append(Quantity(**rec))
-    return [Document(d, texts.get(d, ""), sorted(qs, key=lambda q: q.start), vocab)
+    # column by column, as Python values with None for missing ones (row by row is 3x slower)
+    columns = [_python_values(table[f]) for f in Quantity.__dataclass_fields__]
+    for row in zip(*columns):
+        q = Quantity(*row)
+        by_doc.setdefault(q.doc, []).append(q)
+    split = sentences or {}
+    return [Document(d, texts.get(d, ""), sorted(qs, key=lambda q: q.start), vocab, split.get(d))
             for d, qs in by_doc.items()]
 
 

@@ -217,7 +217,7 @@ def _shared_out(doc, relations, sent, qs) -> Breakdown | None:
                                  re.search(r",|\band\b", doc.between(a, b)) for a, b in zip(money, money[1:])):
         return None
     budgets = {w.lower() for w in relations.words("budget_wholes")}
-    wholes = [q for q in doc.quantities if q.end <= money[0].start and comparable(q, money[0])
+    wholes = [q for q in doc.near(money[0], 1) if q.end <= money[0].start and comparable(q, money[0])
               and sent.index - q.sentence <= 1 and (q.subject or "").lower() in budgets and q not in money]
     if not wholes:
         return None

@@ -61,7 +61,7 @@ class PartsExceedWhole(Rule):
         elsewhere = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in relations.words("not_same_fact")) + r")\b", re.I)
         taken = {id(c) for c in capacities}
         for whole in capacities:
-            parts = [q for q in doc.quantities if q.subject == whole.subject and id(q) not in taken
+            parts = [q for q in doc.with_subject(whole.subject) if id(q) not in taken
                      and links.comparable(q, whole) and q.event in (None, "received", "captured")
                      and q.number < whole.number and not _NOT_A_SHARE.match(doc.after(q, 40))
                      and not elsewhere.search(doc.before(q, 40) + doc.after(q, 40))]

@@ -78,7 +78,9 @@ class DateMismatch(Rule):
         def within(lo: int, hi: int) -> list:
             return dates[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
-        for sent in doc.sentences:
+        # every pattern below needs a date inside the sentence: read only the sentences holding one
+        holding = {s.index for s in map(doc.sentence_at, starts) if s is not None}
+        for sent in (doc.sentences[i] for i in sorted(holding)):
             for m in _DURATION.finditer(doc.text, sent.start, sent.end):
                 here = within(sent.start, sent.end)
                 pair = _dates_around(doc, m, here, dates)

@@ -21,6 +21,16 @@ def _plain(v):
     return v
 
 
+def _column(column: pd.Series) -> list:
+    """A column as plain Python values: None for missing ones, whole floats as ints."""
+    values = column.astype(object).where(column.notna(), None).tolist()
+    if pd.api.types.is_integer_dtype(column.dtype) or isinstance(column.dtype, pd.StringDtype):
+        return values  # already plain: only floats need rounding
+    return [_plain(v) for v in values]
+
+
 def rows(df: pd.DataFrame, fields: list[str] | None = None) -> list[dict]:
     cols = fields or list(df.columns)
-    return [{c: _plain(r[c]) for c in cols} for r in df[cols].to_dict("records")]
+    # column by column: a row at a time through to_dict is several times slower on a large table
+    columns = [_column(df[c]) for c in cols]
+    return [dict(zip(cols, values)) for values in zip(*columns)]

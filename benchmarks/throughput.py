@@ -11,11 +11,11 @@ so no cache of one run serves another, and the corpus has its numbers re-rolled 
   of the whole process tree;
 - quantulum3 alone, sentence by sentence, on the same text and one core, also start-up included (a
   process that imports quantulum3 and nothing of numcheck, given the sentences as numcheck splits
-  them), and the ratio of the two; check and
-  quantulum3 are each timed twice, interleaved, and the better time of each kept;
+  them), and the ratio of the two; check on one core, check on all cores and quantulum3 are each
+  timed twice, interleaved, and the better time of each kept;
 - the same ratio in the steady state: the pipeline after its start-up against the bare parse loop;
 - one 1 MB document against the same text as 100 documents of 10 KB (pipeline time, one core, the
-  best of three fresh runs each);
+  best of three fresh runs each, interleaved);
 - a JSON Lines corpus of --stream articles checked with --format jsonl: time and peak RSS.
 """
 from __future__ import annotations
@@ -117,13 +117,10 @@ def pipeline_time(folder: str) -> None:
     print(json.dumps({"seconds": time.perf_counter() - started}))
 
 
-def child_seconds(mode: str, folder: Path, repeat: int = 1) -> float:
-    """The fastest of `repeat` fresh runs: the least disturbed by whatever else the machine is doing."""
-    best = float("inf")
-    for _ in range(repeat):
-        _, _, last = measure([PYTHON, __file__, mode, str(folder)], stdout=subprocess.PIPE)
-        best = min(best, json.loads(last)["seconds"])
-    return best
+def child_seconds(mode: str, folder: Path) -> float:
+    """The seconds a child mode reports, in a fresh process."""
+    _, _, last = measure([PYTHON, __file__, mode, str(folder)], stdout=subprocess.PIPE)
+    return json.loads(last)["seconds"]
 
 
 def linearity_inputs(work: Path) -> tuple[Path, Path, int]:
@@ -173,15 +170,16 @@ def main(argv: list[str] | None = None) -> int:
         # check and quantulum3 alone, interleaved, twice each, the best of each kept: this machine's
         # speed drifts over minutes, and both should be timed in the same conditions
         sentences = write_sentences(articles, work / "sentences.json")
-        one_s = q_wall = q_loop = float("inf")
-        one_mb = 0.0
+        one_s = q_wall = q_loop = all_s = float("inf")
+        one_mb = all_mb = 0.0
         for _ in range(2):
             seconds, mb, _ = measure(numcheck(str(folder), "-f", "json", "-o", os.devnull, "-j", "1"))
             one_s, one_mb = min(one_s, seconds), max(one_mb, mb)
             wall, _, last = measure([PYTHON, __file__, "--quantulum-alone", str(sentences)], stdout=subprocess.PIPE)
             q_wall, q_loop = min(q_wall, wall), min(q_loop, json.loads(last)["seconds"])
+            seconds, mb, _ = measure(numcheck(str(folder), "-f", "json", "-o", os.devnull, "-j", str(jobs)))
+            all_s, all_mb = min(all_s, seconds), max(all_mb, mb)
         steady = child_seconds("--pipeline-time", folder)
-        all_s, all_mb, _ = measure(numcheck(str(folder), "-f", "json", "-o", os.devnull, "-j", str(jobs)))
         rows.append((f"check, 1 core ({kb:,.0f} KB, {n} articles), start-up included", f"{kb / one_s:,.0f} KB/s",
                      f"{n / one_s:,.1f} articles/s", f"{one_mb:,.0f} MB"))
         rows.append((f"check, {jobs} cores, start-up included", f"{kb / all_s:,.0f} KB/s",
@@ -193,7 +191,10 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("quantulum3 parse loop alone, 1 core, after start-up", f"{kb / q_loop:,.0f} KB/s", "", ""))
         rows.append(("ratio, steady state: pipeline / parse loop", f"{q_loop / steady:.1f}x", "", ""))
         many, whole, size = linearity_inputs(work)
-        many_s, whole_s = child_seconds("--pipeline-time", many, 3), child_seconds("--pipeline-time", whole, 3)
+        many_s = whole_s = float("inf")
+        for _ in range(3):  # interleaved, like check and quantulum3 above
+            many_s, whole_s = min(many_s, child_seconds("--pipeline-time", many)), \
+                min(whole_s, child_seconds("--pipeline-time", whole))
         rows.append((f"100 documents of 10 KB ({size / 1e3:,.0f} KB), pipeline, 1 core", f"{many_s:.2f} s",
                      f"{size / 1e3 / many_s:,.0f} KB/s", ""))
         rows.append(("the same text as one 1 MB document", f"{whole_s:.2f} s", f"{size / 1e3 / whole_s:,.0f} KB/s", ""))

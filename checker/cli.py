@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import signal
 import sys
@@ -308,4 +309,5 @@ def main() -> None:
     """Entry point: SIGTERM is handled like Ctrl-C (see `interruptible`)."""
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started with SIGINT ignored
+    gc.freeze()  # the imported modules live as long as the process: keep them out of every collection
     app(prog_name="numcheck")

@@ -35,12 +35,13 @@ _FRACTION = re.compile(
     r"\b(?:(?P<num>one|two|three|four|five|six|seven|eight|nine|a|an)[\s-]+)?"
     r"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
     re.IGNORECASE)
+# The lookaheads name the characters a match can start with, so most positions are rejected at once.
 _ONE_IN = re.compile(
-    r"\b(?P<num>one|1)\s+(?:in|out\s+of)\s+(?P<den>\d+|two|three|four|five|six|seven|eight|"
+    r"(?=[o1])\b(?P<num>one|1)\s+(?:in|out\s+of)\s+(?P<den>\d+|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|twenty|fifty|a\s+hundred|hundred|a\s+thousand|thousand)\b",
     re.IGNORECASE)
-_RACE_TIME = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])")
-_CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:.]\d{2}(?![\d:])")
+_RACE_TIME = re.compile(r"(?=\d)(?<![\d:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])")
+_CLOCK = re.compile(r"(?=\d)(?<![\d:])\d{1,2}[:.]\d{2}(?![\d:])")
 
 
 @dataclass

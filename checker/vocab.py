@@ -54,13 +54,19 @@ def phrase_regex(phrases, flags=re.IGNORECASE, glue_digits: bool = False) -> re.
     """
     fold = bool(flags & re.IGNORECASE)
     left = r"(?<![A-Za-z])" if glue_digits else r"(?<![\w])"
+    phrases = {str(p) for p in phrases if str(p)}
     alts = []
     for starts_alnum in (True, False):
-        chosen = [p for p in {str(p) for p in phrases} if p and p[:1].isalnum() == starts_alnum]
+        chosen = [p for p in phrases if p[:1].isalnum() == starts_alnum]
         if chosen:
             body = _trie_pattern(chosen, fold)
             alts.append(left + body if starts_alnum else body)
-    return re.compile("|".join(alts) if alts else r"(?!x)x", flags)
+    if not alts:
+        return re.compile(r"(?!x)x", flags)
+    # A lookahead for the phrases' first characters lets the engine reject most positions at once.
+    firsts = sorted({p[0].lower() if fold else p[0] for p in phrases})
+    first = "".join(r"\s" if c == " " else re.escape(c) for c in firsts)
+    return re.compile(f"(?=[{first}])(?:{'|'.join(alts)})", flags)
 
 
 _END = ""  # the trie key marking where a phrase ends; no character token is empty

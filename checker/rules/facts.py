@@ -187,7 +187,8 @@ class Document:
 class Relations:
     """rules/relations.yaml, with the lookups rules need."""
     data: dict = field(default_factory=relations_data)
-    _within: dict = field(default_factory=dict, repr=False, compare=False)  # subject_within's answers so far
+    # answers of subject_within and same_subject so far: rules ask the same pairs again and again
+    _answers: dict = field(default_factory=dict, repr=False, compare=False)
 
     def parts_of(self, whole_event: str | None) -> list[str]:
         return list(self.data["event_parts"].get(whole_event or "", []))
@@ -202,9 +203,10 @@ class Relations:
         """Is the part's subject the whole's or one of its subsets (child within person within casualty)?"""
         if not part or not whole:
             return False
-        if (part, whole) not in self._within:  # rules ask the same pairs again and again
-            self._within[part, whole] = self._walk_within(part, whole)
-        return self._within[part, whole]
+        key = ("within", part, whole)
+        if key not in self._answers:
+            self._answers[key] = self._walk_within(part, whole)
+        return self._answers[key]
 
     def _walk_within(self, part: str, whole: str) -> bool:
         seen, todo = set(), [whole]
@@ -228,7 +230,10 @@ class Relations:
             return False
         if a == b:
             return True
-        return any(a in group and b in group for group in self.data["equivalent_subjects"])
+        key = ("same", a, b)
+        if key not in self._answers:
+            self._answers[key] = any(a in group and b in group for group in self.data["equivalent_subjects"])
+        return self._answers[key]
 
     def words(self, key: str) -> list[str]:
         return [str(w) for w in self.data.get(key, [])]

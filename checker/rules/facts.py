@@ -5,7 +5,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 import pandas as pd
@@ -88,6 +88,7 @@ class Document:
     quantities: list[Quantity]
     vocab: Vocabulary
     split: tuple[Sentence, ...] | None = None  # the sentences, when extraction has them already
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # links several rules ask for
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -237,6 +238,15 @@ class Relations:
 
     def words(self, key: str) -> list[str]:
         return [str(w) for w in self.data.get(key, [])]
+
+    def words_re(self, key: str) -> re.Pattern:
+        """Any of the words listed under key, as whole words, in any case."""
+        return _any_word(tuple(self.words(key)))
+
+
+@lru_cache(maxsize=64)
+def _any_word(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
 def _grouped(quantities: list[Quantity], field: str) -> dict:

@@ -2,9 +2,22 @@
 from __future__ import annotations
 
 import re
+import functools
 from dataclasses import dataclass
 
 from checker.rules.facts import Document, Quantity, Relations
+
+
+def _once_per_document(find):
+    """find(doc, relations), worked out once per document and relations: several rules ask for the
+    same links (the event families, for one, are asked for by three). Callers get their own list."""
+    @functools.wraps(find)
+    def cached(doc: Document, relations: Relations) -> list:
+        kept = doc.memo.get(find.__name__)
+        if kept is None or kept[0] is not relations:
+            kept = doc.memo[find.__name__] = (relations, find(doc, relations))
+        return list(kept[1])
+    return cached
 
 # "16 of the 52", "118,000 people voted yes out of 112,500", "11 of the country's 41 counties"
 _OF_BETWEEN = re.compile(
@@ -44,6 +57,7 @@ def _party_of(doc: Document, source: str) -> str | None:
     return doc.vocab.actor_of_word[m.group()] if m else None
 
 
+@_once_per_document
 def of_pairs(doc: Document, relations: Relations) -> list[tuple[Quantity, Quantity]]:
     """(part, whole) pairs written as 'P of (the) W' or 'P out of W' within one sentence."""
     pairs = []
@@ -103,6 +117,7 @@ def _named_antecedent(doc: Document, q: Quantity, relations: Relations, noun: st
     return max(cands, key=lambda c: c.number) if cands else None  # "the missiles": the whole set
 
 
+@_once_per_document
 def event_families(doc: Document, relations: Relations) -> list[tuple[Quantity, list[Quantity]]]:
     """Each whole with an event that has parts (launched: downed, lost, hit) and its parts in the text.
 
@@ -179,6 +194,7 @@ def same_period(a: Quantity, b: Quantity) -> bool:
     return pa == pb and (pa != "since" or a.time.lower() == b.time.lower())
 
 
+@_once_per_document
 def breakdowns(doc: Document, relations: Relations) -> list[Breakdown]:
     """Wholes and the lists of parts the text splits them into."""
     out: list[Breakdown] = []
@@ -308,6 +324,5 @@ def capacity_wholes(doc: Document) -> list[Quantity]:
 
 def population_wholes(doc: Document, relations: Relations) -> list[Quantity]:
     """Counts that give the size of a whole population: 'home to 4,300 people'."""
-    markers = [m for m in relations.words("whole_markers") if m in ("home to", "population of", "with a population of")]
-    return [q for q in doc.quantities if q.unit == "count"
-            and any(doc.before(q, 30).lower().rstrip().endswith(m) for m in markers)]
+    markers = tuple(m for m in relations.words("whole_markers") if m in ("home to", "population of", "with a population of"))
+    return [q for q in doc.quantities if q.unit == "count" and doc.before(q, 30).lower().rstrip().endswith(markers)]

@@ -58,7 +58,7 @@ class PartsExceedWhole(Rule):
     def _capacities(self, doc, relations):
         """Seats won against a '150-seat' chamber: parts are the other counts of that subject."""
         capacities = links.capacity_wholes(doc)
-        elsewhere = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in relations.words("not_same_fact")) + r")\b", re.I)
+        elsewhere = relations.words_re("not_same_fact")
         taken = {id(c) for c in capacities}
         for whole in capacities:
             parts = [q for q in doc.with_subject(whole.subject) if id(q) not in taken

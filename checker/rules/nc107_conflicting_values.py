@@ -51,8 +51,7 @@ class ConflictingValues(Rule):
     severity = "error"
 
     def check(self, ctx):
-        elsewhere = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ctx.relations.words("not_same_fact"))
-                               + r")\b", re.I)
+        elsewhere = ctx.relations.words_re("not_same_fact")
         for doc in ctx.documents:
             wholes_of_parts = {id(w) for _, w in links.of_pairs(doc, ctx.relations)}
             for later in doc.quantities:
@@ -70,8 +69,7 @@ class ConflictingValues(Rule):
                 yield self._conflict(doc, earlier, later)
 
     def check_across(self, ctx):
-        elsewhere = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ctx.relations.words("not_same_fact"))
-                               + r")\b", re.I)
+        elsewhere = ctx.relations.words_re("not_same_fact")
         yield from self._across(ctx, elsewhere)
 
     def _conflict(self, doc: Document, a: Quantity, b: Quantity, other_doc: str | None = None):

@@ -31,21 +31,33 @@ class Sentence:
     line_start: bool = False
 
 
-def _ends_with_abbreviation(chunk: str) -> bool:
-    m = re.search(r"([A-Za-z][A-Za-z.]*)[.]$", chunk.rstrip("\"”’')]"))
-    if not m:
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+
+
+def _ends_with_abbreviation(line: str, start: int, dot: int) -> bool:
+    """Is the full stop at line[dot] that of an abbreviation ('Gen.', 'U.S.', 'J.')?
+
+    Only the word before it is read, back to the sentence's start at most: reading the whole
+    sentence so far at every candidate stop made a line of initials quadratic.
+    """
+    if line[dot] != ".":
         return False
-    word = m.group(1).lower().rstrip(".")
+    i = dot
+    while i > start and line[i - 1] in _WORD_CHARS:
+        i -= 1
+    word = line[i:dot].lstrip(".")  # the word starts at its first letter
+    if not word:
+        return False
+    word = word.lower().rstrip(".")
     return word in _ABBREVIATIONS or len(word) == 1
 
 
 def _split_line(line: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _BOUNDARY.finditer(line):
-        head = line[start:m.start() + len(m.group().rstrip())]
-        if _ends_with_abbreviation(line[start:m.start() + 1]) or _is_clock_abbrev(line, m.start()):
+        if _ends_with_abbreviation(line, start, m.start()) or _is_clock_abbrev(line, m.start()):
             continue
-        spans.append((start, start + len(head)))
+        spans.append((start, m.start() + len(m.group().rstrip())))
         start = m.end()
     if start < len(line):
         spans.append((start, len(line.rstrip())))

@@ -165,9 +165,22 @@ def _other_party(doc: Document, p: Quantity, whole: Quantity) -> bool:
 
 def _smaller_than_a_twin(doc: Document, whole: Quantity, relations: Relations) -> bool:
     """'48 missiles, including four Kinzhals': of several wholes for one event and thing, the largest counts."""
-    return any(o is not whole and o.event == whole.event and comparable(o, whole) and o.number > whole.number
-               and relations.related_subjects(o.subject, whole.subject) and sources_agree(o, whole, doc)
-               and same_period(o, whole) for o in doc.with_event(whole.event))
+    for o in _largest_first(doc, whole.event, whole.unit):
+        if o.number <= whole.number:
+            return False  # the rest are no larger
+        if (o is not whole and comparable(o, whole) and relations.related_subjects(o.subject, whole.subject)
+                and sources_agree(o, whole, doc) and same_period(o, whole)):
+            return True
+    return False
+
+
+def _largest_first(doc: Document, event: str | None, unit: str) -> list[Quantity]:
+    """The document's quantities of one event and unit, largest first (kept: every whole asks), so a
+    whole reads only the numbers larger than itself, not all of them: a long war log has thousands."""
+    key = ("largest first", event, unit)
+    if key not in doc.memo:
+        doc.memo[key] = sorted((q for q in doc.with_event(event) if q.unit == unit), key=lambda q: -q.number)
+    return doc.memo[key]
 
 
 _PERIODS = (

@@ -1,6 +1,7 @@
 """NC102 parts-exceed-whole: disjoint parts that add up to more than their whole."""
 from __future__ import annotations
 
+import functools
 import re
 
 from checker.rules import links
@@ -45,8 +46,9 @@ class PartsExceedWhole(Rule):
                 if len(disjoint) >= 2 and whole.event not in ctx.relations.data["complete_breakdowns"]:
                     groups.append((whole, disjoint))
             groups.extend(self._capacities(doc, ctx.relations))
+            low = functools.cache(lambda q: interval(doc, q, ctx.hedges)[0])  # a part may be in many groups
             for whole, parts in groups:
-                total = sum(interval(doc, p, ctx.hedges)[0] for p in parts)
+                total = sum(low(p) for p in parts)
                 _, w_hi = interval(doc, whole, ctx.hedges)
                 if total > w_hi:
                     arithmetic = " + ".join(show(p.number) for p in parts)
@@ -60,10 +62,13 @@ class PartsExceedWhole(Rule):
         capacities = links.capacity_wholes(doc)
         elsewhere = relations.words_re("not_same_fact")
         taken = {id(c) for c in capacities}
+        shares: dict[str, list] = {}
         for whole in capacities:
-            parts = [q for q in doc.with_subject(whole.subject) if id(q) not in taken
-                     and links.comparable(q, whole) and q.event in (None, "received", "captured")
-                     and q.number < whole.number and not _NOT_A_SHARE.match(doc.after(q, 40))
-                     and not elsewhere.search(doc.before(q, 40) + doc.after(q, 40))]
+            if whole.subject not in shares:  # what does not depend on the whole is read once per subject
+                shares[whole.subject] = [
+                    q for q in doc.with_subject(whole.subject) if id(q) not in taken
+                    and q.event in (None, "received", "captured") and not _NOT_A_SHARE.match(doc.after(q, 40))
+                    and not elsewhere.search(doc.before(q, 40) + doc.after(q, 40))]
+            parts = [q for q in shares[whole.subject] if links.comparable(q, whole) and q.number < whole.number]
             if len(parts) >= 2:
                 yield whole, parts

@@ -5,6 +5,7 @@ so memory stays bounded however long the corpus is.
 """
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import multiprocessing as mp
@@ -52,6 +53,11 @@ def _worker_init(warm_up: Callable | None) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if warm_up is not None:
         warm_up()
+    # What is loaded by now lasts as long as this worker, which numcheck owns: out of the collector's
+    # sight, a full collection costs the same late in a large corpus or long document as early on.
+    # (Not on Dask workers: those may be a shared cluster's, where frozen objects could never be freed.)
+    gc.collect()
+    gc.freeze()
 
 
 def _process_map(fn: Callable, items: Iterable, jobs: int, warm_up: Callable | None) -> Iterator:

@@ -27,9 +27,14 @@ DIGITS = re.compile(r"\d(?<!\d\d)(?:\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d
                     r"|\.(?<![\d.]\.)\d+(?![\d])")
 _WORD = re.compile(r"[A-Za-z]+")
 # Cheap tests on the lower-cased sentence, to skip the costlier patterns where they cannot match:
-# a number word as _WORD cuts words (letters only), and a fraction's denominator.
-_ANY_NUMBER_WORD = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-                              + r")(?![a-z])")
+# a number word as _WORD cuts words (letters only), and a fraction's denominator. They stand for
+# case-insensitive patterns, which they equal except on letters that such matching equates with
+# ASCII ones though lower() leaves them apart (long s, dotless i, dotted capital I, the Kelvin sign):
+# where one of those occurs, the case-insensitive patterns themselves are used.
+_FOLDS_TO_ASCII = re.compile("[ſıİ\u212a]")
+_NUMBER_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_ANY_NUMBER_WORD = re.compile(rf"(?<![a-z])(?:{_NUMBER_WORDS})(?![a-z])")
+_ANY_NUMBER_WORD_FOLDED = re.compile(rf"(?<![A-Za-z])(?:{_NUMBER_WORDS})(?![A-Za-z])", re.I)
 _ANY_DENOMINATOR = re.compile("hal[fv]|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth")
 _FRACTION = re.compile(
     r"\b(?:(?P<num>one|two|three|four|five|six|seven|eight|nine|a|an)[\s-]+)?"
@@ -161,9 +166,11 @@ def find_atoms(sentence: str) -> list[Atom]:
         if d:
             atoms.append(Atom(m.start(), m.end(), 1.0 / d, "fraction", m.group()))
             taken.append(m.span())
-    low = sentence.lower()
-    for m in _FRACTION.finditer(sentence) if _ANY_DENOMINATOR.search(low) else ():
+    low = None if _FOLDS_TO_ASCII.search(sentence) else sentence.lower()
+    for m in _FRACTION.finditer(sentence) if low is None or _ANY_DENOMINATOR.search(low) else ():
         num, den = m.group("num"), m.group("den").lower()
+        if den not in DENOMINATORS or num and num.lower() not in SMALL and num.lower() not in ("a", "an"):
+            continue  # a letter matched only by case folding ('thırd'): no number we know
         if not num and den not in ("half", "halves"):
             continue  # a bare "third" or "quarter" is an ordinal or a period
         if num and num.lower() in ("a", "an") and re.search(r"\w\s+and\s+$", sentence[:m.start()]):
@@ -176,7 +183,8 @@ def find_atoms(sentence: str) -> list[Atom]:
     for m in DIGITS.finditer(sentence):
         if free(*m.span()):
             atoms.append(Atom(m.start(), m.end(), digit_value(m.group()), "digits", m.group()))
-    for a in _word_runs(sentence) if _ANY_NUMBER_WORD.search(low) else ():
+    words = _ANY_NUMBER_WORD_FOLDED.search(sentence) if low is None else _ANY_NUMBER_WORD.search(low)
+    for a in _word_runs(sentence) if words else ():
         if free(a.start, a.end):
             atoms.append(a)
     atoms.sort(key=lambda a: a.start)
@@ -201,9 +209,14 @@ _ANY_DIGIT = re.compile(r"[\d⅓⅔¼½¾⅛⅜⅝⅞]")
 _ANY_WORD = re.compile(
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter|fifth|zero")
+_ANY_WORD_FOLDED = re.compile(_ANY_WORD.pattern, re.I)
 
 
 def has_number(text: str) -> bool:
-    """Cheap test: does the text hold a digit or a number word at all?"""
+    """Cheap test: does the text hold a digit or a number word (in any case) at all?"""
     # a character class scans many times faster than the word alternation, which runs only without a digit
-    return _ANY_DIGIT.search(text) is not None or _ANY_WORD.search(text.lower()) is not None
+    if _ANY_DIGIT.search(text):
+        return True
+    if _FOLDS_TO_ASCII.search(text):
+        return _ANY_WORD_FOLDED.search(text) is not None
+    return _ANY_WORD.search(text.lower()) is not None

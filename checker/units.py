@@ -220,19 +220,22 @@ def convert(value: float, unit: str, target: str, vocab: Vocabulary) -> float | 
     table = vocab.units["pint_units"]
     if unit not in table or target not in table:
         return None
-    if unit in _OFFSET_UNITS or target in _OFFSET_UNITS:
+    convertible, factor = _factor(table[unit], table[target])
+    if not convertible:
+        return None
+    if factor is None:  # no factor converts scales that do not start at zero (°C, °F): ask pint each time
         return _pint_convert(value, table[unit], table[target])
-    factor = _factor(table[unit], table[target])
-    return None if factor is None else value * factor
-
-
-_OFFSET_UNITS = {"°C", "°F"}  # their scales do not start at zero: no single factor converts them
+    return value * factor
 
 
 @lru_cache(maxsize=1024)
-def _factor(source: str, target: str) -> float | None:
-    """pint's factor from one unit to another (asked once per pair: pint takes ~100 µs a conversion)."""
-    return _pint_convert(1.0, source, target)
+def _factor(source: str, target: str) -> tuple[bool, float | None]:
+    """(convertible, factor) from one unit to another, asked of pint once per pair (it takes ~100 µs a
+    conversion); the factor is None for scales that do not start at zero (zero does not stay zero)."""
+    zero = _pint_convert(0.0, source, target)
+    if zero is None:
+        return False, None
+    return True, (_pint_convert(1.0, source, target) if zero == 0.0 else None)
 
 
 def _pint_convert(value: float, source: str, target: str) -> float | None:

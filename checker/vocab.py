@@ -193,6 +193,8 @@ class Vocabulary:
         """hedge_after as one pattern matching right after a number ('20 or more'), longest phrase
         first, one group per phrase, and the qualifier of each group."""
         alts = [r"(" + re.escape(p) + (r"(?!\w)" if p[-1].isalnum() else "") + ")" for p, _ in self.hedge_after]
+        if not alts:  # an empty alternation would match everywhere
+            return re.compile(r"(?!x)x"), []
         return re.compile(r"\s*(?:" + "|".join(alts) + ")", re.I), [q for _, q in self.hedge_after]
 
     # -- non-quantities ------------------------------------------------------

@@ -5,8 +5,6 @@ import importlib.util
 import json
 from pathlib import Path
 
-import pytest
-
 from checker.pipeline import check_paths
 from checker.reporters import json_report
 

@@ -1,18 +1,22 @@
 """Each fast path found by profiling gives exactly what the plain formulation it replaced gives."""
 import re
+import shutil
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pytest
+import yaml
 
 from checker import context, dates, numbers
 from checker.context import tokens, tokens_after
 from checker.mentions import find_mentions
+from checker.extract import extract_text
 from checker.numbers import DIGITS, has_number
+from checker.pipeline import check_text
 from checker.sentences import split_sentences
-from checker.vocab import vocabulary
+from checker.vocab import _load, vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -69,13 +73,26 @@ def test_digit_pattern_on_the_seeds():
         assert [m.span() for m in DIGITS.finditer(text)] == [m.span() for m in PLAIN_DIGITS.finditer(text)]
 
 
-# ASCII and the non-ASCII characters of news copy; the two differ only on letters such as 'ſ' that
-# case-fold to ASCII, where the word scanner (ASCII letters) would find no number word anyway
-newsy = st.text(alphabet=[chr(c) for c in range(32, 127)] + list("⅓½é’—\u00a0"), max_size=60)
+# number words with a letter that case-insensitive matching equates with an ASCII one ('ſix', 'FİVE')
+_FOLDS = {"s": "ſ", "i": "ıİ", "k": "\u212a"}
+
+
+@st.composite
+def folded_words(draw):
+    word = draw(st.sampled_from(["six", "sixty", "seven", "thirty", "thousand", "million", "billion", "nine",
+                                 "five", "eight", "third", "fifth", "first", "kilo"]))
+    spots = [i for i, c in enumerate(word) if c in _FOLDS]
+    i = draw(st.sampled_from(spots))
+    word = word[:i] + draw(st.sampled_from(_FOLDS[word[i]])) + word[i + 1:]
+    word = word.upper() if draw(st.booleans()) else word
+    return draw(st.text(alphabet="ab ,", max_size=5)) + word + draw(st.text(alphabet="ab ,", max_size=5))
+
+
+folding = folded_words()
 
 
 @settings(max_examples=300, deadline=None)
-@given(newsy)
+@given(st.one_of(st.text(max_size=60), folding))
 def test_has_number_agrees_with_the_case_insensitive_pattern(text):
     assert has_number(text) == (PLAIN_ANY_NUMBER.search(text) is not None)
 
@@ -114,3 +131,52 @@ def test_first_character_lookaheads_lose_no_match(pattern):
         assert spans == [m.span() for m in plain.finditer(text)]
         found += len(spans)
     assert found, "the articles hold matches to compare"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ſten people died.", []),  # no number word as the scanner cuts words ('ſ' is no ASCII letter)
+    ("tenı people died", []),
+    ("A ninth of the budget went to the FİVE schools.", ["A ninth"]),  # 'FİVE' still says there is a number
+    ("one thırd of 30 drones", ["one", "30"]),  # 'thırd' is no denominator we know, and no crash
+    ("one sixth of 30 drones", ["one sixth", "30"]),
+])
+def test_letters_that_fold_to_ascii(text, expected):
+    assert [r["text"] for r in extract_text(text)] == expected
+
+
+def _rules_copy(tmp_path, monkeypatch, edit):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    edit(rules)
+    monkeypatch.setenv("NUMCHECK_RULES_DIR", str(rules))
+    _load.cache_clear()
+
+
+def test_no_hedges_after_numbers_is_a_valid_vocabulary(tmp_path, monkeypatch):
+    def no_after(rules):
+        hedges = yaml.safe_load((rules / "hedges.yaml").read_text(encoding="utf-8"))
+        hedges["after"] = {}
+        (rules / "hedges.yaml").write_text(yaml.safe_dump(hedges, allow_unicode=True), encoding="utf-8")
+    _rules_copy(tmp_path, monkeypatch, no_after)
+    try:
+        rows = extract_text("Russia launched about 40 drones; 31 or more were shot down.")
+    finally:
+        _load.cache_clear()
+    assert [(r["text"], r["qualifier"]) for r in rows] == [("40", "approx"), ("31", "exact")]
+
+
+def test_offset_scales_convert_whatever_the_units_are_called(tmp_path, monkeypatch):
+    def renamed(rules):
+        for name in ("units.yaml", "subjects.yaml"):
+            path = rules / name
+            text = path.read_text(encoding="utf-8").replace("°C", "degC").replace("°F", "degF")
+            path.write_text(text, encoding="utf-8")
+    _rules_copy(tmp_path, monkeypatch, renamed)
+    try:
+        report = check_text("Temperatures reached 40 degree Celsius (104 degree fahrenheit) on Monday.")
+        wrong = check_text("Temperatures reached 40 degree Celsius (140 degree fahrenheit) on Monday.")
+    finally:
+        _load.cache_clear()
+    assert [q for q in report.quantities["unit"]] == ["degC", "degF"]
+    assert [f.rule for f in report.findings] == []
+    assert [f.rule for f in wrong.findings] == ["NC109"]

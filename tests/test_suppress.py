@@ -38,7 +38,7 @@ def test_range_form_disables_until_enabled() -> None:
 
 
 def test_ignore_without_codes_silences_everything_on_the_line() -> None:
-    text = f"[numcheck: ignore]\nRussia launched 61 drones. Air defences shot down 75, and 12 were jammed.\n"
+    text = "[numcheck: ignore]\nRussia launched 61 drones. Air defences shot down 75, and 12 were jammed.\n"
     report = check_text(text, "a.txt")
     assert report.findings == [] and report.suppressed == 2
 

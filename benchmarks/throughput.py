@@ -109,8 +109,11 @@ def write_sentences(articles: list[tuple[str, str]], path: Path) -> Path:
 
 def pipeline_time(folder: str) -> None:
     """Child mode: the pipeline on the folder, one core, after a warm-up; prints seconds."""
+    import gc
+
     from checker.batch import warm_up
     from checker.pipeline import check_paths
+    gc.freeze()  # as the command line does once its imports are done
     warm_up()
     started = time.perf_counter()
     check_paths([folder], jobs=1, budget=None)

@@ -58,17 +58,20 @@ class PartsExceedWhole(Rule):
                         [whole.span] + [p.span for p in parts])
 
     def _capacities(self, doc, relations):
-        """Seats won against a '150-seat' chamber: parts are the other counts of that subject."""
+        """Seats won against a '150-seat' chamber: parts are the other counts of that subject in the
+        passage around it (capacity_reach_sentences in rules/relations.yaml)."""
         capacities = links.capacity_wholes(doc)
         elsewhere = relations.words_re("not_same_fact")
         taken = {id(c) for c in capacities}
-        shares: dict[str, list] = {}
+        reach = int(relations.data.get("capacity_reach_sentences", 25))
+        shares: dict[str, set[int]] = {}
         for whole in capacities:
             if whole.subject not in shares:  # what does not depend on the whole is read once per subject
-                shares[whole.subject] = [
-                    q for q in doc.with_subject(whole.subject) if id(q) not in taken
+                shares[whole.subject] = {
+                    id(q) for q in doc.with_subject(whole.subject) if id(q) not in taken
                     and q.event in (None, "received", "captured") and not _NOT_A_SHARE.match(doc.after(q, 40))
-                    and not elsewhere.search(doc.before(q, 40) + doc.after(q, 40))]
-            parts = [q for q in shares[whole.subject] if links.comparable(q, whole) and q.number < whole.number]
+                    and not elsewhere.search(doc.before(q, 40) + doc.after(q, 40))}
+            parts = [q for q in doc.near(whole, reach, reach) if id(q) in shares[whole.subject]
+                     and links.comparable(q, whole) and q.number < whole.number]
             if len(parts) >= 2:
                 yield whole, parts

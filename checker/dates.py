@@ -1,6 +1,7 @@
 """Calendar dates written in news copy ('Friday, Oct. 16, 2025', '12 April'), with their offsets."""
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -54,15 +55,22 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[Writte
     return out
 
 
-def resolve_year(d: WrittenDate, others: list[WrittenDate], default: int | None) -> int | None:
-    """The date's own year, else that of the nearest earlier date with a year, else any, else default."""
-    if d.year:
-        return d.year
-    earlier = [o for o in others if o.year and o.start < d.start]
-    if earlier:
-        return earlier[-1].year
-    later = [o for o in others if o.year]
-    return later[0].year if later else default
+class Years:
+    """The years written with a document's dates (given in text order), for the dates written without one."""
+
+    def __init__(self, dates: list[WrittenDate]):
+        dated = [d for d in dates if d.year]
+        self._starts = [d.start for d in dated]
+        self._years = [d.year for d in dated]
+
+    def of(self, d: WrittenDate, default: int | None) -> int | None:
+        """The date's own year, else that of the nearest earlier date with a year, else any, else default."""
+        if d.year:
+            return d.year
+        earlier = bisect.bisect_left(self._starts, d.start)  # found once per document, not per date
+        if earlier:
+            return self._years[earlier - 1]
+        return self._years[0] if self._years else default
 
 
 def weekday_name(i: int) -> str:

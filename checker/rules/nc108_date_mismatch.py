@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from checker.dates import WrittenDate, find_dates, resolve_year, weekday_name
+from checker.dates import WrittenDate, Years, find_dates, weekday_name
 from checker.numbers import SMALL, TENS
 from checker.report import Span
 from checker.rules.base import Rule, register
@@ -58,21 +58,22 @@ class DateMismatch(Rule):
         slack = int(ctx.relations.data.get("week_slack_days", 1))
         for doc in ctx.documents:
             dates = find_dates(doc.text)
-            yield from self._weekdays(doc, dates, default_year)
-            yield from self._gaps(doc, dates, default_year, slack)
+            years = Years(dates)
+            yield from self._weekdays(doc, dates, years, default_year)
+            yield from self._gaps(doc, dates, years, default_year, slack)
 
-    def _weekdays(self, doc, dates, default_year):
+    def _weekdays(self, doc, dates, years, default_year):
         for d in dates:
             if d.weekday is None:
                 continue
-            year = resolve_year(d, dates, default_year)
+            year = years.of(d, default_year)
             day = d.on(year) if year else None
             if day and day.weekday() != d.weekday:
                 yield self.finding(
                     doc.doc, f"{d.text!r}: {day:%b} {day.day}, {year} was a {weekday_name(day.weekday())}, "
                              f"not a {weekday_name(d.weekday)}", [_span(d)])
 
-    def _gaps(self, doc, dates, default_year, slack):
+    def _gaps(self, doc, dates, years, default_year, slack):
         starts = [d.start for d in dates]  # find_dates gives them in text order
 
         def within(lo: int, hi: int) -> list:
@@ -87,24 +88,24 @@ class DateMismatch(Rule):
                 if pair is None:
                     continue
                 first, second = pair
-                yield from self._compare(doc, m, first, second, dates, default_year, slack,
+                yield from self._compare(doc, m, first, second, years, default_year, slack,
                                          backwards=m.group("dir").lower() in ("before", "earlier"))
             for m in _SPAN.finditer(doc.text, sent.start, sent.end):
                 a, b = within(m.start("a"), m.end("a")), within(m.start("b"), m.end("b"))
                 if a and b:
-                    yield from self._compare(doc, m, a[0], b[0], dates, default_year, slack,
+                    yield from self._compare(doc, m, a[0], b[0], years, default_year, slack,
                                              backwards=False, inclusive=True)
             for m in _BEGAN_ENDED.finditer(doc.text, sent.start, sent.end):
                 a, b = within(m.start("a"), m.end("a")), within(m.start("b"), m.end("b"))
                 # the event's stated length, in this sentence or the two before ("an 18-day strike")
                 length = _LENGTH.search(doc.text, doc.sentences[max(0, sent.index - 2)].start, sent.end)
                 if a and b and length:
-                    yield from self._compare(doc, length, a[0], b[0], dates, default_year, slack,
+                    yield from self._compare(doc, length, a[0], b[0], years, default_year, slack,
                                              backwards=False, inclusive=True)
 
-    def _compare(self, doc, m, first: WrittenDate, second: WrittenDate, dates, default_year, slack,
+    def _compare(self, doc, m, first: WrittenDate, second: WrittenDate, years: Years, default_year, slack,
                  backwards: bool, inclusive: bool = False):
-        y1, y2 = resolve_year(first, dates, default_year), resolve_year(second, dates, default_year)
+        y1, y2 = years.of(first, default_year), years.of(second, default_year)
         if y1 is None and y2 is None:  # no year anywhere: the gap is the same in any year but a leap one
             y1 = y2 = 2001 if (first.month, first.day) != (2, 29) and (second.month, second.day) != (2, 29) else 2004
             if (second.month, second.day) < (first.month, first.day) and not backwards:

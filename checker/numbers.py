@@ -36,6 +36,12 @@ _NUMBER_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _ANY_NUMBER_WORD = re.compile(rf"(?<![a-z])(?:{_NUMBER_WORDS})(?![a-z])")
 _ANY_NUMBER_WORD_FOLDED = re.compile(rf"(?<![A-Za-z])(?:{_NUMBER_WORDS})(?![A-Za-z])", re.I)
 _ANY_DENOMINATOR = re.compile("hal[fv]|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth")
+
+
+def _lowered(text: str) -> str | None:
+    """The text lower-cased for the cheap tests, or None where they would differ from case-insensitive
+    matching and the case-insensitive patterns must be used."""
+    return None if _FOLDS_TO_ASCII.search(text) else text.lower()
 _FRACTION = re.compile(
     r"\b(?:(?P<num>one|two|three|four|five|six|seven|eight|nine|a|an)[\s-]+)?"
     r"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
@@ -166,7 +172,7 @@ def find_atoms(sentence: str) -> list[Atom]:
         if d:
             atoms.append(Atom(m.start(), m.end(), 1.0 / d, "fraction", m.group()))
             taken.append(m.span())
-    low = None if _FOLDS_TO_ASCII.search(sentence) else sentence.lower()
+    low = _lowered(sentence)
     for m in _FRACTION.finditer(sentence) if low is None or _ANY_DENOMINATOR.search(low) else ():
         num, den = m.group("num"), m.group("den").lower()
         if den not in DENOMINATORS or num and num.lower() not in SMALL and num.lower() not in ("a", "an"):
@@ -217,6 +223,5 @@ def has_number(text: str) -> bool:
     # a character class scans many times faster than the word alternation, which runs only without a digit
     if _ANY_DIGIT.search(text):
         return True
-    if _FOLDS_TO_ASCII.search(text):
-        return _ANY_WORD_FOLDED.search(text) is not None
-    return _ANY_WORD.search(text.lower()) is not None
+    low = _lowered(text)
+    return (_ANY_WORD_FOLDED.search(text) if low is None else _ANY_WORD.search(low)) is not None

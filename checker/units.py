@@ -208,10 +208,9 @@ def base_of(unit: str, pint_units: tuple) -> tuple[float, str] | None:
     if expr is None:
         return None
     ureg = _registry()
-    q = ureg.Quantity(1.0, expr)
-    if unit in ("°C", "°F"):
-        return None  # offsets, not factors: converted by `convert`
-    base = q.to_base_units()
+    if ureg.Quantity(0.0, expr).to_base_units().magnitude != 0.0:
+        return None  # a scale that does not start at zero (°C, °F): no factor, converted by `convert`
+    base = ureg.Quantity(1.0, expr).to_base_units()
     return float(base.magnitude), f"{base.units:~}"
 
 

@@ -5,6 +5,8 @@ import math
 
 import pandas as pd
 
+from checker.schema import python_values
+
 REPORT_FIELDS = ["doc", "start", "end", "text", "sentence", "value", "low", "high", "qualifier",
                  "unit", "subject", "event", "actor", "source", "time"]
 
@@ -23,7 +25,7 @@ def _plain(v):
 
 def _column(column: pd.Series) -> list:
     """A column as plain Python values: None for missing ones, whole floats as ints."""
-    values = column.astype(object).where(column.notna(), None).tolist()
+    values = python_values(column)
     if pd.api.types.is_integer_dtype(column.dtype) or isinstance(column.dtype, pd.StringDtype):
         return values  # already plain: only floats need rounding
     return [_plain(v) for v in values]
@@ -31,6 +33,5 @@ def _column(column: pd.Series) -> list:
 
 def rows(df: pd.DataFrame, fields: list[str] | None = None) -> list[dict]:
     cols = fields or list(df.columns)
-    # column by column: a row at a time through to_dict is several times slower on a large table
     columns = [_column(df[c]) for c in cols]
     return [dict(zip(cols, values)) for values in zip(*columns)]

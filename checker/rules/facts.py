@@ -11,6 +11,7 @@ from typing import Iterator
 import pandas as pd
 
 from checker.report import Span
+from checker.schema import python_values
 from checker.sentences import Sentence, split_sentences
 from checker.vocab import Vocabulary, relations_data, vocabulary
 
@@ -74,10 +75,6 @@ def _fmt(v: float) -> str:
     if float(v).is_integer():
         return f"{int(v):,}"
     return f"{v:,.4g}" if a < 1 else f"{v:,.2f}".rstrip("0").rstrip(".")
-
-
-def _python_values(column: pd.Series) -> list:
-    return column.astype(object).where(column.notna(), None).tolist()
 
 
 @dataclass
@@ -263,8 +260,7 @@ def documents(table: pd.DataFrame, texts: dict[str, str], vocab: Vocabulary | No
     sentences, if given, so a batch splits each text once)."""
     vocab = vocab or vocabulary()
     by_doc: dict[str, list[Quantity]] = {d: [] for d in texts}
-    # column by column, as Python values with None for missing ones (row by row is 3x slower)
-    columns = [_python_values(table[f]) for f in Quantity.__dataclass_fields__]
+    columns = [python_values(table[f]) for f in Quantity.__dataclass_fields__]
     for row in zip(*columns):
         q = Quantity(*row)
         by_doc.setdefault(q.doc, []).append(q)

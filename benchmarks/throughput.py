@@ -75,7 +75,7 @@ def quantulum_alone(sentences_file: str) -> None:
     import types
     import warnings
 
-    # the same workaround numcheck uses (checker/units.py): inflect's import otherwise instruments
+    # the same workaround numcheck uses (checker/extract/units.py): inflect's import otherwise instruments
     # itself with typeguard, seconds of start-up that are no part of quantulum3's work
     saved = sys.modules.get("typeguard")
     stub = types.ModuleType("typeguard")
@@ -101,7 +101,7 @@ def quantulum_alone(sentences_file: str) -> None:
 
 def write_sentences(articles: list[tuple[str, str]], path: Path) -> Path:
     """Every sentence of the articles, as numcheck splits them, for quantulum3 alone to parse."""
-    from checker.sentences import split_sentences
+    from checker.extract.sentences import split_sentences
     sentences = [text[s.start:s.end] for _, text in articles for s in split_sentences(text)]
     path.write_text(json.dumps(sentences, ensure_ascii=False), encoding="utf-8")
     return path

@@ -16,7 +16,7 @@ from checker.report import Finding
 from checker.rules.engine import check_documents
 from checker.rules.facts import documents as group_documents
 from checker.schema import SchemaViolation
-from checker.sentences import Sentence, split_sentences
+from checker.extract.sentences import Sentence, split_sentences
 from checker.vocab import vocabulary
 
 

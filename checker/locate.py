@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
-from checker.sentences import Sentence, split_sentences
+from checker.extract.sentences import Sentence, split_sentences
 
 
 @lru_cache(maxsize=256)

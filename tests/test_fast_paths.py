@@ -9,13 +9,13 @@ from hypothesis import strategies as st
 import pytest
 import yaml
 
-from checker import context, dates, numbers
-from checker.context import tokens, tokens_after
-from checker.mentions import find_mentions
+from checker.extract import context, dates, numbers
+from checker.extract.context import tokens, tokens_after
+from checker.extract.mentions import find_mentions
 from checker.extract import extract_text
-from checker.numbers import DIGITS, has_number
+from checker.extract.numbers import DIGITS, has_number
 from checker.pipeline import check_text
-from checker.sentences import split_sentences
+from checker.extract.sentences import split_sentences
 from checker.vocab import _load, vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import checker.units  # noqa: F401  (imports quantulum3 the way numcheck does)
+import checker.extract.units  # noqa: F401  (imports quantulum3 the way numcheck does)
 from checker.extract import extract_text
 
 with warnings.catch_warnings():

@@ -12,7 +12,7 @@ import pandas as pd
 
 from checker.report import Span
 from checker.schema import python_values
-from checker.sentences import Sentence, split_sentences
+from checker.extract.sentences import Sentence, split_sentences
 from checker.vocab import Vocabulary, relations_data, vocabulary
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from checker.context import leading_noun_phrase
+from checker.extract.context import leading_noun_phrase
 from checker.rules.base import Rule, register
 
 

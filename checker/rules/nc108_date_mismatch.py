@@ -4,8 +4,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from checker.dates import WrittenDate, Years, find_dates, weekday_name
-from checker.numbers import SMALL, TENS
+from checker.extract.dates import WrittenDate, Years, find_dates, weekday_name
+from checker.extract.numbers import SMALL, TENS
 from checker.report import Span
 from checker.rules.base import Rule, register
 

@@ -5,7 +5,7 @@ import re
 
 from checker.rules.base import Rule, register
 from checker.rules.facts import Quantity, decimals, show
-from checker.units import convert
+from checker.extract.units import convert
 
 _RESTATEMENT = re.compile(r"(?:(?:equivalent|equal)\s+to|,\s+or|\bor\s+about|\bor\s+roughly|\bor\s+some)"
                           r"(?:\s+(?:about|around|roughly|some|nearly|almost|approximately))?\s*$", re.I)

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from checker.numbers import Atom, find_atoms
-from checker.numbers import Atom as _Atom
-from checker.units import complex_quantities, may_have_unit, quantulum_unit
+from checker.extract.numbers import Atom, find_atoms
+from checker.extract.numbers import Atom as _Atom
+from checker.extract.units import complex_quantities, may_have_unit, quantulum_unit
 from checker.vocab import Vocabulary
 
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[\s\u00a0]*$")

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import lemminflect
 
-from checker.mentions import Mention
+from checker.extract.mentions import Mention
 from checker.vocab import Vocabulary
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*|\d[\d,.]*\d|\d|[^\sA-Za-z\d]")

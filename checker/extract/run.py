@@ -6,13 +6,13 @@ from typing import Iterable
 
 import pandas as pd
 
-from checker import context
+from checker.extract import context
 from checker.budget import checkpoint
-from checker.mentions import Mention, find_mentions
-from checker.numbers import has_number
+from checker.extract.mentions import Mention, find_mentions
+from checker.extract.numbers import has_number
 from checker.schema import COLUMNS, validate
-from checker.sentences import Sentence, split_sentences
-from checker.units import normalise
+from checker.extract.sentences import Sentence, split_sentences
+from checker.extract.units import normalise
 from checker.vocab import Vocabulary, vocabulary
 
 _ELLIPTIC = re.compile(r"\s*(?:[,.;:)]|of\b|others?\b|more\b|were\b|was\b|had\b|have\b|are\b|is\b|remained\b|in\b|on\b|"

@@ -171,11 +171,54 @@ def extract(
     text_field: TextField = None,
     config: ConfigOpt = None,
     jobs: Jobs = None,
+    all_: Annotated[bool, typer.Option(
+        "--all", help="Also list the numbers set aside as non-quantities (kept: false), each with its reason.")] = False,
 ) -> None:
     """Print every quantity found: value, unit, qualifier, subject, event, actor."""
+    if all_:
+        _extract_all(paths, format, output, id_field, text_field, _config(config))
     report = _run(paths, _config(config), id_field, text_field, jobs=jobs)
     write_text(table.RENDERERS[format.value](report.quantities), output)
     raise typer.Exit(EXIT_INPUT if report.input_errors else EXIT_CLEAN)
+
+
+def _cell(v) -> str:
+    return f"{v:,.10g}" if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)
+
+
+def _extract_all(paths: list[str], format: TableFormat, output: Optional[Path], id_field: Optional[str],
+                 text_field: Optional[str], cfg: config_mod.Config) -> None:
+    """`extract --all`: kept and set-aside numbers of every document, one row each, in text order."""
+    import json
+
+    import pandas as pd
+
+    from checker.extract.run import CANDIDATE_FIELDS, candidates
+
+    rows, failed = [], False
+    try:
+        for d in documents_mod.iter_documents(paths, id_field or cfg.id_field, text_field or cfg.text_field):
+            if d.error:
+                typer.echo(f"numcheck: error: {d.doc}: {d.error}", err=True)
+                failed = True
+            if d.text is not None:
+                rows.extend(candidates(d.text, d.doc))
+    except VocabularyError as exc:
+        _fail(str(exc))
+    df = pd.DataFrame.from_records(rows, columns=CANDIDATE_FIELDS)
+    if format is TableFormat.table:
+        shown = df.assign(doc=df["doc"].map(lambda n: n.rsplit("/", 1)[-1])).drop(columns="end")
+        shown = shown.astype(object).where(shown.notna(), "")
+        text = "no numbers found\n" if df.empty else shown.to_string(
+            index=False, formatters={c: _cell for c in ("value", "low", "high")}) + "\n"
+    elif format is TableFormat.csv:
+        text = df.to_csv(index=False, lineterminator="\n")
+    else:
+        plain = [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in rows]
+        text = (json.dumps(plain, ensure_ascii=False, indent=1) + "\n" if format is TableFormat.json
+                else "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in plain))
+    write_text(text, output)
+    raise typer.Exit(EXIT_INPUT if failed else EXIT_CLEAN)
 
 
 @app.command()

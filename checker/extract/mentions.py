@@ -1,4 +1,4 @@
-"""Mentions: number atoms grown into quantities (unit, magnitude, range, qualifier), non-quantities dropped."""
+"""Mentions: number atoms grown into quantities (unit, magnitude, range, qualifier); non-quantities set aside."""
 from __future__ import annotations
 
 import math
@@ -8,17 +8,10 @@ from functools import lru_cache
 
 from checker.extract.numbers import Atom, find_atoms
 from checker.extract.numbers import Atom as _Atom
+from checker.extract.nonquantities import Dropped, atom_reason, is_year, is_year_tail, values_of
 from checker.extract.units import complex_quantities, may_have_unit, quantulum_unit
 from checker.vocab import Vocabulary
 
-_PREV_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[\s\u00a0]*$")
-_NEXT_WORD = re.compile(r"[\s\u00a0]*([A-Za-z][\w'’-]*|[^\w\s])")
-_FUNCTION_NEXT = {
-    "of", "at", "in", "on", "by", "for", "from", "since", "to", "than", "the", "its", "their",
-    "his", "her", "and", "or", "but", "with", "as", "were", "was", "is", "are", "had", "has",
-    "have", "this", "that", "last", "which", "who", "while", "compared", "more", "less", "a",
-    "an", "our", "my", "your", "these", "those", "all", "over", "under", "earlier", "ago",
-}
 _PHYSICAL_EXCLUDED = {"count", "percent", "fraction", "point"}
 MAX_DIGITS = 24  # beyond this a float cannot hold the number, and no news figure is that precise
 
@@ -43,80 +36,6 @@ class Mention:
     @property
     def is_range(self) -> bool:
         return self.qualifier == "range"
-
-
-def _prev_word(s: str, pos: int) -> str:
-    m = _PREV_WORD.search(s[:pos])
-    return m.group(1) if m else ""
-
-
-def _next_token(s: str, pos: int) -> str:
-    m = _NEXT_WORD.match(s, pos)
-    return m.group(1) if m else ""
-
-
-def _at_clause_start(s: str, pos: int) -> bool:
-    head = s[:pos].rstrip(" \u00a0\"“‘'([")
-    return head == "" or head[-1] in "—–:;-"
-
-
-def non_quantity(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | None:
-    """Why this atom is not a quantity (a date, an identifier, ...), or None if it may be one."""
-    before, after = s[max(0, a.start - 40):a.start], s[a.end:a.end + 40]
-    nq = vocab.nonq
-    if a.kind == "digits":
-        if before[-1:].isalpha() or before[-1:] == "#":
-            return "identifier"
-        if re.search(r"[A-Za-z][-‑–]$", before):
-            return "identifier"
-        suffix = re.match(r"[A-Za-z]+", after)
-        if suffix:
-            suf = suffix.group()
-            if suf.lower() in nq["ordinal_suffixes"]:
-                return "ordinal"
-            if suf.lower() in ("am", "pm"):
-                return "clock time"
-            if suf == "s" and len(a.text) == 4:
-                return "decade"
-            if len(suf) == 1 and suf.isupper() and suf not in vocab.units["attached_magnitudes"]:
-                return "identifier"
-        pats = vocab.nonquantity_patterns
-        if pats["calibre"].match(after) and re.match(r"[a-z]+\s+[a-z]", after[2:].lstrip()):
-            return "calibre"
-        if pats["month_before"].search(before) or pats["month_after"].match(after):
-            return "date"
-        if pats["day_range_before"].search(before):
-            return "date"  # "May 14–16"
-        if pats["clock_after"].match(after):
-            return "clock time"
-        if line_start and s[:a.start].strip() == "" and re.match(r"[.)]\s", after):
-            return "list marker"
-        prev_m = re.search(r"([A-Za-z][\w'’.-]*)[ \u00a0]+$", before)
-        if prev_m:
-            prev, lw = prev_m.group(1), prev_m.group(1).lower()
-            if lw in vocab.label_words:
-                return "label"
-            if prev[0].isupper() and lw not in vocab.name_exceptions and not lw.endswith(("'s", "’s", "s")):
-                return "name"
-    if a.kind in ("words", "fraction"):
-        if a.text[:1].isupper() and not _at_clause_start(s, a.start):
-            return "name"
-        first = a.text.lower().split()[0].split("-")[0]
-        nxt = _next_token(s, a.end).lower().replace("’", "'")
-        prev = _prev_word(s, a.start).lower()
-        if a.text.lower() == "one":
-            if nxt in nq["one_not_before"] or not nxt or not nxt[0].isalnum() and nxt not in ("(",):
-                return "pronoun"
-            if prev in nq["one_not_after"]:
-                return "pronoun"
-        if a.kind == "fraction" and first in ("a", "an", "half") and " in " not in a.text:
-            if prev in ("first", "second", "latter", "last", "other", "the", "and"):
-                return "period"
-            if nxt and nxt[0].isalpha() and nxt not in _FUNCTION_NEXT:
-                return "ordinal"
-            if s[a.end:a.end + 1] == "-":
-                return "compound"
-    return None
 
 
 def _currency_before(s: str, start: int, vocab: Vocabulary, doc_text: str) -> tuple[int, str] | None:
@@ -224,13 +143,6 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
     return m
 
 
-def _is_year(m: Mention, vocab: Vocabulary) -> bool:
-    a = m.atom
-    lo, hi = vocab.nonq["year_range"]
-    return (a.kind == "digits" and re.fullmatch(r"\d{4}", a.text) is not None and lo <= a.value <= hi
-            and m.unit == "count" and m.magnitude == 1 and not m.currency)
-
-
 def _range_connector(s: str, m1: Mention, m2: Mention, vocab: Vocabulary) -> bool:
     gap = s[m1.end:m2.start]
     if re.fullmatch(r"-?\s*(?:to|-|–|—)\s*|-|–", gap):  # "8- to 16-metre": suspended hyphen
@@ -323,8 +235,12 @@ def _conversions(s: str, ms: list[Mention]) -> None:
                 b.qualifier = a.qualifier  # a bracketed single number cannot inherit a range
 
 
-def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: bool = False) -> list[Mention]:
-    """All quantities of one sentence, in order, with sentence-relative offsets."""
+def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: bool = False,
+                  dropped: list[Dropped] | None = None) -> list[Mention]:
+    """All quantities of one sentence, in order, with sentence-relative offsets.
+
+    The numbers set aside as non-quantities are appended to `dropped`, when given, with their reason."""
+    drops: list[Dropped] = [] if dropped is None else dropped
     ms: list[Mention] = []
     delegated = [Mention(p.start, p.end, p.value, p.unit, atom=_Atom(p.start, p.end, p.value, "quantulum",
                                                                       s[p.start:p.end]))
@@ -334,34 +250,34 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
             continue
         if a.kind == "digits" and sum(c.isdigit() for c in a.text) > MAX_DIGITS:
             continue  # a 5,000-digit "number" is noise: no count is that precise
-        why = non_quantity(s, a, line_start, vocab)
+        why = atom_reason(s, a, line_start, vocab)
         if why and why != "name":
+            drops.append(Dropped(a.start, a.end, why, values_of(a)))
             continue
         m = _grow(s, a, vocab, doc_text)
         if why == "name" and m.unit == "count":
+            drops.append(Dropped(a.start, a.end, why, values_of(a)))
             continue  # "Apollo 11"; but "Processor 2.80 GHz" has a unit and is a quantity
-        if _is_year(m, vocab):
+        if is_year(m, vocab):
+            drops.append(Dropped(a.start, a.end, "year", (a.value,)))
             continue
         if ms and m.start < ms[-1].end:
             continue  # swallowed by the previous quantity's unit
         ms.append(m)
     ms = sorted(ms + [d for d in delegated if math.isfinite(d.value)], key=lambda m: m.start)
     ms = [m for m in ms if m.value is None or math.isfinite(m.value)]
-    ms = _drop_year_tails(s, ms, vocab)
+    kept = []
+    for m in ms:
+        if is_year_tail(s, m):
+            drops.append(Dropped(m.start, m.end, "year", (m.value,)))
+        else:
+            kept.append(m)
+    ms = kept
     _share_units(s, ms)
     ms = _combine_ranges(s, ms, vocab)
     for m in ms:
         _qualify(s, m, vocab)
     _conversions(s, ms)
+    if dropped is not None:
+        dropped.sort(key=lambda d: d.start)
     return ms
-
-
-def _drop_year_tails(s: str, ms: list[Mention], vocab: Vocabulary) -> list[Mention]:
-    """'2013-14': the number after a year and a dash is a year too."""
-    out = []
-    for m in ms:
-        if m.atom and m.atom.kind == "digits" and re.search(r"(?:18|19|20)\d\d[-–/]$", s[:m.start]) \
-                and len(m.atom.text) <= 2 and m.unit == "count":
-            continue
-        out.append(m)
-    return out

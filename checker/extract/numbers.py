@@ -61,7 +61,7 @@ class Atom:
     start: int
     end: int
     value: float
-    kind: str  # digits | words | fraction | duration
+    kind: str  # digits | words | fraction | duration | clock
     text: str
 
     @property
@@ -165,7 +165,11 @@ def find_atoms(sentence: str) -> list[Atom]:
         taken.append(m.span())
     for m in _CLOCK.finditer(sentence):
         if free(*m.span()) and ":" in m.group():
-            taken.append(m.span())  # clock times are never quantities
+            # clock times are never quantities: an atom of their own kind, worth minutes since midnight,
+            # so the non-quantity stage can keep it as a typed mention
+            h, mi = (int(g) for g in m.group().split(":"))
+            atoms.append(Atom(m.start(), m.end(), h * 60 + mi, "clock", m.group()))
+            taken.append(m.span())
     for m in _ONE_IN.finditer(sentence):
         den = m.group("den").lower()
         d = digit_value(den) if den[0].isdigit() else words_value(den.split())

@@ -9,6 +9,7 @@ import pandas as pd
 from checker.extract import context
 from checker.budget import checkpoint
 from checker.extract.mentions import Mention, find_mentions
+from checker.extract.nonquantities import Dropped
 from checker.extract.numbers import has_number
 from checker.schema import COLUMNS, validate
 from checker.extract.sentences import Sentence, split_sentences
@@ -21,24 +22,37 @@ _ELLIPTIC = re.compile(r"\s*(?:[,.;:)]|of\b|others?\b|more\b|were\b|was\b|had\b|
 
 def extract_text(text: str, doc: str = "<text>", vocab: Vocabulary | None = None) -> list[dict]:
     """All quantities of one document as records (dicts with the table's columns)."""
+    return extract_all(text, doc, vocab)[0]
+
+
+def extract_all(text: str, doc: str = "<text>", vocab: Vocabulary | None = None) -> tuple[list[dict], list[dict]]:
+    """The quantity records of one document, and the numbers set aside as non-quantities.
+
+    Each set-aside number is a dict: doc, start, end (document offsets), sentence, text, reason
+    (score, record, year, date, identifier, ...) and values, the numbers it holds (a score's two)."""
     vocab = vocab or vocabulary()
     records: list[dict] = []
+    dropped: list[dict] = []
     prev_sentence: list[dict] = []
     for sent in split_sentences(text, vocab):
         if sent.furniture or not has_number(sent.text):
             continue
         checkpoint()
-        rows = _sentence_records(sent, text, doc, vocab, prev_sentence, len(records))
+        drops: list[Dropped] = []
+        rows = _sentence_records(sent, text, doc, vocab, prev_sentence, len(records), drops)
         records.extend(rows)
+        dropped.extend({"doc": doc, "start": sent.start + d.start, "end": sent.start + d.end,
+                        "sentence": sent.index, "text": sent.text[d.start:d.end], "reason": d.reason,
+                        "values": list(d.values)} for d in drops)
         if rows:
             prev_sentence = rows
-    return records
+    return records, dropped
 
 
 def _sentence_records(sent: Sentence, text: str, doc: str, vocab: Vocabulary,
-                      prev_sentence: list[dict], first_qid: int) -> list[dict]:
+                      prev_sentence: list[dict], first_qid: int, drops: list[Dropped] | None = None) -> list[dict]:
     s = sent.text
-    mentions = find_mentions(s, vocab, text, sent.line_start)
+    mentions = find_mentions(s, vocab, text, sent.line_start, drops)
     if not mentions:
         return []
     source = context.source_of(s, vocab)
@@ -118,3 +132,18 @@ def table(records: Iterable[dict]) -> pd.DataFrame:
     df = pd.DataFrame.from_records(list(records), columns=COLUMNS)
     df["restates"] = df["restates"].astype("Int64")
     return validate(df)
+
+
+CANDIDATE_FIELDS = ["doc", "start", "end", "text", "kept", "reason", "value", "low", "high", "qualifier", "unit",
+                    "subject", "event", "actor"]
+
+
+def candidates(text: str, doc: str = "<text>", vocab: Vocabulary | None = None) -> list[dict]:
+    """Every number of a document in text order: the quantities (kept, no reason) and the non-quantities
+    (not kept, with their reason and, as value, the first number they hold), with CANDIDATE_FIELDS."""
+    records, dropped = extract_all(text, doc, vocab)
+    rows = [{f: r.get(f) for f in CANDIDATE_FIELDS} | {"kept": True, "reason": None} for r in records]
+    rows += [{f: None for f in CANDIDATE_FIELDS} | {
+        "doc": d["doc"], "start": d["start"], "end": d["end"], "text": d["text"], "kept": False,
+        "reason": d["reason"], "value": d["values"][0] if d["values"] else None} for d in dropped]
+    return sorted(rows, key=lambda r: (r["start"], not r["kept"]))

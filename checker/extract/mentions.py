@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from checker.extract.numbers import Atom, find_atoms
 from checker.extract.numbers import Atom as _Atom
-from checker.extract.nonquantities import Dropped, atom_reason, is_year, is_year_tail, values_of
+from checker.extract.nonquantities import (Dropped, atom_reason, is_year, is_year_tail, pair_reading,
+                                            values_of)
 from checker.extract.units import complex_quantities, may_have_unit, quantulum_unit
 from checker.vocab import Vocabulary
 
@@ -143,27 +144,14 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
     return m
 
 
-def _range_connector(s: str, m1: Mention, m2: Mention, vocab: Vocabulary) -> bool:
-    gap = s[m1.end:m2.start]
-    if re.fullmatch(r"-?\s*(?:to|-|–|—)\s*|-|–", gap):  # "8- to 16-metre": suspended hyphen
-        before = s[:m1.start].lower().split()
-        prev = before[-1] if before else ""
-        if prev in vocab.score_words:
-            return False
-        if prev == "from" and any(w.strip(",") in vocab.change_words for w in before[-6:-1]):
-            return False
-        return True
-    if re.fullmatch(r"\s+and\s+", gap):
-        return bool(re.search(r"\bbetween\s+$", s[:m1.start], re.I))
-    return False
-
-
-def _combine_ranges(s: str, ms: list[Mention], vocab: Vocabulary) -> list[Mention]:
+def _combine_ranges(s: str, ms: list[Mention], vocab: Vocabulary, drops: list[Dropped]) -> list[Mention]:
+    """Join neighbours that read as a range into one mention; set aside pairs that are scores or tallies."""
     out: list[Mention] = []
     i = 0
     while i < len(ms):
         m1 = ms[i]
-        if i + 1 < len(ms) and _range_connector(s, m1, ms[i + 1], vocab):
+        reading = pair_reading(s, m1, ms[i + 1], vocab) if i + 1 < len(ms) else None
+        if reading == "range":
             m2 = ms[i + 1]
             unit = m2.unit if m1.unit == "count" else m1.unit
             if m2.unit in (unit, "count") and m1.unit in (unit, "count") and m1.value is not None \
@@ -176,6 +164,11 @@ def _combine_ranges(s: str, ms: list[Mention], vocab: Vocabulary) -> list[Mentio
                                    hyphen_unit=m2.hyphen_unit, parts=[m1, m2]))
                 i += 2
                 continue
+        elif reading not in (None, "pair"):
+            m2 = ms[i + 1]
+            drops.append(Dropped(m1.start, m2.end, reading, (m1.value, m2.value)))
+            i += 2
+            continue
         out.append(m1)
         i += 1
     return out
@@ -251,6 +244,10 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
         if a.kind == "digits" and sum(c.isdigit() for c in a.text) > MAX_DIGITS:
             continue  # a 5,000-digit "number" is noise: no count is that precise
         why = atom_reason(s, a, line_start, vocab)
+        last = drops[-1] if drops else None
+        if not why and last and a.kind == "digits" and re.fullmatch(r"[-–‑/]", s[last.end:a.start]) \
+                and last.reason not in ("year", "name"):
+            why = last.reason  # "A350-900", "pp. 249-55": a number hyphenated to a non-quantity is part of it
         if why and why != "name":
             drops.append(Dropped(a.start, a.end, why, values_of(a)))
             continue
@@ -274,10 +271,24 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
             kept.append(m)
     ms = kept
     _share_units(s, ms)
-    ms = _combine_ranges(s, ms, vocab)
+    ms = _combine_ranges(s, ms, vocab, drops)
+    ms = _drop_score_brackets(s, ms, drops)
     for m in ms:
         _qualify(s, m, vocab)
     _conversions(s, ms)
     if dropped is not None:
         dropped.sort(key=lambda d: d.start)
     return ms
+
+
+def _drop_score_brackets(s: str, ms: list[Mention], drops: list[Dropped]) -> list[Mention]:
+    """'7-6 (5)': a bracketed number right after a score is part of it (a tie-break), not a quantity."""
+    ends = {d.end for d in drops if d.reason in ("score", "record", "tally")}
+    out = []
+    for m in ms:
+        head = re.search(r"\s*\(\s*$", s[:m.start])
+        if head and head.start() in ends and re.match(r"\s*\)", s[m.end:]) and m.unit == "count":
+            drops.append(Dropped(m.start, m.end, "score", (m.value,)))
+            continue
+        out.append(m)
+    return out

@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from checker.extract.numbers import Atom, find_atoms
 from checker.extract.numbers import Atom as _Atom
-from checker.extract.nonquantities import (Dropped, atom_reason, is_year, is_year_tail, pair_reading,
-                                            values_of)
+from checker.extract.nonquantities import (Dropped, atom_reason, is_year, is_year_tail, model_numbers,
+                                            pair_reading, span_drops, values_of)
 from checker.extract.units import complex_quantities, may_have_unit, quantulum_unit
 from checker.vocab import Vocabulary
 
@@ -235,10 +235,17 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
     The numbers set aside as non-quantities are appended to `dropped`, when given, with their reason."""
     drops: list[Dropped] = [] if dropped is None else dropped
     ms: list[Mention] = []
+    spans = span_drops(s, vocab, line_start)
+    held: dict[int, list] = {i: [] for i in range(len(spans))}
     delegated = [Mention(p.start, p.end, p.value, p.unit, atom=_Atom(p.start, p.end, p.value, "quantulum",
                                                                       s[p.start:p.end]))
-                 for p in complex_quantities(s, vocab)]
+                 for p in complex_quantities(s, vocab)
+                 if all(p.end <= d.start or p.start >= d.end for d in spans)]
     for a in find_atoms(s):
+        inside = next((i for i, d in enumerate(spans) if d.start <= a.start < d.end), None)
+        if inside is not None:
+            held[inside].append(a.value)  # a URL's or a tally's numbers, kept with it
+            continue
         if any(d.start <= a.start < d.end for d in delegated):
             continue
         if a.kind == "digits" and sum(c.isdigit() for c in a.text) > MAX_DIGITS:
@@ -252,15 +259,20 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
             drops.append(Dropped(a.start, a.end, why, values_of(a)))
             continue
         m = _grow(s, a, vocab, doc_text)
-        if why == "name" and m.unit == "count":
+        if why == "name" and (m.unit == "count" or a.kind == "words" and s[a.end:m.end].strip()[:1].isupper()):
             drops.append(Dropped(a.start, a.end, why, values_of(a)))
-            continue  # "Apollo 11"; but "Processor 2.80 GHz" has a unit and is a quantity
+            continue  # "Apollo 11", "Ninety Mile Beach"; but "Processor 2.80 GHz" has a unit and is a quantity
+        if (a.kind == "digits" and m.unit == "count" and not m.currency and m.magnitude == 1
+                and a.text in model_numbers(doc_text or s)):
+            drops.append(Dropped(a.start, a.end, "model", values_of(a)))
+            continue  # "the 777 program" where the article also writes "777 Max" twice, or "777-9 Dreamliner"
         if is_year(m, vocab):
             drops.append(Dropped(a.start, a.end, "year", (a.value,)))
             continue
         if ms and m.start < ms[-1].end:
             continue  # swallowed by the previous quantity's unit
         ms.append(m)
+    drops.extend(Dropped(d.start, d.end, d.reason, tuple(held[i])) for i, d in enumerate(spans))
     ms = sorted(ms + [d for d in delegated if math.isfinite(d.value)], key=lambda m: m.start)
     ms = [m for m in ms if m.value is None or math.isfinite(m.value)]
     kept = []

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from checker.extract.numbers import Atom
+from checker.extract.numbers import NUMBER_WORDS, Atom
 from checker.vocab import Vocabulary
 
 _NEXT_WORD = re.compile(r"[\s\u00a0]*([A-Za-z][\w'’-]*|[^\w\s])")
@@ -76,6 +77,9 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
                 return "decade"
             if len(suf) == 1 and suf.isupper() and suf not in vocab.units["attached_magnitudes"]:
                 return "identifier"
+        why = _named_by_neighbours(s, a, before, after, vocab)
+        if why:
+            return why
         pats = vocab.nonquantity_patterns
         if pats["calibre"].match(after) and re.match(r"[a-z]+\s+[a-z]", after[2:].lstrip()):
             return "calibre"
@@ -98,13 +102,20 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
     if a.kind in ("words", "fraction"):
         if a.text[:1].isupper() and not _at_clause_start(s, a.start):
             return "name"
+        why = _fused_name(after, vocab) if a.kind == "words" else None
+        if why:
+            return why
         first = a.text.lower().split()[0].split("-")[0]
         nxt = _next_token(s, a.end).lower().replace("’", "'")
         prev = _prev_word(s, a.start).lower()
+        if a.kind == "words" and prev in vocab.label_words:
+            return "label"  # "the number eight", "page one"
         if a.text.lower() == "one":
             if nxt in nq["one_not_before"] or not nxt or not nxt[0].isalnum() and nxt not in ("(",):
                 return "pronoun"
             if prev in nq["one_not_after"]:
+                return "pronoun"
+            if _one_introduces(s, a, vocab):
                 return "pronoun"
         if a.kind == "fraction" and first in ("a", "an", "half") and " in " not in a.text:
             if prev in ("first", "second", "latter", "last", "other", "the", "and"):
@@ -114,6 +125,75 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
             if s[a.end:a.end + 1] == "-":
                 return "compound"
     return None
+
+
+def _fused_name(after: str, vocab: Vocabulary) -> str | None:
+    """A number fused by a hyphen (or a space, for a unit) with what follows it into a name: "two-stroke
+    engines" (a kind), "10-year notes" (an instrument), "the 16-inch MacBook Pro" (a product)."""
+    nq = vocab.nonq
+    fused = re.match(r"[-‑]([A-Za-z]+)\b", after)
+    if fused and fused.group(1).lower() in nq["type_compounds"]:
+        return "compound"
+    term = re.match(r"[-‑\s]({})s?[-‑\s]+([A-Za-z]+)".format("|".join(nq["instrument_terms"])), after)
+    if term and term.group(2) in nq["instrument_nouns"]:
+        return "instrument"
+    units = "|".join(re.escape(u) for u in nq["product_size_units"])
+    size = re.match(rf"[-‑\s]?(?:{units})(?![A-Za-z])[-‑\s]+([A-Za-z]+)", after)
+    if size and (size.group(1)[0].isupper() or size.group(1) in nq["product_nouns"]):
+        return "model"
+    return None
+
+
+def _named_by_neighbours(s: str, a: Atom, before: str, after: str, vocab: Vocabulary) -> str | None:
+    """Digits that the words around them make a date, a dialled number, a code, a list item or a rank."""
+    nq = vocab.nonq
+    if re.search(rf"(?:^|[\s(])(?:{vocab.month_re})\.?,[\s\u00a0]+$", before) and re.match(r",?\s+\d{4}\b", after):
+        return "date"  # "Nov, 29, 2016" (but "In September, 19 drones" is a count)
+    why = _fused_name(after, vocab)
+    if why:
+        return why
+    nxt = _next_token(s, a.end)
+    prev = _prev_word(s, a.start).lower()
+    if a.text in nq["emergency_numbers"] and (nxt.lower() in nq["dial_nouns"] or prev in nq["dial_verbs"]):
+        return "phone"
+    if re.fullmatch(r"[1-5]\d\d", a.text) and nxt.lower() in nq["code_nouns"]:
+        return "identifier"  # "a 404 error"
+    if (re.search(r"\(\s*$", before) and re.match(r"\s*\)\s+[a-z]", after)
+            and len(re.findall(r"\(\s*\d{1,2}\s*\)\s+[a-z]", s)) >= 2):
+        return "list-number"  # "(1) cut costs and (2) hire staff": an enumeration, two items or more
+    if prev in nq["rank_words"] or (prev in ("no.", "#") or before.endswith("#")) and nxt.lower() in nq["rank_nouns"]:
+        return "rank"  # "ranked 5", "the No. 3 seed"
+    return None
+
+
+def _one_introduces(s: str, a: Atom, vocab: Vocabulary) -> bool:
+    """Is this "one" a determiner: "one commenter said", "according to one estimate", "the middle one"?"""
+    ahead = re.match(r"(?:[\s\u00a0]+[\w'’-]+){1,3}", s[a.end:])
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", ahead.group())] if ahead else []
+    if any(w in vocab.nonq["one_source_nouns"] for w in words):
+        return True
+    two = re.search(r"\b(the|a|an|this|that|every|each)\s+([a-z]+)\s+$", s[:a.start], re.I)
+    return bool(two and two.group(2).lower() not in NUMBER_WORDS and not re.match(r"\s+of\b", s[a.end:]))
+
+
+def model_numbers(doc_text: str) -> frozenset[str]:
+    """Numbers the document uses as product or model names: written as "787-9 Dreamliner" (a longer number, a
+    hyphen, a shorter one and a name), or twice or more before the same capitalised singular word
+    ("737 Max ... 737 Max"), which a count of things rarely is."""
+    return _model_numbers(doc_text)
+
+
+@lru_cache(maxsize=64)  # per document: the scan covers the whole text
+def _model_numbers(doc_text: str) -> frozenset[str]:
+    if not re.search(r"\d{3}", doc_text):
+        return frozenset()
+    found = {m.group(1) for m in re.finditer(r"(?<![\w.,$€£-])(\d{3,4})[-‑]\d{1,2}\s+[A-Z][a-z]", doc_text)}
+    pairs: dict[tuple[str, str], int] = {}
+    for m in re.finditer(r"(?<![\w.,$€£-])(\d{3,4})\s+([A-Z][a-z]+)\b(?!['’])", doc_text):
+        if not m.group(2).endswith("s"):
+            key = (m.group(1), m.group(2))
+            pairs[key] = pairs.get(key, 0) + 1
+    return frozenset(found | {n for (n, _), c in pairs.items() if c >= 2})
 
 
 def is_year(m, vocab: Vocabulary) -> bool:
@@ -213,3 +293,77 @@ def _tally_reason(s: str, m1, m2, vocab: Vocabulary) -> str:
     if word.lower() in nq["score_nouns"] or sentence & (vocab.score_words | set(nq["score_nouns"])):
         return "score"
     return "tally"
+
+
+# --- Spans: constructions that hold one or more numbers and are not quantities as a whole ----------
+_NUM_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)")
+# Each: (reason, pattern). Earlier patterns win where two overlap.
+_SPAN_PATTERNS = [
+    ("url", re.compile(r"\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*", re.I)),
+    ("identifier", re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")),  # e-mail address
+    ("identifier", re.compile(r"\b(?:doi:?\s*)?10\.\d{4,9}/\S+", re.I)),  # DOI
+    ("date", re.compile(r"(?<![\w.-])\d{4}-\d{2}-\d{2}(?![\w-])")),  # ISO date
+    ("phone", re.compile(r"(?<![\w.+-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])")),
+    ("identifier", re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w]|\.\d)")),  # version 1.8.3
+    ("identifier", re.compile(r"\b0x[0-9a-f]+\b", re.I)),  # hexadecimal id
+    ("identifier", re.compile(r"(?<![\w.-])\d+(?:[-‑]\d+){2,}(?![\w-])")),  # 978-3-319: ISBN, code
+    # "20-of-24 passing", "3-for-5", "a two-on-one": a compact tally of attempts or players
+    ("tally", re.compile(rf"(?<![\w-])(?:\d+|{_NUM_WORD})[-–‑](?:of|for|on)[-–‑](?:\d+|{_NUM_WORD})(?![\w-])", re.I)),
+]
+
+
+def span_drops(s: str, vocab: Vocabulary, line_start: bool) -> list[Dropped]:
+    """Non-quantities that span more than one number or more than a number, found before the atoms:
+    URLs, e-mail addresses, DOIs, phone numbers, versions, ids, compact tallies, street addresses,
+    gallery counters ("1 / 5" alone on its line, "Photo 3 of 12") and vague amounts ("several thousand")."""
+    nq = vocab.nonq
+    found: list[Dropped] = []
+
+    def add(reason: str, start: int, end: int) -> None:
+        if all(end <= d.start or start >= d.end for d in found):
+            found.append(Dropped(start, end, reason))
+
+    if re.search(r"\d", s):
+        patterns = _SPAN_PATTERNS + [("address", _address_re(tuple(nq["street_types"]))),
+                                     ("counter", _gallery_re(tuple(nq["gallery_words"])))]
+    else:  # only a tally in words ("a two-on-one") can hold a number here
+        patterns = [p for p in _SPAN_PATTERNS if p[0] == "tally"] if re.search(r"-(?:on|of|for)-", s) else []
+    for reason, pat in patterns:
+        for m in pat.finditer(s):
+            add(reason, m.start(), m.end())
+    counter = re.fullmatch(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*", s)
+    if counter and line_start and int(counter.group(1)) <= int(counter.group(2)):
+        add("counter", counter.start(1), counter.end(2))  # a gallery's "1 / 5", alone on its line
+    for m in _vague_re(tuple(nq["vague_words"])).finditer(s):
+        add("vague", m.start(), m.end())
+    return sorted(found, key=lambda d: d.start)
+
+
+_REGEX_CACHE: dict = {}
+
+
+def _cached(key, build):
+    if key not in _REGEX_CACHE:
+        _REGEX_CACHE[key] = build()
+    return _REGEX_CACHE[key]
+
+
+def _address_re(street_types: tuple) -> re.Pattern:
+    types = "|".join(re.escape(t) for t in sorted(street_types, key=len, reverse=True))
+    return _cached(("address", street_types), lambda: re.compile(
+        rf"(?<![\w,.$€£-])\d{{1,6}}\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?"
+        rf"(?:[A-Z0-9][\w'’-]*\.?\s+){{1,4}}?(?:{types})\b\.?"))
+
+
+def _gallery_re(words: tuple) -> re.Pattern:
+    alts = "|".join(re.escape(w) for w in words)
+    return _cached(("gallery", words), lambda: re.compile(
+        rf"\b(?:{alts})\s+\d{{1,3}}\s*(?:of|/)\s*\d{{1,3}}\b", re.I))
+
+
+def _vague_re(words: tuple) -> re.Pattern:
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return _cached(("vague", words), lambda: re.compile(
+        rf"(?<![\d.,] )(?<![\d.,])\b(?:(?:{alts})\s+)?(?:dozens|hundreds|thousands|millions|billions|trillions)\b"
+        rf"|\b(?:{alts})\s+(?:dozen|hundred|thousand|million|billion|trillion)\b", re.I))

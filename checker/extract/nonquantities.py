@@ -89,7 +89,7 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
             return "date"  # "May 14–16"
         if pats["clock_after"].match(after):
             return "clock-time"
-        if line_start and s[:a.start].strip() == "" and re.match(r"[.)]\s", after):
+        if line_start and s[:a.start].strip() == "" and re.match(r"[.)](?:\s|$)", after):
             return "list-number"
         prev_m = re.search(r"([A-Za-z][\w'’.-]*)[ \u00a0]+$", before)
         if prev_m:
@@ -251,7 +251,8 @@ def pair_reading(s: str, m1, m2, vocab: Vocabulary) -> str | None:
     The rule: "between X and Y" is a range. A dash or "to" between X and Y makes a range only with a range
     cue (a unit, currency or percent on either number, a hedge or cue word such as "aged" before X, a
     counted noun after Y, or, for "X to Y" with the word, X below Y) and no change verb: "rose from 40 to 50" is a before and an after, "rose 0.4% to
-    13,176" a change and a level. Without a cue, a compact "6-4" (digits joined by a dash alone) is a
+    13,176" a change and a level, and so is "cut by 20 to 95" (but "rise by 3 to 5%", one unit for both
+    numbers, is a range). Without a cue, a compact "6-4" (digits joined by a dash alone) is a
     score, win-loss record or tally, not a quantity; "five to two" in words is two values."""
     gap = s[m1.end:m2.start]
     if re.fullmatch(r"\s+and\s+", gap):
@@ -266,8 +267,11 @@ def pair_reading(s: str, m1, m2, vocab: Vocabulary) -> str | None:
     if before[-1:] == ["from"] and any(w in vocab.change_words for w in wide):
         return "pair"  # "rose by 37%, from 0.90% to 1.23%": a before and an after
     if any(w in vocab.change_words for w in before):
-        if (m1.unit != "count" or m1.currency) and m2.unit != m1.unit:
+        own_unit = m1.unit != "count" or m1.currency
+        if own_unit and m2.unit != m1.unit:
             return "pair"  # "rose 0.4% to 13,176": a change and a level
+        if before[-1:] == ["by"] and (own_unit or m2.unit == "count" and not m2.currency):
+            return "pair"  # "cut by 20 to 95 jets", "rose by 3% to 5%"; but "rise by 3 to 5%" shares its unit: a range
     if m1.unit != "count" or m2.unit != "count" or m1.currency or m2.currency:
         return "range"
     if any(w in vocab.score_words for w in before[-3:]):

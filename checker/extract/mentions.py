@@ -262,13 +262,13 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
         if why == "name" and (m.unit == "count" or a.kind == "words" and s[a.end:m.end].strip()[:1].isupper()):
             drops.append(Dropped(a.start, a.end, why, values_of(a)))
             continue  # "Apollo 11", "Ninety Mile Beach"; but "Processor 2.80 GHz" has a unit and is a quantity
+        if is_year(m, vocab):
+            drops.append(Dropped(a.start, a.end, "year", (a.value,)))
+            continue
         if (a.kind == "digits" and m.unit == "count" and not m.currency and m.magnitude == 1
                 and a.text in model_numbers(doc_text or s)):
             drops.append(Dropped(a.start, a.end, "model", values_of(a)))
             continue  # "the 777 program" where the article also writes "777 Max" twice, or "777-9 Dreamliner"
-        if is_year(m, vocab):
-            drops.append(Dropped(a.start, a.end, "year", (a.value,)))
-            continue
         if ms and m.start < ms[-1].end:
             continue  # swallowed by the previous quantity's unit
         ms.append(m)

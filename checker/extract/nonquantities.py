@@ -111,7 +111,7 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
         if a.kind == "words" and prev in vocab.label_words:
             return "label"  # "the number eight", "page one"
         if a.text.lower() == "one":
-            if nxt in nq["one_not_before"] or not nxt or not nxt[0].isalnum() and nxt not in ("(",):
+            if nxt in nq["one_not_before"] or not nxt or not nxt[0].isalnum() and nxt not in ("(", "-"):
                 return "pronoun"
             if prev in nq["one_not_after"]:
                 return "pronoun"
@@ -249,7 +249,7 @@ def pair_reading(s: str, m1, m2, vocab: Vocabulary) -> str | None:
     ("score", "record", "model", "tally"), or None when nothing joins them.
 
     The rule: "between X and Y" is a range. A dash or "to" between X and Y makes a range only with a range
-    cue (a unit, currency or percent on either number, a hedge or cue word such as "aged" before X, a
+    cue (a unit, currency, percent or magnitude on either number, a hedge or cue word such as "aged" before X, a
     counted noun after Y, or, for "X to Y" with the word, X below Y) and no change verb: "rose from 40 to 50" is a before and an after, "rose 0.4% to
     13,176" a change and a level, and so is "cut by 20 to 95" (but "rise by 3 to 5%", one unit for both
     numbers, is a range). Without a cue, a compact "6-4" (digits joined by a dash alone) is a
@@ -261,7 +261,8 @@ def pair_reading(s: str, m1, m2, vocab: Vocabulary) -> str | None:
         return None
     compact = (_COMPACT.fullmatch(gap) is not None and m1.atom is not None and m2.atom is not None
                and m1.atom.kind == m2.atom.kind == "digits" and m1.end == m1.atom.end and m2.start == m2.atom.start
-               and not m1.currency and not m2.currency and m1.unit == m2.unit == "count")
+               and not m1.currency and not m2.currency and m1.unit == m2.unit == "count"
+               and m1.magnitude == m2.magnitude == 1)
     before = _words_before(s, m1.start, 5)
     wide = [w.strip(".,;:!?\"'“”‘’()").lower() for w in s[:m1.start].split()][-8:]
     if before[-1:] == ["from"] and any(w in vocab.change_words for w in wide):
@@ -272,8 +273,8 @@ def pair_reading(s: str, m1, m2, vocab: Vocabulary) -> str | None:
             return "pair"  # "rose 0.4% to 13,176": a change and a level
         if before[-1:] == ["by"] and (own_unit or m2.unit == "count" and not m2.currency):
             return "pair"  # "cut by 20 to 95 jets", "rose by 3% to 5%"; but "rise by 3 to 5%" shares its unit: a range
-    if m1.unit != "count" or m2.unit != "count" or m1.currency or m2.currency:
-        return "range"
+    if m1.unit != "count" or m2.unit != "count" or m1.currency or m2.currency or max(m1.magnitude, m2.magnitude) > 1:
+        return "range"  # "3-4 days", "$5-10", "350-375 million": a unit or magnitude serves both
     if any(w in vocab.score_words for w in before[-3:]):
         return _tally_reason(s, m1, m2, vocab) if compact else "pair"
     if _hedged(s, m1.start, vocab) or _counted_noun_after(s, m2.end, vocab):
@@ -291,7 +292,9 @@ def _tally_reason(s: str, m1, m2, vocab: Vocabulary) -> str:
     word = nxt.group(1) if nxt else ""
     if len(m1.atom.text) >= 3 and len(m2.atom.text) < len(m1.atom.text) and word[:1].isupper():
         return "model"
-    if word.lower() in nq["record_nouns"] or re.search(r"\(\s*(?:\d+[-–]\d+,\s*)*$", s[:m1.start]):
+    in_brackets = (re.search(r"\(\s*(?:\d+[-–]\d+,\s*)*$", s[:m1.start])
+                   and re.match(r"\s*(?:,\s*\d+[-–]\d+\s*)*\)", s[m2.end:]))  # "(6-5, 3-4)" and nothing else
+    if word.lower() in nq["record_nouns"] or in_brackets:
         return "record"
     sentence = {w.strip(".,;:!?\"'“”()").lower() for w in s.split()}
     if word.lower() in nq["score_nouns"] or sentence & (vocab.score_words | set(nq["score_nouns"])):

@@ -52,6 +52,7 @@ _ONE_IN = re.compile(
     r"nine|ten|eleven|twelve|twenty|fifty|a\s+hundred|hundred|a\s+thousand|thousand)\b",
     re.IGNORECASE)
 _RACE_TIME = re.compile(r"(?=\d)(?<![\d:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])")
+_MIXED = re.compile(r"(?=\d)(?<![\d.,/-])(\d{1,3})[- ](\d{1,2})/(\d{1,2})(?![\d/])")
 _CLOCK = re.compile(r"(?=\d)(?<![\d:])\d{1,2}[:.]\d{2}(?![\d:])")
 
 
@@ -163,6 +164,11 @@ def find_atoms(sentence: str) -> list[Atom]:
         h, mi, se = (int(g) for g in m.groups())
         atoms.append(Atom(m.start(), m.end(), h * 3600 + mi * 60 + se, "duration", m.group()))
         taken.append(m.span())
+    for m in _MIXED.finditer(sentence):
+        whole, num, den = (int(g) for g in m.groups())
+        if 0 < num < den:  # "1-1/2 years", "2 3/4 inches": one number, a whole and a fraction
+            atoms.append(Atom(m.start(), m.end(), whole + num / den, "digits", m.group()))
+            taken.append(m.span())
     for m in _CLOCK.finditer(sentence):
         if free(*m.span()) and ":" in m.group():
             # clock times are never quantities: an atom of their own kind, worth minutes since midnight,

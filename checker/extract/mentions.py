@@ -249,6 +249,7 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
         if any(d.start <= a.start < d.end for d in delegated):
             continue
         if a.kind == "digits" and sum(c.isdigit() for c in a.text) > MAX_DIGITS:
+            drops.append(Dropped(a.start, a.end, "identifier"))
             continue  # a 5,000-digit "number" is noise: no count is that precise
         why = atom_reason(s, a, line_start, vocab)
         last = drops[-1] if drops else None

@@ -96,7 +96,8 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
             prev, lw = prev_m.group(1), prev_m.group(1).lower()
             if lw in vocab.label_words:
                 return "label"
-            if (prev[0].isupper() and lw not in vocab.name_exceptions and not lw.endswith(("'s", "’s", "s"))
+            named = prev[0].isupper() or any(c.isupper() for c in prev[1:])  # "Apollo 11", "iPhone 11"
+            if (named and lw not in vocab.name_exceptions and not lw.endswith(("'s", "’s", "s"))
                     and not re.match(r"[-–]\d", after)):  # "Japan 6-7": a compact pair decides (pair_reading)
                 return "name"
     if a.kind in ("words", "fraction"):
@@ -149,6 +150,8 @@ def _named_by_neighbours(s: str, a: Atom, before: str, after: str, vocab: Vocabu
     nq = vocab.nonq
     if re.search(rf"(?:^|[\s(])(?:{vocab.month_re})\.?,[\s\u00a0]+$", before) and re.match(r",?\s+\d{4}\b", after):
         return "date"  # "Nov, 29, 2016" (but "In September, 19 drones" is a count)
+    if re.match(rf"[-–]\d{{1,2}}(?:st|nd|rd|th)?[\s\u00a0]+(?:{vocab.month_re})\b", after):
+        return "date"  # the first day of "12-15 March"
     why = _fused_name(after, vocab)
     if why:
         return why

@@ -153,6 +153,8 @@ def _combine_ranges(s: str, ms: list[Mention], vocab: Vocabulary, drops: list[Dr
         reading = pair_reading(s, m1, ms[i + 1], vocab) if i + 1 < len(ms) else None
         if reading == "range":
             m2 = ms[i + 1]
+            if m1.currency and m2.unit.startswith(m1.unit + "/"):
+                m1.unit = m2.unit  # "$24 to $18 a pound": the rate after the second price is both prices'
             unit = m2.unit if m1.unit == "count" else m1.unit
             if m2.unit in (unit, "count") and m1.unit in (unit, "count") and m1.value is not None \
                     and m2.value is not None:

@@ -65,7 +65,7 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
         if re.search(r"[A-Za-z][-‑–]$", before):
             return "identifier"
         suffix = re.match(r"[A-Za-z]+", after)
-        if suffix and a.text + suffix.group() in vocab.nonq["format_names"] and not re.search(r"[$€£¥]$", before):
+        if suffix and a.text + suffix.group() in nq["format_names"] and not re.search(r"[$€£¥]$", before):
             return "format"  # "4K", "1080p": names of formats, not four thousand of anything
         if suffix:
             suf = suffix.group()
@@ -135,14 +135,22 @@ def _fused_name(after: str, vocab: Vocabulary) -> str | None:
     fused = re.match(r"[-‑]([A-Za-z]+)\b", after)
     if fused and fused.group(1).lower() in nq["type_compounds"]:
         return "compound"
-    term = re.match(r"[-‑\s]({})s?[-‑\s]+([A-Za-z]+)".format("|".join(nq["instrument_terms"])), after)
-    if term and term.group(2) in nq["instrument_nouns"]:
+    term_re, size_re = _fused_res(tuple(nq["instrument_terms"]), tuple(nq["product_size_units"]))
+    term = term_re.match(after)
+    if term and term.group(1) in nq["instrument_nouns"]:
         return "instrument"
-    units = "|".join(re.escape(u) for u in nq["product_size_units"])
-    size = re.match(rf"[-‑\s]?(?:{units})(?![A-Za-z])[-‑\s]+([A-Za-z]+)", after)
+    size = size_re.match(after)
     if size and (size.group(1)[0].isupper() or size.group(1) in nq["product_nouns"]):
         return "model"
     return None
+
+
+@lru_cache(maxsize=8)
+def _fused_res(terms: tuple, size_units: tuple) -> tuple[re.Pattern, re.Pattern]:
+    """The word after "10-year" (an instrument's term) and after "16-inch" (a product's size)."""
+    units = "|".join(re.escape(u) for u in size_units)
+    return (re.compile(r"[-‑\s](?:{})s?[-‑\s]+([A-Za-z]+)".format("|".join(map(re.escape, terms)))),
+            re.compile(rf"[-‑\s]?(?:{units})(?![A-Za-z])[-‑\s]+([A-Za-z]+)"))
 
 
 def _named_by_neighbours(s: str, a: Atom, before: str, after: str, vocab: Vocabulary) -> str | None:
@@ -227,9 +235,13 @@ def _words_before(s: str, pos: int, n: int) -> list[str]:
 def _hedged(s: str, pos: int, vocab: Vocabulary) -> bool:
     """Does a hedge phrase ("about", "up to") or a range cue word ("between", "aged") end right before pos?"""
     before = re.sub(r"\s+", " ", s[max(0, pos - 40):pos].lower()).rstrip()
+    return any(before == c or before.endswith(" " + c) or before.endswith("(" + c) for c in _range_cues(vocab))
+
+
+@lru_cache(maxsize=8)
+def _range_cues(vocab: Vocabulary) -> frozenset[str]:
     table, _ = vocab.hedge_before_lookup
-    cues = set(table) | {w.lower() for w in vocab.nonq["range_cues_before"]}
-    return any(before == c or before.endswith(" " + c) or before.endswith("(" + c) for c in cues)
+    return frozenset(table) | {w.lower() for w in vocab.nonq["range_cues_before"]}
 
 
 def _counted_noun_after(s: str, pos: int, vocab: Vocabulary) -> bool:
@@ -252,11 +264,12 @@ def pair_reading(s: str, m1, m2, vocab: Vocabulary) -> str | None:
     ("score", "record", "model", "tally"), or None when nothing joins them.
 
     The rule: "between X and Y" is a range. A dash or "to" between X and Y makes a range only with a range
-    cue (a unit, currency, percent or magnitude on either number, a hedge or cue word such as "aged" before X, a
-    counted noun after Y, or, for "X to Y" with the word, X below Y) and no change verb: "rose from 40 to 50" is a before and an after, "rose 0.4% to
-    13,176" a change and a level, and so is "cut by 20 to 95" (but "rise by 3 to 5%", one unit for both
-    numbers, is a range). Without a cue, a compact "6-4" (digits joined by a dash alone) is a
-    score, win-loss record or tally, not a quantity; "five to two" in words is two values."""
+    cue (a unit, currency, percent or magnitude on either number; a hedge or cue word such as "aged" before
+    X; a counted noun after Y; or, for "X to Y" with the word, X below Y) and no change verb: "rose from 40
+    to 50" is a before and an after, "rose 0.4% to 13,176" a change and a level, and so is "cut by 20 to
+    95" (but "rise by 3 to 5%", one unit for both numbers, is a range). Without a cue, a compact "6-4"
+    (digits joined by a dash alone) is a score, win-loss record or tally, not a quantity; "five to two" in
+    words is two values."""
     gap = s[m1.end:m2.start]
     if re.fullmatch(r"\s+and\s+", gap):
         return "range" if re.search(r"\bbetween\s+$", s[:m1.start], re.I) else None
@@ -350,30 +363,22 @@ def span_drops(s: str, vocab: Vocabulary, line_start: bool) -> list[Dropped]:
     return sorted(found, key=lambda d: d.start)
 
 
-_REGEX_CACHE: dict = {}
-
-
-def _cached(key, build):
-    if key not in _REGEX_CACHE:
-        _REGEX_CACHE[key] = build()
-    return _REGEX_CACHE[key]
-
-
+@lru_cache(maxsize=8)
 def _address_re(street_types: tuple) -> re.Pattern:
     types = "|".join(re.escape(t) for t in sorted(street_types, key=len, reverse=True))
-    return _cached(("address", street_types), lambda: re.compile(
-        rf"(?<![\w,.$€£-])\d{{1,6}}\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?"
-        rf"(?:[A-Z0-9][\w'’-]*\.?\s+){{1,4}}?(?:{types})\b\.?"))
+    return re.compile(rf"(?<![\w,.$€£-])\d{{1,6}}\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?"
+                      rf"(?:[A-Z0-9][\w'’-]*\.?\s+){{1,4}}?(?:{types})\b\.?")
 
 
+@lru_cache(maxsize=8)
 def _gallery_re(words: tuple) -> re.Pattern:
     alts = "|".join(re.escape(w) for w in words)
-    return _cached(("gallery", words), lambda: re.compile(
-        rf"\b(?:{alts})\s+\d{{1,3}}\s*(?:of|/)\s*\d{{1,3}}\b", re.I))
+    return re.compile(rf"\b(?:{alts})\s+\d{{1,3}}\s*(?:of|/)\s*\d{{1,3}}\b", re.I)
 
 
+@lru_cache(maxsize=8)
 def _vague_re(words: tuple) -> re.Pattern:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return _cached(("vague", words), lambda: re.compile(
-        rf"(?<![\d.,] )(?<![\d.,])\b(?:(?:{alts})\s+)?(?:dozens|hundreds|thousands|millions|billions|trillions)\b"
-        rf"|\b(?:{alts})\s+(?:dozen|hundred|thousand|million|billion|trillion)\b", re.I))
+    # a bare plural ("thousands") only where no numeral comes before it ("1.5 millions" is a number)
+    return re.compile(rf"(?<![\d.,] )(?<![\d.,])\b(?:(?:{alts})\s+)?(?:dozens|hundreds|thousands|millions|billions|"
+                      rf"trillions)\b|\b(?:{alts})\s+(?:dozen|hundred|thousand|million|billion|trillion)\b", re.I)

@@ -64,6 +64,8 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
             return "identifier"
         if re.search(r"[A-Za-z][-‑–]$", before):
             return "identifier"
+        if re.match(r"[A-Za-z]+\d", after):
+            return "identifier"  # "9to5", "65UM7300", "3440x1440": digits and letters in turn make a code
         suffix = re.match(r"[A-Za-z]+", after)
         if suffix and a.text + suffix.group() in nq["format_names"] and not re.search(r"[$€£¥]$", before):
             return "format"  # "4K", "1080p": names of formats, not four thousand of anything
@@ -291,11 +293,14 @@ def pair_reading(s: str, m1, m2, vocab: Vocabulary) -> str | None:
             return "pair"  # "cut by 20 to 95 jets", "rose by 3% to 5%"; but "rise by 3 to 5%" shares its unit: a range
     if m1.unit != "count" or m2.unit != "count" or m1.currency or m2.currency or max(m1.magnitude, m2.magnitude) > 1:
         return "range"  # "3-4 days", "$5-10", "350-375 million": a unit or magnitude serves both
+    rising = m1.value is not None and m2.value is not None and m1.value < m2.value
+    if rising and _counted_noun_after(s, m2.end, vocab):
+        return "range"  # "scored 2-3 goals a game": a score names no counted noun after it
     if any(w in vocab.score_words for w in before[-3:]):
         return _tally_reason(s, m1, m2, vocab) if compact else "pair"
     if _hedged(s, m1.start, vocab) or _counted_noun_after(s, m2.end, vocab):
         return "range"
-    if re.search(r"\bto\b", gap) and m1.value is not None and m2.value is not None and m1.value < m2.value:
+    if re.search(r"\bto\b", gap) and rising:
         return "range"  # "3 to 4": spelled out with "to", rising order is itself a cue; "five to two" is not
     return _tally_reason(s, m1, m2, vocab) if compact else "pair"
 

@@ -181,10 +181,25 @@ def _named_by_neighbours(s: str, a: Atom, before: str, after: str, vocab: Vocabu
 
 def _one_introduces(s: str, a: Atom, vocab: Vocabulary) -> bool:
     """Is this "one" a determiner: "one commenter said", "according to one estimate", "the middle one"?"""
+    if _hedged(s, a.start, vocab) or re.search(r"\b(?:only|just|exactly)\s+$", s[:a.start], re.I):
+        return False  # "only one official said": a count that the sentence insists on
     ahead = re.match(r"(?:[\s\u00a0]+[\w'’-]+){1,3}", s[a.end:])
     words = [w.lower() for w in re.findall(r"[\w'’-]+", ahead.group())] if ahead else []
-    if any(w in vocab.nonq["one_source_nouns"] for w in words):
+    if any(w in vocab.nonq["one_example_nouns"] for w in words):
         return True
+    nouns = "|".join(map(re.escape, vocab.nonq["one_source_nouns"]))
+    source = re.match(rf"(?:[\s\u00a0]+[\w'’-]+){{0,2}}?[\s\u00a0]+(?:{nouns})\b", s[a.end:], re.I)
+    if source:
+        if re.search(r"\baccording to\s*$", s[:a.start], re.I):
+            return True
+        # a verb of saying after the noun, maybe past an apposition ("One analyst, Jane Doe, noted", "one user on
+        # Weibo, a forum, posted"), and no event before it ("one official was killed, police said" is a count)
+        rest = re.split(r"[.!?]", s[a.end + source.end():a.end + source.end() + 100])[0]
+        said = vocab.source_verb_re.search(rest)
+        more = re.search(r"\b(?:{})\b".format("|".join(map(re.escape, vocab.nonq["one_source_verbs"]))), rest)
+        first = min((m.start() for m in (said, more) if m), default=None)
+        if first is not None and not vocab.event_re.search(rest[:first]):
+            return True
     two = re.search(r"\b(the|a|an|this|that|every|each)\s+([a-z]+)\s+$", s[:a.start], re.I)
     return bool(two and two.group(2).lower() not in NUMBER_WORDS and not re.match(r"\s+of\b", s[a.end:]))
 

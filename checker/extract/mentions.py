@@ -269,7 +269,7 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
             drops.append(Dropped(a.start, a.end, "year", (a.value,)))
             continue
         if (a.kind == "digits" and m.unit == "count" and not m.currency and m.magnitude == 1
-                and a.text in model_numbers(doc_text or s)):
+                and a.text in model_numbers(doc_text or s, vocab)):
             drops.append(Dropped(a.start, a.end, "model", values_of(a)))
             continue  # "the 777 program" where the article also writes "777 Max" twice, or "777-9 Dreamliner"
         if ms and m.start < ms[-1].end:

@@ -204,21 +204,22 @@ def _one_introduces(s: str, a: Atom, vocab: Vocabulary) -> bool:
     return bool(two and two.group(2).lower() not in NUMBER_WORDS and not re.match(r"\s+of\b", s[a.end:]))
 
 
-def model_numbers(doc_text: str) -> frozenset[str]:
+def model_numbers(doc_text: str, vocab: Vocabulary) -> frozenset[str]:
     """Numbers the document uses as product or model names: written as "787-9 Dreamliner" (a longer number, a
     hyphen, a shorter one and a name), or twice or more before the same capitalised singular word
-    ("737 Max ... 737 Max"), which a count of things rarely is."""
-    return _model_numbers(doc_text)
+    ("737 Max ... 737 Max"), which a count of things rarely is, unless the word is one of nationality or
+    origin ("200 Russian soldiers")."""
+    return _model_numbers(doc_text, tuple(vocab.nonq["demonym_endings"]))
 
 
 @lru_cache(maxsize=64)  # per document: the scan covers the whole text
-def _model_numbers(doc_text: str) -> frozenset[str]:
+def _model_numbers(doc_text: str, demonym_endings: tuple) -> frozenset[str]:
     if not re.search(r"\d{3}", doc_text):
         return frozenset()
     found = {m.group(1) for m in re.finditer(r"(?<![\w.,$€£-])(\d{3,4})[-‑]\d{1,2}\s+[A-Z][a-z]", doc_text)}
     pairs: dict[tuple[str, str], int] = {}
     for m in re.finditer(r"(?<![\w.,$€£-])(\d{3,4})\s+([A-Z][a-z]+)\b(?!['’])", doc_text):
-        if not m.group(2).endswith("s"):
+        if not m.group(2).endswith(("s",) + demonym_endings):
             key = (m.group(1), m.group(2))
             pairs[key] = pairs.get(key, 0) + 1
     return frozenset(found | {n for (n, _), c in pairs.items() if c >= 2})

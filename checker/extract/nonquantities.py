@@ -185,7 +185,7 @@ def _one_introduces(s: str, a: Atom, vocab: Vocabulary) -> bool:
         return False  # "only one official said": a count that the sentence insists on
     ahead = re.match(r"(?:[\s\u00a0]+[\w'’-]+){1,3}", s[a.end:])
     words = [w.lower() for w in re.findall(r"[\w'’-]+", ahead.group())] if ahead else []
-    if any(w in vocab.nonq["one_example_nouns"] for w in words):
+    if any(w in vocab.nonq["one_example_nouns"] for w in words) or words[:1] and words[0] in vocab.nonq["one_time_nouns"]:
         return True
     nouns = "|".join(map(re.escape, vocab.nonq["one_source_nouns"]))
     source = re.match(rf"(?:[\s\u00a0]+[\w'’-]+){{0,2}}?[\s\u00a0]+(?:{nouns})\b", s[a.end:], re.I)

@@ -185,8 +185,11 @@ def _one_introduces(s: str, a: Atom, vocab: Vocabulary) -> bool:
         return False  # "only one official said": a count that the sentence insists on
     ahead = re.match(r"(?:[\s\u00a0]+[\w'’-]+){1,3}", s[a.end:])
     words = [w.lower() for w in re.findall(r"[\w'’-]+", ahead.group())] if ahead else []
-    if any(w in vocab.nonq["one_example_nouns"] for w in words) or words[:1] and words[0] in vocab.nonq["one_time_nouns"]:
+    if any(w in vocab.nonq["one_example_nouns"] for w in words):
         return True
+    if words[:1] and words[0] in vocab.nonq["one_time_nouns"] and not re.search(
+            r"\b(?:for|over|within|during|than|lasting|per)\s+$", s[:a.start], re.I):
+        return True  # "One night after the game"; but "for one night" is a duration
     nouns = "|".join(map(re.escape, vocab.nonq["one_source_nouns"]))
     source = re.match(rf"(?:[\s\u00a0]+[\w'’-]+){{0,2}}?[\s\u00a0]+(?:{nouns})\b", s[a.end:], re.I)
     if source:
@@ -200,7 +203,7 @@ def _one_introduces(s: str, a: Atom, vocab: Vocabulary) -> bool:
         first = min((m.start() for m in (said, more) if m), default=None)
         if first is not None and not vocab.event_re.search(rest[:first]):
             return True
-    two = re.search(r"\b(the|a|an|this|that|every|each)\s+([a-z]+)\s+$", s[:a.start], re.I)
+    two = re.search(r"\b(the|a|an|every|each)\s+([a-z]+)\s+$", s[:a.start], re.I)
     return bool(two and two.group(2).lower() not in NUMBER_WORDS and not re.match(r"\s+of\b", s[a.end:]))
 
 

@@ -198,10 +198,8 @@ def _merge_half_a(sentence: str, atoms: list[Atom]) -> list[Atom]:
 
 
 _ANY_DIGIT = re.compile(r"[\d⅓⅔¼½¾⅛⅜⅝⅞]")
-_ANY_WORD = re.compile(
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter|fifth|zero")
-_ANY_WORD_FOLDED = re.compile(_ANY_WORD.pattern, re.I)
+_ANY_WORD = lexicon_pattern(r"(?&NUMBER_WORD)|(?&SCALE)|dozen|(?&DENOMINATOR)")
+_ANY_WORD_FOLDED = lexicon_pattern(_ANY_WORD.template, re.I)
 
 
 def has_number(text: str) -> bool:

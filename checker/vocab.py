@@ -160,16 +160,22 @@ class Vocabulary:
             "NUMBER_WORD": dict(lex["numbers"]),
             "SCALE": dict(lex["scales"]),
             "DENOMINATOR": dict(lex["denominators"]),
+            "HEDGE": {q: list(ps) for q, ps in self.hedges["before"].items()},  # hedges.yaml, by qualifier
         }
 
     def fragment(self, name: str, select: str | None = None) -> str:
         """The alternation of a fragment's words, longest first, escaped; a space matches any whitespace.
 
-        `select` picks words of a numbered fragment by value: "1-9" or "2-12,20,50"."""
+        `select` picks words of a numbered fragment by value ("1-9", "2-12,20,50"), or of a grouped one
+        by group (HEDGE: "approx,more_than"); without it all its words."""
         words = self._fragment_words.get(name)
         if words is None:
             raise ValueError(f"no lexicon fragment {name!r} (known: {', '.join(self._fragment_words)})")
-        if select is not None:
+        grouped = isinstance(words, dict) and all(isinstance(v, list) for v in words.values())
+        if grouped:
+            groups = [g.strip() for g in select.split(",")] if select is not None else list(words)
+            words = [w for g in groups for w in words.get(g, ())]
+        elif select is not None:
             if not isinstance(words, dict):
                 raise ValueError(f"lexicon fragment {name!r} has no values to select by")
             wanted = _value_ranges(select)

@@ -419,9 +419,9 @@ def event_of(s: str, m: Mention, subject: str | None, prev_end: int, next_start:
     return label, best[2]
 
 
-_ATTACKED_WITH = re.compile(
+_ATTACKED_WITH = lexicon_pattern(
     r"\b(?:attacked|attacking|attacks|struck|pounded|targeted|bombarded|hit|shelled)\b[^.;,]{0,50}?\bwith\s+"
-    r"(?:about|around|some|nearly|almost|more\s+than|at\s+least|up\s+to|an\s+estimated|a\s+combined)?\s*$", re.I)
+    r"(?:(?&HEDGE)|a\s+combined)?\s*$", re.I)
 
 
 def _inside(span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:

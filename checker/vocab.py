@@ -257,7 +257,7 @@ class Vocabulary:
 
     @cached_property
     def magnitude_re(self) -> re.Pattern:
-        words = phrase_regex(self.units["magnitudes"], glue_digits=True).pattern
+        words = phrase_regex(self.magnitudes, glue_digits=True).pattern
         attached = "|".join(re.escape(k) for k in self.units["attached_magnitudes"])
         return re.compile(rf"(?:\s?(?:{words})|(?:{attached})(?![\w]))", re.IGNORECASE)
 
@@ -266,7 +266,14 @@ class Vocabulary:
         table = self.units["attached_magnitudes"]
         if w in table:
             return float(table[w])
-        return float(self.units["magnitudes"].get(w.lower(), 0)) or None
+        return float(self.magnitudes.get(w.lower(), 0)) or None
+
+    @cached_property
+    def magnitudes(self) -> dict[str, Any]:
+        """Words and abbreviations that scale a digit number ("1.5 million", "2bn"): the lexicon's scales from
+        a thousand up (no one writes "5 hundred"), then units.yaml's abbreviations."""
+        words = {w: v for w, v in self.lexicon["scales"].items() if v >= 1000}
+        return {**words, **self.units["magnitudes"]}
 
     # -- hedges ------------------------------------------------------------
     @cached_property

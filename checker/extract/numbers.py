@@ -94,7 +94,7 @@ def _word_runs(sentence: str) -> list[Atom]:
         s, e, w = tokens[i]
         lw = w.lower()
         starts_article = lw in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1][2].lower() in (
-            "hundred", "thousand", "million", "billion", "dozen") and _joined(sentence, e, tokens[i + 1][0])
+            *SCALES, "dozen") and _joined(sentence, e, tokens[i + 1][0])
         if lw not in NUMBER_WORDS and not starts_article:
             i += 1
             continue
@@ -111,7 +111,7 @@ def _word_runs(sentence: str) -> list[Atom]:
                 end = ne
                 j += 1
                 continue
-            if (lnw == "and" and gap.strip() == "" and words[-1].lower() in ("hundred", "thousand", "million", "billion")
+            if (lnw == "and" and gap.strip() == "" and words[-1].lower() in SCALES
                     and j + 1 < len(tokens) and tokens[j + 1][2].lower() in SMALL.keys() | TENS.keys()):
                 words.append(nw)
                 end = ne

@@ -350,7 +350,8 @@ class Vocabulary:
 
     @cached_property
     def not_subjects(self) -> set[str]:
-        return {w.lower() for w in self.subjects["not_subjects"]}
+        number_words = [*self.lexicon["numbers"], *self.lexicon["scales"], "dozen"]
+        return {w.lower() for w in [*self.subjects["not_subjects"], *number_words]}
 
     # -- events --------------------------------------------------------------
     @cached_property

@@ -140,8 +140,8 @@ def canonical_subject(lemma: str, vocab: Vocabulary) -> str:
 _OF_DETERMINERS = re.compile(
     r"(?:\s+(?:the|its|their|his|her|our|these|those|all|an?|some|estimated|reported|"
     r"[A-Za-z][\w-]*['’]s?(?=\s)|[a-z]+ly)\b)*\s*")
-_REFERENCED_NUMBER = re.compile(
-    r"(?:[A-Za-z'’-]+\s+){0,3}?[$€£]?(\d[\d,.]*(?:\s*(?:million|billion|thousand|bn|m)\b)?)")
+_REFERENCED_NUMBER = lexicon_pattern(
+    r"(?:[A-Za-z'’-]+\s+){0,3}?[$€£]?(\d[\d,.]*(?:\s*(?:(?&SCALE:1e3-1e12)|bn|m)\b)?)")
 
 
 def noun_after(s: str, pos: int, vocab: Vocabulary, allow_of: bool = True) -> str | None:

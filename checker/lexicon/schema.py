@@ -107,6 +107,12 @@ UNIQUE: dict[str, list[tuple[str, bool]]] = {
     "actors.yaml": [("actors", False)],
 }
 
+# Lists whose words must be listed at another path of the same file too: the slack "nearly" gives
+# applies only if "nearly" is read as an approximate hedge at all.
+SUBSETS: dict[str, list[tuple[str, str]]] = {
+    "hedges.yaml": [("tolerance.below_words", "before.approx")],
+}
+
 # Keys that moved to another file, so an older copy of rules/ gets told where they went.
 MOVED = {("nonquantities.yaml", "months"): "lexicon.yaml", ("nonquantities.yaml", "weekdays"): "lexicon.yaml"}
 
@@ -121,6 +127,17 @@ def validate(name: str, data: dict) -> None:
         _check(name, data, spec, "")
     for path, fold in UNIQUE.get(name, ()):
         _unique(data, path, fold)
+    for path, within in SUBSETS.get(name, ()):
+        allowed = {str(w).lower() for w in _at_path(data, within) or ()}
+        for word in _at_path(data, path) or ():
+            if str(word).lower() not in allowed:
+                raise SchemaError(f"{path}: {word!r} is not listed under {within}")
+
+
+def _at_path(data: Any, path: str) -> Any:
+    for step in path.split("."):
+        data = data.get(step) if isinstance(data, dict) else None
+    return data
 
 
 def _check(name: str, value: Any, spec: Any, where: str) -> None:

@@ -19,7 +19,7 @@ _MODIFIER_ENDINGS = ("ic", "al", "ed", "ing", "ive", "ous", "ary", "ful", "less"
 # Patterns scanned over whole sentences open with a lookahead naming the characters a match can start
 # with: the engine then rejects most positions at once (tests/test_fast_paths.py holds them to that).
 _TIME = lexicon_pattern(
-    r"(?=[oilestnpadJFMASONDb])\b(?:overnight(?: into \w+)?|over the (?:past|previous|last) (?:day|24 hours|week|month|year)|"
+    r"(?=[oilestnpadb(?&INITIALS:MONTH_ABBR)])\b(?:overnight(?: into \w+)?|over the (?:past|previous|last) (?:day|24 hours|week|month|year)|"
     r"in the (?:past|previous|last) (?:day|24 hours|week|month|year)|"
     r"(?:late |early )?on (?&WEEKDAY)|"
     r"since (?:the start of the year|\d{4}|(?&MONTH))|"

@@ -185,6 +185,12 @@ class Vocabulary:
             return r"(?!x)x"
         return "|".join(r"\s+".join(map(re.escape, w.split(" "))) for w in words)
 
+    def _words_of(self, name: str) -> list[str]:
+        words = self._fragment_words[name]
+        if isinstance(words, dict) and all(isinstance(v, list) for v in words.values()):
+            return [w for group in words.values() for w in group]
+        return list(words)
+
     def expand(self, template: str) -> str:
         """The template with each `(?&NAME)` or `(?&NAME:select)` replaced by that fragment as a group;
         `(?&INITIALS:NAME,NAME)` is the first letters of those fragments' words, for a character class
@@ -193,7 +199,7 @@ class Vocabulary:
 
     def _expand_one(self, m: re.Match) -> str:
         if m.group(1) == "INITIALS":
-            firsts = {w[0] for name in m.group(2).split(",") for w in self._fragment_words[name] if w}
+            firsts = {w[0] for name in m.group(2).split(",") for w in self._words_of(name) if w}
             return "".join(re.escape(c) for c in sorted(firsts))
         return "(?:" + self.fragment(m.group(1), m.group(2)) + ")"
 

@@ -170,6 +170,12 @@ def _check(name: str, value: Any, spec: Any, where: str) -> None:
             raise SchemaError(f"{_at(where)}expected a list, got {_show(value)}")
         for i, item in enumerate(value):
             _check(name, item, spec[0], f"{where}[{i}]")
+        if spec[0] is str:  # a word list: a word written twice is a slip (or a sign the other copy was meant)
+            seen: set = set()
+            for item in value:
+                if item in seen:
+                    raise SchemaError(f"{_at(where)}{item!r} is listed twice")
+                seen.add(item)
     elif isinstance(spec, dict) and list(spec) == [str]:
         if not isinstance(value, dict):
             raise SchemaError(f"{_at(where)}expected a mapping, got {_show(value)}")

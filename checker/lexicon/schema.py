@@ -54,6 +54,7 @@ SCHEMAS: dict[str, dict] = {
         "aerial_subjects?": WORDS,
         "not_triggers?": WORDS,
         "no_event_units?": WORDS,
+        "static_verbs?": WORDS,
     },
     "subjects.yaml": {
         "synonyms": {str: str},
@@ -62,6 +63,7 @@ SCHEMAS: dict[str, dict] = {
         "distance_words": [PATTERN],  # joined into a regex as written
         "not_subjects": WORDS,
         "skip_words": WORDS,
+        "compound_heads?": WORDS,
     },
     "relations.yaml": {
         "event_parts": _LABELS,

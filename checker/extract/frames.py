@@ -307,3 +307,23 @@ def _holder(noun: "Token") -> str | None:
         if child.dep_ == "nmod:poss" and child.tag_ in ("NNP", "NNPS", "NN", "NNS"):
             return " ".join(t.text for t in child.subtree if t.dep_ != "case").strip() or None
     return None
+
+
+def source_of(doc: "Doc", vocab: Vocabulary) -> str | None:
+    """Who the sentence attributes its numbers to: the subject of its attribution verb, as written
+    ('The fire chief, Marta Lind, said ...' -> 'The fire chief, Marta Lind'); None without one."""
+    verbs = _source_verbs(vocab)
+    for tok in doc:
+        if tok.lower_ not in verbs or tok.tag_ not in _VERB_TAGS:
+            continue
+        for child in tok.children:
+            if child.dep_ == "nsubj" and child.tag_ not in ("WDT", "WP"):
+                words = [t for t in child.subtree if t.dep_ != "punct" or t.i < child.right_edge.i]
+                text = doc[words[0].i:words[-1].i + 1].text.strip(" ,")
+                return text or None
+    return None
+
+
+@lru_cache(maxsize=8)
+def _source_verbs(vocab: Vocabulary) -> frozenset[str]:
+    return frozenset(w.lower() for w in vocab.actors["source_verbs"] if " " not in w)

@@ -9,7 +9,7 @@ import pandas as pd
 from checker.extract import context
 from checker.budget import checkpoint
 from checker.extract.mentions import Mention, find_mentions
-from checker.extract.frames import frame_of
+from checker.extract.frames import frame_of, source_of
 from checker.extract.numbers import has_number
 from checker.extract.parse import parse_iter
 from checker.schema import COLUMNS, validate
@@ -34,10 +34,11 @@ def extract_text(text: str, doc: str = "<text>", vocab: Vocabulary | None = None
             found.append((sent, mentions))
     records: list[dict] = []
     prev_sentence: list[dict] = []
+    named: list[str] = []  # the last source named by name, for "she said", "it said"
     # Only sentences holding a quantity are parsed, in batches; the budget is checked between them.
     for (sent, mentions), parsed in zip(found, parse_iter(s.text for s, _ in found)):
         checkpoint()
-        rows = _sentence_records(sent, mentions, parsed, doc, vocab, prev_sentence, len(records))
+        rows = _sentence_records(sent, mentions, parsed, doc, vocab, prev_sentence, len(records), named)
         records.extend(rows)
         if rows:
             prev_sentence = rows
@@ -45,9 +46,14 @@ def extract_text(text: str, doc: str = "<text>", vocab: Vocabulary | None = None
 
 
 def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str, vocab: Vocabulary,
-                      prev_sentence: list[dict], first_qid: int) -> list[dict]:
+                      prev_sentence: list[dict], first_qid: int, named: list[str]) -> list[dict]:
     s = sent.text
-    source = context.source_of(s, vocab)
+    source = context.source_of(s, vocab) if "according to" in s.lower() else None
+    source = source or (source_of(parsed, vocab) if parsed is not None else None) or context.source_of(s, vocab)
+    if source and source.lower() in _PRONOUNS:
+        source = named[-1] if named else None  # "she said": the last source the text named
+    elif source:
+        named.append(source)
     rows: list[dict] = []
     for i, m in enumerate(mentions):
         prev_end = mentions[i - 1].end if i else 0
@@ -126,6 +132,9 @@ def _conjoined(s: str, prev: Mention, m: Mention) -> bool:
     """Is m the next item of a list that starts at prev ('97 of the drones and four of the missiles')?"""
     gap = s[prev.end:m.start]
     return bool(_CONJOINED.fullmatch(gap)) and not re.search(r"\b(?:were|was|had|have|has|is|are)\b|[,;]", gap)
+
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "he also", "she also", "it also", "they also"}
 
 
 def _actor(fr, vocab: Vocabulary) -> str | None:

@@ -147,7 +147,9 @@ def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
     if word[:1].isupper() and word.endswith("s") and word in vocab.actor_of_word:
         return "person"  # "64% of Poles", "one in five Germans"
     if noun.tag_ in ("NNP", "NNPS"):
-        return None
+        names = vocab.subjects.get("proper_subjects", {})
+        found = [names[t.text] for t in noun.subtree if t.text in names]
+        return found[0] if found else None  # "the Dow fell 102 points": a named index, a named crude
     doc, i = noun.doc, noun.i
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
             and doc[i - 2].is_alpha:
@@ -166,7 +168,7 @@ def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
 def _predicate_noun(span: "Span", root: "Token", vocab: Vocabulary) -> "Token | None":
     """A share or measure that is the value of something: 'turnout was 65%', 'its rating stood at 13%'."""
     for child in root.children:
-        if child.dep_ in ("nsubj", "nsubj:pass") and child.tag_ in _COMMON_NOUN_TAGS:
+        if child.dep_ in ("nsubj", "nsubj:pass") and child.tag_ in _NOUN_TAGS:
             return child
     head = root.head
     if head is root or head.tag_ not in _VERB_TAGS or root.dep_ not in ("obj", "obl", "xcomp", "advmod", "obl:npmod"):
@@ -176,7 +178,7 @@ def _predicate_noun(span: "Span", root: "Token", vocab: Vocabulary) -> "Token | 
     subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
     objs = [c for c in head.children if c.dep_ == "obj" and c is not root and c.i < root.i]
     pick = objs[0] if objs else (subj[0] if subj else None)  # "cut its rate by 0.25", "sales rose 5%"
-    if pick is None or pick.tag_ not in _COMMON_NOUN_TAGS:
+    if pick is None or pick.tag_ not in _NOUN_TAGS:
         return None
     return pick
 

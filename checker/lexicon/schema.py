@@ -64,6 +64,7 @@ SCHEMAS: dict[str, dict] = {
         "not_subjects": WORDS,
         "skip_words": WORDS,
         "compound_heads?": WORDS,
+        "proper_subjects?": {str: str},
     },
     "relations.yaml": {
         "event_parts": _LABELS,

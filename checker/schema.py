@@ -19,7 +19,7 @@ def known_events() -> set[str]:
 BASIC_UNITS = {"count", "percent", "fraction", "ratio", "point", "bp"}
 
 COLUMNS = ["doc", "qid", "start", "end", "sentence", "text", "value", "low", "high", "qualifier",
-           "unit", "base_value", "base_unit", "subject", "event", "actor", "source", "time",
+           "unit", "base_value", "base_unit", "subject", "event", "actor", "holder", "source", "time",
            "restates"]
 
 
@@ -63,6 +63,7 @@ class QuantityTable(pa.DataFrameModel):
     subject: Series[str] = pa.Field(nullable=True)
     event: Series[str] = pa.Field(nullable=True)
     actor: Series[str] = pa.Field(nullable=True)
+    holder: Series[str] = pa.Field(nullable=True)
     source: Series[str] = pa.Field(nullable=True)
     time: Series[str] = pa.Field(nullable=True)
     restates: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)

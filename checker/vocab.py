@@ -10,15 +10,35 @@ from typing import Any
 
 import yaml
 
+from checker.lexicon import schema
+
 _PACKAGED = Path(__file__).parent / "_data" / "rules"
 _SOURCE_TREE = Path(__file__).resolve().parent.parent / "rules"
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader, ten times faster, when built
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader, ten times faster, when built
 
 
 class VocabularyError(Exception):
     """A data file in rules/ is missing or malformed."""
+
+
+class _DuplicateKey(yaml.YAMLError):
+    pass
+
+
+class _Loader(_BASE_LOADER):
+    """The safe loader, refusing a key written twice in one mapping (YAML itself keeps the last silently)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise _DuplicateKey(f"line {key_node.start_mark.line + 1}: key {key_node.value!r} is written "
+                                        f"twice in one mapping (also line {seen[key_node.value]})")
+                seen[key_node.value] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep)
 
 
 def rules_dir() -> Path:
@@ -32,16 +52,40 @@ def rules_dir() -> Path:
 
 
 def load_yaml(name: str, root: Path | None = None) -> dict[str, Any]:
+    """rules/`name` read and held to its schema (checker/lexicon/schema.py); any fault is a one-line
+    VocabularyError naming the file and the entry."""
     path = (root or rules_dir()) / name
+    shown = _shown(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except OSError as exc:
-        raise VocabularyError(f"{path}: cannot read vocabulary file ({exc.strerror})") from exc
+        raise VocabularyError(f"{shown}: cannot read vocabulary file ({exc.strerror})") from exc
+    except _DuplicateKey as exc:
+        raise VocabularyError(f"{shown}: {exc}") from exc
     except yaml.YAMLError as exc:
-        raise VocabularyError(f"{path}: invalid YAML ({exc})") from exc
+        raise VocabularyError(f"{shown}: invalid YAML ({_one_line(exc)})") from exc
     if not isinstance(data, dict):
-        raise VocabularyError(f"{path}: expected a mapping at the top level")
+        raise VocabularyError(f"{shown}: expected a mapping at the top level")
+    try:
+        schema.validate(name, data)
+    except schema.SchemaError as exc:
+        raise VocabularyError(f"{shown}: {exc}") from exc
     return data
+
+
+def _shown(path: Path) -> str:
+    """The path as the user would write it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _one_line(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+    return " ".join(f"{where}{problem}".split())
 
 
 def phrase_regex(phrases, flags=re.IGNORECASE, glue_digits: bool = False) -> re.Pattern:
@@ -101,6 +145,73 @@ class Vocabulary:
     events: dict
     subjects: dict
     actors: dict
+    lexicon: dict
+
+    # -- lexicon: the word lists many patterns share, as named fragments ------------
+    @cached_property
+    def _fragment_words(self) -> dict[str, Any]:
+        """Each fragment name: its words, or for numbered ones a word -> value table to select from."""
+        lex, months = self.lexicon, self.lexicon["months"]
+        return {
+            "MONTH": [m[0] for m in months],
+            "MONTH_ABBR": [a for m in months for a in (m[1:] or m[:1])],  # May is its own abbreviation
+            "MONTH_ANY": [w for m in months for w in m],
+            "WEEKDAY": list(lex["weekdays"]),
+            "NUMBER_WORD": dict(lex["numbers"]),
+            "SCALE": dict(lex["scales"]),
+            "DENOMINATOR": dict(lex["denominators"]),
+            "HEDGE": {q: list(ps) for q, ps in self.hedges["before"].items()},  # hedges.yaml, by qualifier
+        }
+
+    def fragment(self, name: str, select: str | None = None) -> str:
+        """The alternation of a fragment's words, longest first, escaped; a space matches any whitespace.
+
+        `select` picks words of a numbered fragment by value ("1-9", "2-12,20,50"), or of a grouped one
+        by group (HEDGE: "approx,more_than"); without it all its words."""
+        words = self._fragment_words.get(name)
+        if words is None:
+            raise ValueError(f"no lexicon fragment {name!r} (known: {', '.join(self._fragment_words)})")
+        grouped = isinstance(words, dict) and all(isinstance(v, list) for v in words.values())
+        if grouped:
+            groups = [g.strip() for g in select.split(",")] if select is not None else list(words)
+            words = [w for g in groups for w in words.get(g, ())]
+        elif select is not None:
+            if not isinstance(words, dict):
+                raise ValueError(f"lexicon fragment {name!r} has no values to select by")
+            wanted = _value_ranges(select)
+            words = [w for w, v in words.items() if any(lo <= v <= hi for lo, hi in wanted)]
+        words = sorted(set(words), key=lambda w: (-len(w), w))
+        if not words:
+            return r"(?!x)x"
+        return "|".join(r"\s+".join(map(re.escape, w.split(" "))) for w in words)
+
+    def _words_of(self, name: str) -> list[str]:
+        words = self._fragment_words[name]
+        if isinstance(words, dict) and all(isinstance(v, list) for v in words.values()):
+            return [w for group in words.values() for w in group]
+        return list(words)
+
+    def expand(self, template: str) -> str:
+        """The template with each `(?&NAME)` or `(?&NAME:select)` replaced by that fragment as a group;
+        `(?&INITIALS:NAME,NAME)` is the first letters of those fragments' words, for a character class
+        (a pattern's first-character lookahead)."""
+        return _FRAGMENT_REF.sub(self._expand_one, template)
+
+    def _expand_one(self, m: re.Match) -> str:
+        if m.group(1) == "INITIALS":
+            firsts = {w[0] for name in m.group(2).split(",") for w in self._words_of(name) if w}
+            return "".join(re.escape(c) for c in sorted(firsts))
+        return "(?:" + self.fragment(m.group(1), m.group(2)) + ")"
+
+    @cached_property
+    def month_number(self) -> dict[str, int]:
+        """Every month name and abbreviation, lower-cased, to its month number (1-12)."""
+        return {w.lower(): i for i, m in enumerate(self.lexicon["months"], 1) for w in m}
+
+    @cached_property
+    def weekday_number(self) -> dict[str, int]:
+        """Every weekday name, lower-cased, to its number (Monday 0)."""
+        return {w.lower(): i for i, w in enumerate(self.lexicon["weekdays"])}
 
     # -- units -------------------------------------------------------------
     @cached_property
@@ -152,7 +263,7 @@ class Vocabulary:
 
     @cached_property
     def magnitude_re(self) -> re.Pattern:
-        words = phrase_regex(self.units["magnitudes"], glue_digits=True).pattern
+        words = phrase_regex(self.magnitudes, glue_digits=True).pattern
         attached = "|".join(re.escape(k) for k in self.units["attached_magnitudes"])
         return re.compile(rf"(?:\s?(?:{words})|(?:{attached})(?![\w]))", re.IGNORECASE)
 
@@ -161,7 +272,14 @@ class Vocabulary:
         table = self.units["attached_magnitudes"]
         if w in table:
             return float(table[w])
-        return float(self.units["magnitudes"].get(w.lower(), 0)) or None
+        return float(self.magnitudes.get(w.lower(), 0)) or None
+
+    @cached_property
+    def magnitudes(self) -> dict[str, Any]:
+        """Words and abbreviations that scale a digit number ("1.5 million", "2bn"): the lexicon's scales from
+        a thousand up (no one writes "5 hundred"), then units.yaml's abbreviations."""
+        words = {w: v for w, v in self.lexicon["scales"].items() if v >= 1000}
+        return {**words, **self.units["magnitudes"]}
 
     # -- hedges ------------------------------------------------------------
     @cached_property
@@ -199,13 +317,9 @@ class Vocabulary:
 
     # -- non-quantities ------------------------------------------------------
     @cached_property
-    def month_re(self) -> str:
-        return "|".join(sorted(self.nonq["months"], key=len, reverse=True))
-
-    @cached_property
     def nonquantity_patterns(self) -> dict[str, re.Pattern]:
         """Text around a number that makes it a date, a clock time or a calibre."""
-        months = self.month_re
+        months = self.fragment("MONTH_ANY")
         clock = "|".join(re.escape(c) for c in sorted(self.nonq["clock_suffixes"], key=len, reverse=True))
         calibre = "|".join(re.escape(u) for u in self.nonq["calibre_units"])
         return {
@@ -220,7 +334,7 @@ class Vocabulary:
     def name_exceptions(self) -> set[str]:
         words = {w.lower() for w in self.nonq["name_exceptions"]}
         words |= {p for p, _ in self.hedge_before}
-        words |= {m.lower() for m in self.nonq["months"]} | {d.lower() for d in self.nonq["weekdays"]}
+        words |= set(self.month_number) | set(self.weekday_number)
         return words
 
     @cached_property
@@ -242,7 +356,8 @@ class Vocabulary:
 
     @cached_property
     def not_subjects(self) -> set[str]:
-        return {w.lower() for w in self.subjects["not_subjects"]}
+        number_words = [*self.lexicon["numbers"], *self.lexicon["scales"], "dozen"]
+        return {w.lower() for w in [*self.subjects["not_subjects"], *number_words]}
 
     # -- events --------------------------------------------------------------
     @cached_property
@@ -285,16 +400,39 @@ class Vocabulary:
         return phrase_regex(self.actors["source_verbs"])
 
 
+_FRAGMENT_REF = re.compile(r"\(\?&([A-Z_]+)(?::([^)]*))?\)")
+
+
+def _value_ranges(select: str) -> list[tuple[float, float]]:
+    out = []
+    for part in select.split(","):
+        lo, _, hi = part.strip().partition("-")
+        out.append((float(lo), float(hi or lo)))
+    return out
+
+
 @lru_cache(maxsize=4)
 def _load(root: str) -> Vocabulary:
     folder = Path(root)
     return Vocabulary(*(load_yaml(f"{name}.yaml", folder) for name in
-                        ("units", "hedges", "nonquantities", "furniture", "events", "subjects", "actors")))
+                        ("units", "hedges", "nonquantities", "furniture", "events", "subjects", "actors",
+                         "lexicon")))
+
+
+_current: Vocabulary | None = None
 
 
 def vocabulary() -> Vocabulary:
     """The vocabulary of the current rules folder (cached per folder)."""
-    return _load(str(rules_dir()))
+    global _current
+    _current = _load(str(rules_dir()))
+    return _current
+
+
+def current() -> Vocabulary:
+    """The vocabulary last asked for with vocabulary(), loading it on first use: the lexicon's patterns
+    and tables (checker/lexicon) are built from it."""
+    return _current if _current is not None else vocabulary()
 
 
 @lru_cache(maxsize=4)

@@ -28,9 +28,10 @@ TEXTS = ARTICLES + [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.tx
 # the plain formulations, as they were before the fast paths
 PLAIN_DIGITS = re.compile(r"(?<![\d])(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|\d+(?:,\d{3})*(?:\.\d+)?)"
                           r"(?![\d])|(?<![\d.])\.\d+(?![\d])")
+# every number word and denominator of rules/lexicon.yaml, as a flat case-insensitive alternation
+_LEXICON = yaml.safe_load((ROOT / "rules" / "lexicon.yaml").read_text(encoding="utf-8"))
 PLAIN_ANY_NUMBER = re.compile(
-    r"[\d⅓⅔¼½¾⅛⅜⅝⅞]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter|fifth|zero",
+    r"[\d⅓⅔¼½¾⅛⅜⅝⅞]|" + "|".join([*_LEXICON["numbers"], *_LEXICON["scales"], "dozen", *_LEXICON["denominators"]]),
     re.IGNORECASE)
 
 numberish = st.text(alphabet="0123456789 ,.\u00a0\u202f\u2009-ab", max_size=40)

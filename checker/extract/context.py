@@ -9,6 +9,7 @@ from functools import lru_cache
 import lemminflect
 
 from checker.extract.mentions import Mention
+from checker.lexicon import lexicon_pattern
 from checker.vocab import Vocabulary
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*|\d[\d,.]*\d|\d|[^\sA-Za-z\d]")
@@ -17,17 +18,15 @@ _MODIFIER_ENDINGS = ("ic", "al", "ed", "ing", "ive", "ous", "ary", "ful", "less"
                      "-range", "-made", "-based", "-led", "-old", "-scale")
 # Patterns scanned over whole sentences open with a lookahead naming the characters a match can start
 # with: the engine then rejects most positions at once (tests/test_fast_paths.py holds them to that).
-_TIME = re.compile(
-    r"(?=[oilestnpadJFMASONDb])\b(?:overnight(?: into \w+)?|over the (?:past|previous|last) (?:day|24 hours|week|month|year)|"
+_TIME = lexicon_pattern(
+    r"(?=[oilestnpadb(?&INITIALS:MONTH_ABBR)])\b(?:overnight(?: into \w+)?|over the (?:past|previous|last) (?:day|24 hours|week|month|year)|"
     r"in the (?:past|previous|last) (?:day|24 hours|week|month|year)|"
-    r"(?:late |early )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"since (?:the start of the year|\d{4}|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)|"
+    r"(?:late |early )?on (?&WEEKDAY)|"
+    r"since (?:the start of the year|\d{4}|(?&MONTH))|"
     r"(?:last|this|next) (?:year|week|month|night|season|weekend)|"
     r"(?:per|a|each) day|daily|"
-    r"in (?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?: \d{4})?|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?|"
+    r"in (?&MONTH)(?: \d{4})?|"
+    r"(?&MONTH_ABBR)[a-z]*\.? \d{1,2}(?:, \d{4})?|"
     r"in (?:19|20)\d\d|between (?:19|20)\d\d and (?:19|20)\d\d)\b")
 
 
@@ -141,8 +140,8 @@ def canonical_subject(lemma: str, vocab: Vocabulary) -> str:
 _OF_DETERMINERS = re.compile(
     r"(?:\s+(?:the|its|their|his|her|our|these|those|all|an?|some|estimated|reported|"
     r"[A-Za-z][\w-]*['’]s?(?=\s)|[a-z]+ly)\b)*\s*")
-_REFERENCED_NUMBER = re.compile(
-    r"(?:[A-Za-z'’-]+\s+){0,3}?[$€£]?(\d[\d,.]*(?:\s*(?:million|billion|thousand|bn|m)\b)?)")
+_REFERENCED_NUMBER = lexicon_pattern(
+    r"(?:[A-Za-z'’-]+\s+){0,3}?[$€£]?(\d[\d,.]*(?:\s*(?:(?&SCALE:1e3-1e12)|bn|m)\b)?)")
 
 
 def noun_after(s: str, pos: int, vocab: Vocabulary, allow_of: bool = True) -> str | None:
@@ -420,9 +419,9 @@ def event_of(s: str, m: Mention, subject: str | None, prev_end: int, next_start:
     return label, best[2]
 
 
-_ATTACKED_WITH = re.compile(
+_ATTACKED_WITH = lexicon_pattern(
     r"\b(?:attacked|attacking|attacks|struck|pounded|targeted|bombarded|hit|shelled)\b[^.;,]{0,50}?\bwith\s+"
-    r"(?:about|around|some|nearly|almost|more\s+than|at\s+least|up\s+to|an\s+estimated|a\s+combined)?\s*$", re.I)
+    r"(?:(?&HEDGE)|a\s+combined)?\s*$", re.I)
 
 
 def _inside(span: tuple[int, int], blocked: list[tuple[int, int]]) -> bool:

@@ -2,23 +2,21 @@
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
-import re
 from dataclasses import dataclass
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({abbr.lower(): i for i, abbr in enumerate(calendar.month_abbr) if abbr})
-_MONTHS["sept"] = 9
-_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+from checker.lexicon import LexiconTable, lexicon_pattern
 
-_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|" \
-       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# month and weekday names (rules/lexicon.yaml), lower-cased, to their numbers: January 1, Monday 0
+_MONTHS = LexiconTable(lambda v: v.month_number)
+_WEEKDAYS = LexiconTable(lambda v: v.weekday_number)
+
+_MON = r"(?P<mon>(?&MONTH_ANY))\.?"
+_WD = r"(?P<wd>(?&WEEKDAY))"
 # The lookahead names every character a date can start with (a weekday's, a month's, a day's): the
 # engine then rejects most positions at once instead of trying each alternative (4x faster).
-_DATE = re.compile(
-    r"(?=[MTWFSJAOND\d])"
+_DATE = lexicon_pattern(
+    r"(?=[(?&INITIALS:WEEKDAY,MONTH_ANY)\d])"
     rf"(?:{_WD},?\s+(?:the\s+)?)?"
     rf"(?:{_MON}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON.replace('mon', 'mon2')})"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?(?![\d])")
@@ -74,4 +72,7 @@ class Years:
 
 
 def weekday_name(i: int) -> str:
-    return calendar.day_name[i]
+    return _WEEKDAY_NAMES.table()[i]
+
+
+_WEEKDAY_NAMES = LexiconTable(lambda v: dict(enumerate(v.lexicon["weekdays"])))

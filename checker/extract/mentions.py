@@ -11,6 +11,7 @@ from checker.extract.numbers import Atom as _Atom
 from checker.extract.nonquantities import (Dropped, atom_reason, is_year, is_year_tail, model_numbers,
                                             pair_reading, span_drops, values_of)
 from checker.extract.units import complex_quantities, may_have_unit, quantulum_unit
+from checker.lexicon import lexicon_pattern
 from checker.vocab import Vocabulary
 
 _PHYSICAL_EXCLUDED = {"count", "percent", "fraction", "point"}
@@ -219,12 +220,14 @@ def _qualify(s: str, m: Mention, vocab: Vocabulary) -> None:
         m.qualifier = qualifiers[after.lastindex - 1]
 
 
+_OPEN_BRACKET = lexicon_pattern(r"\s*\(\s*(?:(?&HEDGE:approx)|or)?\s*", re.I)  # "(about " or "(or "
+
+
 def _conversions(s: str, ms: list[Mention]) -> None:
     """'25 km (15.5 miles)': the bracketed number restates the one before it."""
     for i in range(1, len(ms)):
         a, b = ms[i - 1], ms[i]
-        if re.fullmatch(r"\s*\(\s*(?:about|around|roughly|some|nearly|or|approximately|about)?\s*",
-                        s[a.end:b.start], re.I) and a.unit != b.unit:
+        if _OPEN_BRACKET.fullmatch(s[a.end:b.start]) and a.unit != b.unit:
             b.paren_of = i - 1
             if b.qualifier == "exact" and a.qualifier != "range":
                 b.qualifier = a.qualifier  # a bracketed single number cannot inherit a range

@@ -158,9 +158,10 @@ def _fused_res(terms: tuple, size_units: tuple) -> tuple[re.Pattern, re.Pattern]
 def _named_by_neighbours(s: str, a: Atom, before: str, after: str, vocab: Vocabulary) -> str | None:
     """Digits that the words around them make a date, a dialled number, a code, a list item or a rank."""
     nq = vocab.nonq
-    if re.search(rf"(?:^|[\s(])(?:{vocab.month_re})\.?,[\s\u00a0]+$", before) and re.match(r",?\s+\d{4}\b", after):
+    months = vocab.fragment("MONTH_ANY")
+    if re.search(rf"(?:^|[\s(])(?:{months})\.?,[\s\u00a0]+$", before) and re.match(r",?\s+\d{4}\b", after):
         return "date"  # "Nov, 29, 2016" (but "In September, 19 drones" is a count)
-    if re.match(rf"[-–]\d{{1,2}}(?:st|nd|rd|th)?[\s\u00a0]+(?:{vocab.month_re})\b", after):
+    if re.match(rf"[-–]\d{{1,2}}(?:st|nd|rd|th)?[\s\u00a0]+(?:{months})\b", after):
         return "date"  # the first day of "12-15 March"
     why = _fused_name(after, vocab)
     if why:
@@ -343,8 +344,6 @@ def _tally_reason(s: str, m1, m2, vocab: Vocabulary) -> str:
 
 
 # --- Spans: constructions that hold one or more numbers and are not quantities as a whole ----------
-_NUM_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)")
 # Each: (reason, pattern). Earlier patterns win where two overlap.
 _SPAN_PATTERNS = [
     ("url", re.compile(r"\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*", re.I)),
@@ -355,8 +354,6 @@ _SPAN_PATTERNS = [
     ("identifier", re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w]|\.\d)")),  # version 1.8.3
     ("identifier", re.compile(r"\b0x[0-9a-f]+\b", re.I)),  # hexadecimal id
     ("identifier", re.compile(r"(?<![\w.-])\d+(?:[-‑]\d+){2,}(?![\w-])")),  # 978-3-319: ISBN, code
-    # "20-of-24 passing", "3-for-5", "a two-on-one": a compact tally of attempts or players
-    ("tally", re.compile(rf"(?<![\w-])(?:\d+|{_NUM_WORD})[-–‑](?:of|for|on)[-–‑](?:\d+|{_NUM_WORD})(?![\w-])", re.I)),
 ]
 
 
@@ -371,18 +368,19 @@ def span_drops(s: str, vocab: Vocabulary, line_start: bool) -> list[Dropped]:
         if all(end <= d.start or start >= d.end for d in found):
             found.append(Dropped(start, end, reason))
 
+    tally = ("tally", _tally_re(vocab.fragment("NUMBER_WORD", "0-50")))
     if re.search(r"\d", s):
-        patterns = _SPAN_PATTERNS + [("address", _address_re(tuple(nq["street_types"]))),
+        patterns = _SPAN_PATTERNS + [tally, ("address", _address_re(tuple(nq["street_types"]))),
                                      ("counter", _gallery_re(tuple(nq["gallery_words"])))]
     else:  # only a tally in words ("a two-on-one") can hold a number here
-        patterns = [p for p in _SPAN_PATTERNS if p[0] == "tally"] if re.search(r"-(?:on|of|for)-", s) else []
+        patterns = [tally] if re.search(r"-(?:on|of|for)-", s) else []
     for reason, pat in patterns:
         for m in pat.finditer(s):
             add(reason, m.start(), m.end())
     counter = re.fullmatch(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*", s)
     if counter and line_start and int(counter.group(1)) <= int(counter.group(2)):
         add("counter", counter.start(1), counter.end(2))  # a gallery's "1 / 5", alone on its line
-    for m in _vague_re(tuple(nq["vague_words"])).finditer(s):
+    for m in _vague_re(tuple(nq["vague_words"]), vocab.fragment("SCALE")).finditer(s):
         add("vague", m.start(), m.end())
     return sorted(found, key=lambda d: d.start)
 
@@ -401,8 +399,15 @@ def _gallery_re(words: tuple) -> re.Pattern:
 
 
 @lru_cache(maxsize=8)
-def _vague_re(words: tuple) -> re.Pattern:
+def _vague_re(words: tuple, scales: str) -> re.Pattern:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     # a bare plural ("thousands") only where no numeral comes before it ("1.5 millions" is a number)
-    return re.compile(rf"(?<![\d.,] )(?<![\d.,])\b(?:(?:{alts})\s+)?(?:dozens|hundreds|thousands|millions|billions|"
-                      rf"trillions)\b|\b(?:{alts})\s+(?:dozen|hundred|thousand|million|billion|trillion)\b", re.I)
+    return re.compile(rf"(?<![\d.,] )(?<![\d.,])\b(?:(?:{alts})\s+)?(?:dozen|{scales})s\b"
+                      rf"|\b(?:{alts})\s+(?:dozen|{scales})\b", re.I)
+
+
+@lru_cache(maxsize=8)
+def _tally_re(number_words: str) -> re.Pattern:
+    """"20-of-24 passing", "3-for-5", "a two-on-one": a compact tally of attempts or players."""
+    n = rf"(?:\d+|{number_words})"
+    return re.compile(rf"(?<![\w-]){n}[-–‑](?:of|for|on)[-–‑]{n}(?![\w-])", re.I)

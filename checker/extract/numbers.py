@@ -4,21 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-DENOMINATORS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
-    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
-}
-NUMBER_WORDS = set(SMALL) | set(TENS) | set(SCALES) | {"dozen"}
+from checker.lexicon import DENOMINATORS, NUMBER_WORDS, SCALES, SMALL, TENS, lexicon_pattern
 
 # Thousands may be grouped by commas, or by (thin, non-breaking) spaces: "10 000". Each branch starts
 # with its first character and looks behind it after ("\d(?<!\d\d)" is "(?<!\d)\d"), so the regex
@@ -32,24 +18,24 @@ _WORD = re.compile(r"[A-Za-z]+")
 # ASCII ones though lower() leaves them apart (long s, dotless i, dotted capital I, the Kelvin sign):
 # where one of those occurs, the case-insensitive patterns themselves are used.
 _FOLDS_TO_ASCII = re.compile("[ſıİ\u212a]")
-_NUMBER_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_ANY_NUMBER_WORD = re.compile(rf"(?<![a-z])(?:{_NUMBER_WORDS})(?![a-z])")
-_ANY_NUMBER_WORD_FOLDED = re.compile(rf"(?<![A-Za-z])(?:{_NUMBER_WORDS})(?![A-Za-z])", re.I)
-_ANY_DENOMINATOR = re.compile("hal[fv]|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth")
+_NUMBER_WORDS = r"(?&NUMBER_WORD)|(?&SCALE)|dozen"
+_ANY_NUMBER_WORD = lexicon_pattern(rf"(?<![a-z])(?:{_NUMBER_WORDS})(?![a-z])")
+_ANY_NUMBER_WORD_FOLDED = lexicon_pattern(rf"(?<![A-Za-z])(?:{_NUMBER_WORDS})(?![A-Za-z])", re.I)
+_ANY_DENOMINATOR = lexicon_pattern("(?&DENOMINATOR)")
 
 
 def _lowered(text: str) -> str | None:
     """The text lower-cased for the cheap tests, or None where they would differ from case-insensitive
     matching and the case-insensitive patterns must be used."""
     return None if _FOLDS_TO_ASCII.search(text) else text.lower()
-_FRACTION = re.compile(
-    r"\b(?:(?P<num>one|two|three|four|five|six|seven|eight|nine|a|an)[\s-]+)?"
-    r"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
+_FRACTION = lexicon_pattern(
+    r"\b(?:(?P<num>(?&NUMBER_WORD:1-9)|a|an)[\s-]+)?"
+    r"(?P<den>(?&DENOMINATOR))\b",
     re.IGNORECASE)
 # The lookaheads name the characters a match can start with, so most positions are rejected at once.
-_ONE_IN = re.compile(
-    r"(?=[o1])\b(?P<num>one|1)\s+(?:in|out\s+of)\s+(?P<den>\d+|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve|twenty|fifty|a\s+hundred|hundred|a\s+thousand|thousand)\b",
+_ONE_IN = lexicon_pattern(
+    r"(?=[o1])\b(?P<num>one|1)\s+(?:in|out\s+of)\s+(?P<den>\d+|(?&NUMBER_WORD:2-12,20,50)|"
+    r"(?:a\s+)?(?&SCALE:100,1000))\b",
     re.IGNORECASE)
 _RACE_TIME = re.compile(r"(?=\d)(?<![\d:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])")
 _MIXED = re.compile(r"(?=\d)(?<![\d.,/-])(\d{1,3})[- ](\d{1,2})/(\d{1,2})(?![\d/])")
@@ -109,7 +95,7 @@ def _word_runs(sentence: str) -> list[Atom]:
         s, e, w = tokens[i]
         lw = w.lower()
         starts_article = lw in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1][2].lower() in (
-            "hundred", "thousand", "million", "billion", "dozen") and _joined(sentence, e, tokens[i + 1][0])
+            *SCALES, "dozen") and _joined(sentence, e, tokens[i + 1][0])
         if lw not in NUMBER_WORDS and not starts_article:
             i += 1
             continue
@@ -126,7 +112,7 @@ def _word_runs(sentence: str) -> list[Atom]:
                 end = ne
                 j += 1
                 continue
-            if (lnw == "and" and gap.strip() == "" and words[-1].lower() in ("hundred", "thousand", "million", "billion")
+            if (lnw == "and" and gap.strip() == "" and words[-1].lower() in SCALES
                     and j + 1 < len(tokens) and tokens[j + 1][2].lower() in SMALL.keys() | TENS.keys()):
                 words.append(nw)
                 end = ne
@@ -222,10 +208,8 @@ def _merge_half_a(sentence: str, atoms: list[Atom]) -> list[Atom]:
 
 
 _ANY_DIGIT = re.compile(r"[\d⅓⅔¼½¾⅛⅜⅝⅞]")
-_ANY_WORD = re.compile(
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter|fifth|zero")
-_ANY_WORD_FOLDED = re.compile(_ANY_WORD.pattern, re.I)
+_ANY_WORD = lexicon_pattern(r"(?&NUMBER_WORD)|(?&SCALE)|dozen|(?&DENOMINATOR)")
+_ANY_WORD_FOLDED = lexicon_pattern(_ANY_WORD.template, re.I)
 
 
 def has_number(text: str) -> bool:

@@ -9,8 +9,10 @@ import pandas as pd
 from checker.extract import context
 from checker.budget import checkpoint
 from checker.extract.mentions import Mention, find_mentions
+from checker.extract.frames import frame_of, source_of
 from checker.extract.nonquantities import Dropped
 from checker.extract.numbers import has_number
+from checker.extract.parse import parse_iter
 from checker.schema import COLUMNS, validate
 from checker.extract.sentences import Sentence, split_sentences
 from checker.extract.units import normalise
@@ -31,45 +33,67 @@ def extract_all(text: str, doc: str = "<text>", vocab: Vocabulary | None = None)
     Each set-aside number is a dict: doc, start, end (document offsets), sentence, text, reason
     (score, record, year, date, identifier, ...) and values, the numbers it holds (a score's two)."""
     vocab = vocab or vocabulary()
-    records: list[dict] = []
+    found: list[tuple[Sentence, list[Mention]]] = []
     dropped: list[dict] = []
-    prev_sentence: list[dict] = []
     for sent in split_sentences(text, vocab):
         if sent.furniture or not has_number(sent.text):
             continue
         checkpoint()
         drops: list[Dropped] = []
-        rows = _sentence_records(sent, text, doc, vocab, prev_sentence, len(records), drops)
-        records.extend(rows)
+        mentions = find_mentions(sent.text, vocab, text, sent.line_start, drops)
         dropped.extend({"doc": doc, "start": sent.start + d.start, "end": sent.start + d.end,
                         "sentence": sent.index, "text": sent.text[d.start:d.end], "reason": d.reason,
                         "values": list(d.values)} for d in drops)
+        if mentions:
+            found.append((sent, mentions))
+    records: list[dict] = []
+    prev_sentence: list[dict] = []
+    named: list[str] = []  # the last source named by name, for "she said", "it said"
+    # Only sentences holding a quantity are parsed, in batches; the budget is checked between them.
+    for (sent, mentions), parsed in zip(found, parse_iter(s.text for s, _ in found)):
+        checkpoint()
+        rows = _sentence_records(sent, mentions, parsed, doc, vocab, prev_sentence, len(records), named)
+        records.extend(rows)
         if rows:
             prev_sentence = rows
     return records, dropped
 
 
-def _sentence_records(sent: Sentence, text: str, doc: str, vocab: Vocabulary,
-                      prev_sentence: list[dict], first_qid: int, drops: list[Dropped] | None = None) -> list[dict]:
+def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str, vocab: Vocabulary,
+                      prev_sentence: list[dict], first_qid: int, named: list[str]) -> list[dict]:
     s = sent.text
-    mentions = find_mentions(s, vocab, text, sent.line_start, drops)
-    if not mentions:
-        return []
-    source = context.source_of(s, vocab)
+    source = context.source_of(s, vocab) if "according to" in s.lower() else None
+    source = source or (source_of(parsed, vocab) if parsed is not None else None) or context.source_of(s, vocab)
+    if source and source.lower() in _PRONOUNS:
+        source = named[-1] if named else None  # "she said": the last source the text named
+    elif source:
+        named.append(source)
     rows: list[dict] = []
     for i, m in enumerate(mentions):
         prev_end = mentions[i - 1].end if i else 0
         next_start = mentions[i + 1].start if i + 1 < len(mentions) else len(s)
-        subject = context.subject_of(s, m, vocab)
+        fr = frame_of(parsed, m, vocab)
+        if fr is not None and (fr.subject or fr.refers_back):
+            subject = fr.subject
+        else:
+            subject = context.subject_of(s, m, vocab)
         carried = False
         if m.paren_of is not None and m.paren_of - 0 < len(mentions) and rows:
             restated = rows[m.paren_of] if m.paren_of < len(rows) else None
             subject = restated["subject"] if restated else subject
+        elif subject is None and fr is not None and fr.antecedent:
+            subject, carried = fr.antecedent, True
         elif subject is None:
             subject, carried = _carry_subject(s, m, i, mentions, rows, prev_sentence), True
         event, trigger = context.event_of(s, m, subject, prev_end, next_start, vocab)
-        if event is None and carried and m.unit in ("fraction", "percent") and rows:
-            event = rows[-1]["event"]
+        if (fr is not None and fr.event and (fr.relation == "core" or event is None) and (fr.event != "other" or event is None)
+                and subject not in vocab.event_of_noun and not (event and trigger == fr.trigger)):
+            # the verb whose subject or object the number is beats the nearest trigger word; a looser
+            # attachment (a conjunct, a prepositional phrase) only fills in where no trigger is near; where the
+            # nearest trigger is that verb, its longer phrase ("taken to hospital") has the better label
+            event, trigger = fr.event, fr.trigger
+        if event is None and carried and m.unit in ("fraction", "percent") and rows and rows[-1]["event"] != "other":
+            event = rows[-1]["event"]  # a share of what was just counted shares its event, unless the event is unnamed
         if event is None and rows and _conjoined(s, mentions[i - 1], m):
             event = rows[-1]["event"]  # "launched 143 drones and six missiles"
         value = m.value
@@ -79,7 +103,8 @@ def _sentence_records(sent: Sentence, text: str, doc: str, vocab: Vocabulary,
             "sentence": sent.index, "text": s[m.start:m.end], "value": value,
             "low": m.low, "high": m.high, "qualifier": m.qualifier, "unit": m.unit,
             "base_value": base_value, "base_unit": base_unit, "subject": subject, "event": event,
-            "actor": context.actor_of(s, m, trigger, source, vocab), "source": source,
+            "actor": _actor(fr, vocab) or context.actor_of(s, m, trigger, source, vocab),
+            "holder": fr.holder if fr is not None else None, "source": source,
             "time": context.time_of(s, m, vocab),
             "restates": first_qid + m.paren_of if m.paren_of is not None else None,
         })
@@ -121,6 +146,17 @@ def _conjoined(s: str, prev: Mention, m: Mention) -> bool:
     """Is m the next item of a list that starts at prev ('97 of the drones and four of the missiles')?"""
     gap = s[prev.end:m.start]
     return bool(_CONJOINED.fullmatch(gap)) and not re.search(r"\b(?:were|was|had|have|has|is|are)\b|[,;]", gap)
+
+
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "he also", "she also", "it also", "they also"}
+
+
+def _actor(fr, vocab: Vocabulary) -> str | None:
+    """The actor named in the parse's doer of the number's verb ('Ukraine's air force shot down 75' -> Ukraine)."""
+    if fr is None or not fr.agent:
+        return None
+    found = vocab.actor_re.search(fr.agent)
+    return vocab.actor_of_word[found.group()] if found else None
 
 
 def _same_kind(a: str, b: str) -> bool:

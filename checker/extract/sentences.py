@@ -5,15 +5,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checker.lexicon import LexiconTable, lexicon_pattern
 from checker.vocab import Vocabulary, vocabulary
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
-    "gov", "sen", "rep", "rev", "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "v", "approx", "ca", "inc", "ltd",
+    "gov", "sen", "rep", "rev", "prof", "no", "nos", "vs", "v", "approx", "ca", "inc", "ltd",
     "co", "corp", "jr", "sr", "u.s", "u.k", "u.n", "e.g", "i.e", "etc", "mt", "ft", "fig",
 }
+# and the months' abbreviations ("Oct. 16"), lower-cased, from rules/lexicon.yaml
+_MONTH_ABBREVIATIONS = LexiconTable(lambda v: dict.fromkeys(a.lower() for m in v.lexicon["months"] for a in m[1:]))
 # A "sentence" longer than this (a list of 100,000 numbers, a 50 MB line) is cut at spaces into
 # pieces: the per-sentence work of extraction is not linear in sentence length.
 MAX_SENTENCE = 1000
@@ -49,7 +51,7 @@ def _ends_with_abbreviation(line: str, start: int, dot: int) -> bool:
     if not word:
         return False
     word = word.lower().rstrip(".")
-    return word in _ABBREVIATIONS or len(word) == 1
+    return word in _ABBREVIATIONS or word in _MONTH_ABBREVIATIONS or len(word) == 1
 
 
 def _split_line(line: str) -> list[tuple[int, int]]:
@@ -67,8 +69,10 @@ def _split_line(line: str) -> list[tuple[int, int]]:
 def _is_clock_abbrev(line: str, dot: int) -> bool:
     """'a.m.'/'p.m.' followed by a capitalised word rarely ends the sentence when a weekday follows."""
     return bool(re.search(r"\b[ap]\.m$", line[max(0, dot - 4):dot])) and bool(
-        re.match(r"\.\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|GMT|UTC)",
-                 line[dot:dot + 20]))
+        _WEEKDAY_OR_ZONE.match(line[dot:dot + 20]))
+
+
+_WEEKDAY_OR_ZONE = lexicon_pattern(r"\.\s+((?&WEEKDAY)|GMT|UTC)")
 
 
 def _furniture_lines(lines: list[re.Match], vocab: Vocabulary) -> set[int]:

@@ -5,6 +5,7 @@ import re
 import functools
 from dataclasses import dataclass
 
+from checker.lexicon import lexicon_pattern
 from checker.rules.facts import Document, Quantity, Relations
 
 
@@ -20,9 +21,9 @@ def _once_per_document(find):
     return cached
 
 # "16 of the 52", "118,000 people voted yes out of 112,500", "11 of the country's 41 counties"
-_OF_BETWEEN = re.compile(
+_OF_BETWEEN = lexicon_pattern(
     r"^\s*(?:[A-Za-z'’-]+\s+){0,4}?(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+['’]s?\s+){0,2}?"
-    r"(?:only\s+|some\s+|about\s+|nearly\s+)?$", re.I)
+    r"(?:(?:only|(?&HEDGE))\s+)?$", re.I)
 # "14,000 of those troops", "Eleven children were among those hurt"
 _OF_THOSE = re.compile(r"^\s*(?:of|among)\s+(?:those|them|these|whom)\b", re.I)
 _OPENS_WITH_THOSE = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these|whom)\b[^,]{0,30},\s*$", re.I)

@@ -4,16 +4,16 @@ from __future__ import annotations
 import math
 import re
 
+from checker.lexicon import lexicon_pattern
 from checker.rules import links
 from checker.rules.base import Rule, register
 from checker.rules.facts import Document, Quantity, interval
 
-_HEDGE = r"(?:about|around|roughly|nearly|almost|some|approximately|close\s+to|more\s+than|over|well\s+over|" \
-         r"less\s+than|under|just\s+over|just\s+under|only|or)?"
+_HEDGE = r"(?:(?&HEDGE)|only|or)?"  # any hedge of hedges.yaml
 # "€2.9 billion, about half of ...": the part, a comma, the share
-_PART_BEFORE = re.compile(rf"^[^.;:\d]{{0,80}}?(?:,|\s[—–])\s*(?:or\s+)?{_HEDGE}\s*(?:{_HEDGE}\s*)?$", re.I)
+_PART_BEFORE = lexicon_pattern(rf"^[^.;:\d]{{0,80}}?(?:,|\s[—–])\s*(?:or\s+)?{_HEDGE}\s*(?:{_HEDGE}\s*)?$", re.I)
 # "... nearly 40% of the package, or $990 million"
-_PART_AFTER = re.compile(rf"^\s+of\s+[^.;:\d]{{0,60}}?,\s*(?:or\s+)?{_HEDGE}\s*$", re.I)
+_PART_AFTER = lexicon_pattern(rf"^\s+of\s+[^.;:\d]{{0,60}}?,\s*(?:or\s+)?{_HEDGE}\s*$", re.I)
 # "nearly half of the estimated 160,000", "19% of Ukraine's recognised territory of 603,550"
 _WHOLE_AFTER = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w'’-]+\s+){0,5}?(?:of\s+)?$", re.I)
 # "of group sales, while ...": the head is the last word before punctuation or a preposition
@@ -147,9 +147,11 @@ def _interval_of_percent(doc, part, ctx) -> tuple[float, float]:
     return lo / 100, hi / 100
 
 
+_HEDGE_BEFORE = lexicon_pattern(r"(?&HEDGE)\s+$", re.I)
+
+
 def _hedge_text(doc: Document, q: Quantity) -> str:
-    m = re.search(r"(?:about|around|roughly|nearly|almost|some|approximately|close to|more than|well over|over|"
-                  r"less than|under)\s+$", doc.before(q, 20), re.I)
+    m = _HEDGE_BEFORE.search(doc.before(q, 20))
     return m.group() if m else ""
 
 

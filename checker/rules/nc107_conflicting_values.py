@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from checker.lexicon import lexicon_pattern
 from checker.rules import links
 from checker.rules.base import Rule, register
 from checker.rules.facts import Document, Quantity, interval
@@ -98,12 +99,14 @@ class ConflictingValues(Rule):
                 seen.setdefault(key, (doc, q))
 
 
+_HEDGED = lexicon_pattern(r"(?:\b(?:(?&HEDGE)|the|all(?: the)?)\s+)+$", re.I)
+
+
 def _as_written(doc: Document | None, q: Quantity) -> str:
     """The number with the hedge written before it: 'more than 81,000', 'the 79,500'."""
     if doc is None:
         return repr(q.text)
-    m = re.search(r"(?:\b(?:more than|at least|about|around|nearly|almost|some|over|up to|fewer than|"
-                  r"the|all(?: the)?)\s+)+$", doc.before(q, 25), re.I)
+    m = _HEDGED.search(doc.before(q, 25))
     return repr((m.group() if m else "") + q.text)
 
 

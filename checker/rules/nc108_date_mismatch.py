@@ -6,23 +6,21 @@ import re
 
 from checker.extract.dates import WrittenDate, Years, find_dates, weekday_name
 from checker.extract.numbers import SMALL, TENS
+from checker.lexicon import lexicon_pattern
 from checker.report import Span
 from checker.rules.base import Rule, register
 
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44}
-_DURATION = re.compile(
-    r"\b(?P<exact>exactly\s+|just\s+)?(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|twenty|thirty)[\s-]+(?P<unit>days?|weeks?|months?)\s+"
+_DURATION = lexicon_pattern(
+    r"\b(?P<exact>exactly\s+|just\s+)?(?P<n>\d+|a|(?&NUMBER_WORD:1-15,20,30))[\s-]+(?P<unit>days?|weeks?|months?)\s+"
     r"(?P<dir>after|later|before|earlier)\b", re.I)
 # "The walkout began on Feb. 3 and ended on Feb. 28" (with "an 18-day strike" nearby)
 _BEGAN_ENDED = re.compile(
     r"\b(?:began|started|opened|kicked\s+off)\s+on\s+(?P<a>[^,;]{3,30}?)\s+(?:and|,)\s+(?:\w+\s+)?"
     r"(?:ended|finished|closed|concluded|wrapped\s+up)\s+on\s+(?P<b>[^,;]{3,30}?)(?=\s|[,.;]|$)", re.I)
-_LENGTH = re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-                     r"fifteen|twenty|thirty)-(?P<unit>day|week|month)\b", re.I)
-_SPAN = re.compile(
-    r"\bfrom\s+(?P<a>[^,;]{3,25}?)\s+to\s+(?P<b>[^,;]{3,25}?(?:,\s*\d{4})?),\s+(?P<n>\d+|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten)\s+(?P<unit>days?|weeks?)\b", re.I)
+_LENGTH = lexicon_pattern(r"\b(?P<n>\d+|(?&NUMBER_WORD:2-15,20,30))-(?P<unit>day|week|month)\b", re.I)
+_SPAN = lexicon_pattern(
+    r"\bfrom\s+(?P<a>[^,;]{3,25}?)\s+to\s+(?P<b>[^,;]{3,25}?(?:,\s*\d{4})?),\s+(?P<n>\d+|(?&NUMBER_WORD:1-10))\s+(?P<unit>days?|weeks?)\b", re.I)
 
 
 @register

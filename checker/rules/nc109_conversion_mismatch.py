@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import re
 
+from checker.lexicon import lexicon_pattern
 from checker.rules.base import Rule, register
 from checker.rules.facts import Quantity, decimals, show
 from checker.extract.units import convert
 
-_RESTATEMENT = re.compile(r"(?:(?:equivalent|equal)\s+to|,\s+or|\bor\s+about|\bor\s+roughly|\bor\s+some)"
-                          r"(?:\s+(?:about|around|roughly|some|nearly|almost|approximately))?\s*$", re.I)
+_RESTATEMENT = lexicon_pattern(r"(?:(?:equivalent|equal)\s+to|,\s+or|\bor\s+(?&HEDGE:approx))"
+                               r"(?:\s+(?&HEDGE:approx))?\s*$", re.I)
 # Converting with an approximate factor (1 mile = 1.6 km) is not an error.
 _FACTOR_SLACK = 0.02
 

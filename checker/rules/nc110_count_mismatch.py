@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from checker.lexicon import lexicon_pattern
 from checker.report import Span
 from checker.rules.base import Rule, register
 
@@ -14,8 +15,8 @@ _LIST_END = re.compile(r"\s[—–]\s|[.;!?](?:\s|$)|$")
 _ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[\w'’ .-]{2,60}?\s+(?:said|says|told|reported|added|announced|confirmed|stated|noted|wrote)\b.*$",
                           re.I)
 _MAX_ITEM = 90
-_NUMBERED = re.compile(r"(?:about\s+|some\s+|another\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-                       r"eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|a\s+dozen)\b)", re.I)
+_NUMBERED = lexicon_pattern(r"(?:about\s+|some\s+|another\s+)?(?:\d|(?:(?&NUMBER_WORD:1-12)|[a-z]+teen|"
+                            r"(?&NUMBER_WORD:20-50)|a\s+dozen)\b)", re.I)
 # "KYIV —", "PALU, Indonesia —", "GENEVA, March 14 (Reuters) —"
 _DATELINE = re.compile(r"^[A-Z][A-Z'’.-]+\b[^—–\n]{0,50}?\s[—–]\s")
 

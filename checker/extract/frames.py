@@ -1,0 +1,331 @@
+"""What each number is about, read from the dependency parse: subject, event and holder of a mention."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import lemminflect
+
+from checker.extract.context import _noun_lemma, canonical_subject
+from checker.extract.mentions import Mention
+from checker.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+_COMMON_NOUN_TAGS = {"NN", "NNS"}
+_PRONOUN_TAGS = {"PRP", "DT", "WDT", "WP", "PRP$", "EX"}
+_VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+# Dependents through which a number modifies the noun it counts ("171 drones", "a 13% rating").
+_MODIFIER_DEPS = {"nummod", "amod", "compound", "nmod:npmod", "obl:npmod", "det"}
+# Dependents of a noun that name what it is part of ("75 of the drones", "15 percent of GDP").
+_PARTITIVE_DEPS = {"nmod", "obl"}
+# Arguments through which a verb acts on the noun phrase of a number.
+_ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "conj", "appos", "xcomp", "ccomp", "advcl", "acl",
+                  "acl:relcl", "nmod", "dep", "root", "ROOT", "parataxis", "list", "obl:tmod", "advmod"}
+# How a phrase must attach to a verb for an action outside the labels to count as its event.
+_CORE_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj"}
+_PARTICLES = {"down", "up", "off", "out", "away", "over", "back", "in", "on"}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the parse says about one mention; None where it does not say."""
+    subject: str | None
+    event: str | None
+    trigger: int            # offset of the event's verb in the sentence, -1 without one
+    holder: str | None      # the possessor of the counted thing ("Google's profit" -> Google)
+    verb: str | None        # lemma of the governing verb (with its particle), for antecedent checks
+    antecedent: str | None  # for a number with no noun of its own ("20 of them", "injuring 214"): the nearest
+                            # plural noun before it in the sentence
+    refers_back: bool = False  # the number's phrase points back ("of them", "of the 160,000")
+    relation: str = ""      # how the number's phrase attaches to the verb: "core" or "oblique"
+    agent: str | None = None  # who does what the verb says: its subject, or "by X" in the passive
+
+
+def mention_span(doc: "Doc", m: Mention) -> "Span | None":
+    return doc.char_span(m.start, m.end, alignment_mode="expand")
+
+
+def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
+    """The frame of m in its parsed sentence, or None when the mention does not align with the tokens."""
+    span = mention_span(doc, m)
+    if span is None or not len(span):
+        return None
+    root = _root(span)
+    noun = _glued_noun(span, vocab) if m.unit == "count" else None
+    if noun is None:
+        noun = _counted_noun(span, root, m, vocab)
+    # "20 of them", "half of the 160,000": the phrase refers back, so its antecedent is the subject
+    refers_back = noun is not None and noun.tag_ in _PRONOUN_TAGS | {"CD"}
+    if refers_back:
+        noun = None
+    subject = _subject_word(noun, vocab) if noun is not None else None
+    owner = noun
+    if subject is None and (m.unit in ("percent", "fraction", "ratio", "point") or m.currency) and not refers_back:
+        owner = _predicate_noun(span, root, vocab)
+        subject = _subject_word(owner, vocab) if owner is not None else None
+    verb_tok, relation = _governing_verb(noun if noun is not None else root, span)
+    event, trigger, verb = None, -1, None
+    if verb_tok is not None:
+        verb = _verb_phrase(verb_tok)
+        if _takes_event(m, noun, span, vocab):
+            event = _event_label(_verb_form(verb_tok), verb, relation, m, vocab)
+            trigger = verb_tok.idx if event else -1
+    holder = _holder(owner) if owner is not None else None
+    antecedent = None
+    if refers_back:
+        antecedent = _antecedent(span, vocab, verb_tok)
+    agent = _agent(verb_tok, noun if noun is not None else root) if verb_tok is not None else None
+    return Frame(subject, event, trigger, holder, verb, antecedent, refers_back, relation, agent)
+
+
+def _root(span: "Span") -> "Token":
+    """The token of the span whose head lies outside it (spaCy's Span.root)."""
+    return span.root
+
+
+def _counted_noun(span: "Span", root: "Token", m: Mention, vocab: Vocabulary) -> "Token | None":
+    """The noun the number counts or measures: an 'of' complement, or the noun it modifies."""
+    for tok in (root, *[t for t in span if t is not root]):
+        for child in tok.children:
+            if child.i < span.end or child.dep_ not in _PARTITIVE_DEPS:
+                continue
+            cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+            if "of" in cases or (m.currency and "in" in cases):  # "75 of the drones", "$1.5 billion in aid"
+                return _phrase_head(child)
+    head = root.head
+    if (root.dep_ in _MODIFIER_DEPS and head is not root and head.i >= span.end and head.tag_ in _COMMON_NOUN_TAGS
+            and not _is_unit_word(head, vocab) and not any(t.is_punct for t in span.doc[span.end:head.i])):
+        return _phrase_head(head)  # (a comma between them means the parser joined two phrases: "31, officials")
+    return None
+
+
+def _glued_noun(span: "Span", vocab: Vocabulary) -> "Token | None":
+    """'a three-game streak', 'a six-member crew': the noun glued to the number counts the things."""
+    doc = span.doc
+    toks = list(span) + list(doc[span.end:span.end + 2])
+    for k, (a, b) in enumerate(zip(toks, toks[1:])):
+        if k and a.text == "-" and not toks[k - 1].whitespace_ and not a.whitespace_ \
+                and b.tag_ in _COMMON_NOUN_TAGS and not _is_unit_word(b, vocab):
+            return b
+    return None
+
+
+def _phrase_head(tok: "Token") -> "Token":
+    """A noun used as a compound modifier is not what is counted: '147 attack drones' counts drones."""
+    while tok.dep_ == "compound" and tok.head is not tok and tok.head.i > tok.i and tok.head.tag_ in _NOUN_TAGS:
+        tok = tok.head
+    return tok
+
+
+def _antecedent(span: "Span", vocab: Vocabulary, verb: "Token | None") -> str | None:
+    """The nearest plural common noun before the number that heads a noun phrase of its own
+    ('Two gunmen died, and three others escaped' -> gunman; '21 Christians, 20 of them ...' -> christian)."""
+    doc = span.doc
+    doers = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree} if verb is not None else set()
+    for tok in reversed(doc[:span.start]):
+        if tok.tag_ != "NNS" or tok.dep_ == "compound" or _is_unit_word(tok, vocab) or tok.i in doers:
+            continue  # the doer of the number's own verb is not what it counts ("air defences shot down 29 of them")
+        word = _subject_word(tok, vocab)
+        if word:
+            return word
+    return None
+
+
+def _is_unit_word(tok: "Token", vocab: Vocabulary) -> bool:
+    return tok.lower_ in vocab.not_subjects and tok.lower_ not in vocab.synonyms
+
+
+def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
+    """Singular lower-case subject of a noun token, with a compound where the head alone names no thing."""
+    if noun.tag_ in _PRONOUN_TAGS:
+        return None
+    word = noun.text
+    if word[:1].isupper() and word.endswith("s") and word in vocab.actor_of_word:
+        return "person"  # "64% of Poles", "one in five Germans"
+    if noun.tag_ in ("NNP", "NNPS"):
+        names = vocab.subjects.get("proper_subjects", {})
+        found = [names[t.text] for t in noun.subtree if t.text in names]
+        return found[0] if found else None  # "the Dow fell 102 points": a named index, a named crude
+    doc, i = noun.doc, noun.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha:
+        word = f"{doc[i - 2].text}-{word}"  # "triple-doubles": the hyphenated word is the noun
+    lemma = _noun_lemma(word, vocab, after_number=True)
+    if lemma is None:
+        return None
+    head = canonical_subject(lemma[0], vocab)
+    if head in vocab.subjects.get("compound_heads", ()):
+        mods = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.tag_ == "NN"]
+        if mods:
+            return " ".join([mods[-1].lower_, head])
+    return head
+
+
+def _predicate_noun(span: "Span", root: "Token", vocab: Vocabulary) -> "Token | None":
+    """A share or measure that is the value of something: 'turnout was 65%', 'its rating stood at 13%'."""
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubj:pass") and child.tag_ in _NOUN_TAGS:
+            return child
+    head = root.head
+    if head is root or head.tag_ not in _VERB_TAGS or root.dep_ not in ("obj", "obl", "xcomp", "advmod", "obl:npmod"):
+        return None
+    if _verb_lemma(head.lower_) not in _static_verbs(vocab):
+        return None  # "lawmakers approved $1.5 billion": an agent, not what the amount measures
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    objs = [c for c in head.children if c.dep_ == "obj" and c is not root and c.i < root.i]
+    pick = objs[0] if objs else (subj[0] if subj else None)  # "cut its rate by 0.25", "sales rose 5%"
+    if pick is None or pick.tag_ not in _NOUN_TAGS:
+        return None
+    return pick
+
+
+def _governing_verb(tok: "Token", span: "Span") -> tuple["Token | None", str]:
+    """The verb whose argument the number's noun phrase is, or the verb of a clause that modifies it,
+    with how the phrase attaches: 'core' (subject, object, reduced clause) or 'oblique' (anything looser)."""
+    for child in tok.children:
+        if child.dep_ in ("acl", "acl:relcl") and child.tag_ in _VERB_TAGS and child.i > tok.i and child.is_alpha:
+            return child, "core"  # "140 whales beaching", "the 12 people killed"
+    t, hops = tok, 0
+    while hops < 4:
+        head = t.head
+        if head is t:
+            return None, ""
+        if head.tag_ in _VERB_TAGS:
+            if t.dep_ not in _ARGUMENT_DEPS or not head.is_alpha:
+                return None, ""
+            core = hops == 0 and t.dep_ in _CORE_DEPS
+            if t.dep_ == "conj" and hops == 0:
+                core = _conjunct_is_core(t)  # "killed 9 and injured 12"
+            return head, "core" if core else "oblique"
+        if t.dep_ not in ("nmod", "conj", "appos", "nummod", "compound", "amod", "obl", "nmod:npmod"):
+            return None, ""
+        t, hops = head, hops + 1
+    return None, ""
+
+
+def _conjunct_is_core(t: "Token") -> bool:
+    first = t.head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return first.dep_ in _CORE_DEPS
+
+
+def _particle(verb: "Token") -> str | None:
+    prt = [c.lower_ for c in verb.children
+           if c.dep_ == "compound:prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == verb.i + 1)]
+    return prt[0] if prt else None
+
+
+def _verb_phrase(verb: "Token") -> str:
+    """The verb's lemma with its particle: 'were shot down' -> 'shoot down'."""
+    lemma, prt = _verb_lemma(verb.lower_), _particle(verb)
+    return f"{lemma} {prt}" if prt else lemma
+
+
+def _verb_form(verb: "Token") -> str:
+    """The verb as written with its particle: 'shot down'."""
+    prt = _particle(verb)
+    return f"{verb.lower_} {prt}" if prt else verb.lower_
+
+
+@lru_cache(maxsize=20000)
+def _verb_lemma(word: str) -> str:
+    lemmas = lemminflect.getLemma(word, upos="VERB")
+    return lemmas[0] if lemmas else word
+
+
+def _takes_event(m: Mention, noun: "Token | None", span: "Span", vocab: Vocabulary) -> bool:
+    """Counts, amounts of money or matter, and partitive shares are acted on; rates and durations are not."""
+    if m.unit in vocab.events.get("no_event_units", []):
+        return False
+    if m.unit in ("percent", "point", "ratio", "bp"):
+        return False
+    if m.unit == "fraction":
+        return noun is not None
+    return True
+
+
+def _event_label(form: str, verb: str, relation: str, m: Mention, vocab: Vocabulary) -> str | None:
+    """SPEC's label for a verb phrase; 'other' for an action outside the labels done to a counted thing
+    that is the verb's subject or object; None for a static or recorded count."""
+    table = _surface_labels(vocab)
+    label = table.get(form) or table.get(form.split()[0])
+    if label:
+        return label
+    if relation != "core" or m.currency or m.unit in ("percent", "point", "ratio"):
+        return None
+    if verb.split()[0] in _static_verbs(vocab):
+        return None
+    return "other"
+
+
+@lru_cache(maxsize=8)
+def _surface_labels(vocab: Vocabulary) -> dict[str, str]:
+    """events.yaml words as verb forms (with a particle): 'shot down' -> downed, 'were killed' -> killed.
+
+    Keyed on the forms listed, as the file asks editors to list every inflection: a sense of one
+    form ("carried 14 cantons") does not spread to the others ("carrying 218 passengers")."""
+    table: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for label, spec in vocab.events["events"].items():
+        for phrase in spec.get("words", []):
+            words = phrase.lower().split()
+            if words[0] in ("were", "was", "have", "has", "had", "been", "be") and len(words) > 1:
+                words = words[1:]
+            if len(words) > 2 or (len(words) == 2 and words[1] not in _PARTICLES):
+                continue
+            key = " ".join(words)
+            if key in table and table[key] != label:
+                ambiguous.add(key)
+            table[key] = label
+    for key in ambiguous:
+        table.pop(key)  # "took" is captured or received, "sent" launched or deployed: the verb alone cannot say
+    return table
+
+
+@lru_cache(maxsize=8)
+def _static_verbs(vocab: Vocabulary) -> frozenset[str]:
+    return frozenset(vocab.events.get("static_verbs", []))
+
+
+def _agent(verb: "Token", argument: "Token") -> str | None:
+    """The doer of the verb: its active subject ('Russia launched 171 drones'), or the 'by' phrase of a passive
+    ('75 were shot down by air defences'); never the counted phrase itself."""
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child is not argument and not child.is_ancestor(argument):
+            return " ".join(t.text for t in child.subtree)
+        if child.dep_ in ("obl", "obl:agent") and any(c.lower_ == "by" and c.dep_ == "case" for c in child.children):
+            return " ".join(t.text for t in child.subtree if t.dep_ != "case")
+    return None
+
+
+def _holder(noun: "Token") -> str | None:
+    """The possessor of the counted thing: 'Google's profit', 'the company's 300 employees'."""
+    for child in noun.children:
+        if child.dep_ == "nmod:poss" and child.tag_ in ("NNP", "NNPS", "NN", "NNS"):
+            return " ".join(t.text for t in child.subtree if t.dep_ != "case").strip() or None
+    return None
+
+
+def source_of(doc: "Doc", vocab: Vocabulary) -> str | None:
+    """Who the sentence attributes its numbers to: the subject of its attribution verb, as written
+    ('The fire chief, Marta Lind, said ...' -> 'The fire chief, Marta Lind'); None without one."""
+    verbs = _source_verbs(vocab)
+    for tok in doc:
+        if tok.lower_ not in verbs or tok.tag_ not in _VERB_TAGS:
+            continue
+        for child in tok.children:
+            if child.dep_ == "nsubj" and child.tag_ not in ("WDT", "WP"):
+                words = [t for t in child.subtree if t.dep_ != "punct" or t.i < child.right_edge.i]
+                text = doc[words[0].i:words[-1].i + 1].text.strip(" ,")
+                return text or None
+    return None
+
+
+@lru_cache(maxsize=8)
+def _source_verbs(vocab: Vocabulary) -> frozenset[str]:
+    return frozenset(w.lower() for w in vocab.actors["source_verbs"] if " " not in w)

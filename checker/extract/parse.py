@@ -1,0 +1,36 @@
+"""The trained tagger and dependency parser, loaded once per process and run on number-bearing sentences only."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+if TYPE_CHECKING:  # spaCy is imported when the first sentence is parsed: start-up stays cheap for files without numbers
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# The pipeline trained on UD English EWT (CC BY-SA 4.0) by scripts/train_parser.sh; see its LICENSE and README.
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "en_ud_ewt"
+BATCH_SIZE = 64
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> "Language":
+    """The shipped pipeline (tokenizer, tagger, parser); NUMCHECK_MODEL may point at another spaCy model folder."""
+    import spacy
+
+    path = Path(os.environ.get("NUMCHECK_MODEL") or MODEL_DIR)
+    if not (path / "config.cfg").is_file():
+        raise FileNotFoundError(f"{path}: no trained parser here (reinstall numcheck, or see scripts/train_parser.sh)")
+    return spacy.load(path)
+
+
+def parse_iter(texts: Iterable[str]) -> Iterator["Doc"]:
+    """Tags and dependency trees of the given sentences, in order, parsed lazily in batches."""
+    return pipeline().pipe(texts, batch_size=BATCH_SIZE)
+
+
+def parse(texts: Iterable[str]) -> list["Doc"]:
+    """Tags and dependency trees of the given sentences, in order."""
+    return list(parse_iter(texts))

@@ -9,7 +9,7 @@ from functools import lru_cache
 from checker.extract.numbers import Atom, find_atoms
 from checker.extract.numbers import Atom as _Atom
 from checker.extract.units import complex_quantities, may_have_unit, quantulum_unit
-from checker.vocab import Vocabulary
+from checker.vocab import Vocabulary, phrase_regex
 
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[\s\u00a0]*$")
 _NEXT_WORD = re.compile(r"[\s\u00a0]*([A-Za-z][\w'’-]*|[^\w\s])")
@@ -39,6 +39,8 @@ class Mention:
     hyphen_unit: bool = False
     paren_of: int | None = None
     parts: list = field(default_factory=list)
+    accounting: bool = False  # negated because it stood alone in brackets: "($99.99)"
+    subject: str | None = None  # set where the kind of number fixes it (an age)
 
     @property
     def is_range(self) -> bool:
@@ -65,7 +67,7 @@ def non_quantity(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | 
     before, after = s[max(0, a.start - 40):a.start], s[a.end:a.end + 40]
     nq = vocab.nonq
     if a.kind == "digits":
-        if before[-1:].isalpha() or before[-1:] == "#":
+        if before[-1:] == "#" or before[-1:].isalpha() and not _glued_currency(before, vocab):
             return "identifier"
         if re.search(r"[A-Za-z][-‑–]$", before):
             return "identifier"
@@ -119,11 +121,20 @@ def non_quantity(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | 
     return None
 
 
+def _glued_currency(before: str, vocab: Vocabulary) -> bool:
+    """Do the letters right before a number spell a currency code or symbol ("USD10m", "RM23.50")?"""
+    m = vocab.currency_prefix_re.search(before[-6:])
+    return bool(m) and not m.group().endswith(" ") and not before[:len(before) - len(before[-6:]) + m.start()][-1:].isalpha()
+
+
 def _currency_before(s: str, start: int, vocab: Vocabulary, doc_text: str) -> tuple[int, str] | None:
     m = vocab.currency_prefix_re.search(s[max(0, start - 6):start])
     if not m:
         return None
     sym = m.group().strip()
+    at = max(0, start - 6) + m.start()
+    if sym[:1].isalpha() and s[at - 1:at].isalpha():
+        return None  # the end of a word ("FORM 5"), not a code
     code = vocab.units["currency_prefixes"][sym]
     if sym == "$":
         code = _by_context("dollar_symbol", vocab, doc_text) or code
@@ -137,11 +148,27 @@ def _by_context(key: str, vocab: Vocabulary, doc_text: str) -> str | None:
         return None
     if "same_as" in spec:
         spec = vocab.units["currency_by_context"][spec["same_as"]]
+    if spec.get("where") == "dateline":
+        line = _dateline(doc_text).lower()  # datelines are often in capitals: "OTTAWA (Wire) -"
+        for code, words in spec.get("contexts", {}).items():
+            if any(re.search(rf"\b{re.escape(w.lower())}\b", line) for w in words):
+                return code
+        return spec.get("default")
     for code, words in spec.get("contexts", {}).items():
         # a substring test first: it scans a long document many times faster than the pattern does
         if any(w in doc_text and re.search(rf"\b{re.escape(w)}\b", doc_text) for w in words):
             return code
     return spec.get("default")
+
+
+# A dateline opens a wire story: "TORONTO (Reuters) -", "SYDNEY, Australia —", "Ottawa, Canada, March 3 --".
+_DATELINE = re.compile(r"\s*((?:[A-Z][A-Za-z.'’]*[ ,]+){1,5}?)(?:[A-Z][a-z]{2,8}\.? \d{1,2},? )?(?:\([^)]{1,30}\)\s*)?(?:[-—–]{1,2}|:)\s")
+
+
+def _dateline(doc_text: str) -> str:
+    """The dateline of a document ("TORONTO (Reuters) -"), or "" if it opens without one."""
+    m = _DATELINE.match(doc_text[:120])
+    return m.group(1) if m else ""
 
 
 def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
@@ -160,7 +187,8 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
     if cur:
         m.start, m.unit, m.currency = cur[0], cur[1], True
         if s[m.start - 1:m.start] == "(" and s[m.end:m.end + 1] == ")" and m.value:
-            m.value = -abs(m.value)  # accounting notation: "($99.99)"
+            m.value = -abs(m.value)  # accounting notation: "($99.99)"; undone for a conversion
+            m.accounting = True
     else:
         suffix = re.match(r"\s?([€£$¥₴₽])", s[m.end:])
         if suffix:  # "15€", "-15€"
@@ -189,14 +217,21 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
         m.unit, m.end = "point", pts.end()
         return m
     if m.currency:
-        rate = re.match(r"\s?(?:per|/|a)\s?([A-Za-z]+(?:\s[a-z]+)?)", s[m.end:])
+        rate = re.match(r"\s?(?:(?:per|an?)\s+|/\s?)([A-Za-z]+(?:\s[a-z]+)?)", s[m.end:])
         if rate:
+            rates = vocab.units["rate_units"]
+            if m.magnitude == 1:
+                rates = {**rates, **vocab.units["period_units"]}
             for cand in (rate.group(1).lower(), rate.group(1).lower().split()[0]):
-                sym = vocab.units["rate_units"].get(cand) or vocab.units["rate_units"].get(cand.rstrip("s"))
+                sym = rates.get(cand) or rates.get(cand.rstrip("s"))
                 if sym:
                     m.unit = f"{m.unit}/{sym}"
                     m.end += rate.start(1) + len(cand)
                     break
+        return m
+    fx = _exchange_rate(s, m, vocab)
+    if fx:
+        m.unit, m.end, m.currency = fx[0], fx[1], True
         return m
     word = vocab.after_number_re.match(s, m.end)
     if word:
@@ -222,6 +257,28 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
             m.hyphen_unit = s[m.end:m.end + 1] == "-"
             m.unit, m.end = pu.unit, max(m.end, pu.end)
     return m
+
+
+@lru_cache(maxsize=8)
+def _currency_name_re(vocab: Vocabulary) -> re.Pattern:
+    return phrase_regex(vocab.currency_words)
+
+
+def _exchange_rate(s: str, m: Mention, vocab: Vocabulary) -> tuple[str, int] | None:
+    """'the yen ... at 108.55 per dollar': a bare number per unit of one currency, priced in another
+    currency the sentence names before it, is an exchange rate (JPY/USD). (unit, end) or None."""
+    per = re.match(r"\s?(?:per|a|to\s+the|against\s+the)\s+([A-Za-z]+)\b", s[m.end:])
+    if not per:
+        return None
+    denominator = vocab.currency_words.get(per.group(1).lower())
+    if not denominator:
+        return None
+    named = [vocab.currency_words.get(re.sub(r"\s+", " ", c.group().lower()))
+             for c in _currency_name_re(vocab).finditer(s, 0, m.start)]
+    named = [c for c in named if c and c != denominator]
+    if not named:
+        return None
+    return f"{named[-1]}/{denominator}", m.end + per.end()
 
 
 def _is_year(m: Mention, vocab: Vocabulary) -> bool:
@@ -257,8 +314,9 @@ def _combine_ranges(s: str, ms: list[Mention], vocab: Vocabulary) -> list[Mentio
             if m2.unit in (unit, "count") and m1.unit in (unit, "count") and m1.value is not None \
                     and m2.value is not None:
                 low = m1.value
-                if m2.magnitude > 1 and m1.magnitude == 1 and m1.atom and m1.atom.kind != "fraction":
-                    low *= m2.magnitude  # "100 to 400 million"
+                if m2.magnitude > 1 and m1.magnitude == 1 and m1.atom and m1.atom.kind != "fraction" \
+                        and low * m2.magnitude <= m2.value:
+                    low *= m2.magnitude  # "100 to 400 million"; not "$800,000 to $1.3 million"
                 out.append(Mention(m1.start, m2.end, None, unit, "range", low, m2.value,
                                    atom=m1.atom, currency=m1.currency or m2.currency,
                                    hyphen_unit=m2.hyphen_unit, parts=[m1, m2]))
@@ -316,8 +374,12 @@ def _conversions(s: str, ms: list[Mention]) -> None:
     """'25 km (15.5 miles)': the bracketed number restates the one before it."""
     for i in range(1, len(ms)):
         a, b = ms[i - 1], ms[i]
-        if re.fullmatch(r"\s*\(\s*(?:about|around|roughly|some|nearly|or|approximately|about)?\s*",
-                        s[a.end:b.start], re.I) and a.unit != b.unit:
+        bracketed = re.fullmatch(r"\s*\(\s*(?:about|around|roughly|some|nearly|or|approximately|about)?\s*",
+                                 s[a.end:b.start], re.I)
+        if bracketed and b.accounting and b.value is not None:
+            b.value = abs(b.value)  # an amount in brackets after another restates it: not a loss
+            b.accounting = False
+        if bracketed and a.unit != b.unit:
             b.paren_of = i - 1
             if b.qualifier == "exact" and a.qualifier != "range":
                 b.qualifier = a.qualifier  # a bracketed single number cannot inherit a range

@@ -127,6 +127,11 @@ def quantulum_unit(sentence: str, start: int, end: int, vocab: Vocabulary) -> Pa
     """
     names = vocab.units["quantulum_units"]
     offset, window = _window(sentence, start, end)
+    return _quantulum_unit_in(sentence, start, end, offset, window, vocab, names)
+
+
+def _quantulum_unit_in(sentence: str, start: int, end: int, offset: int, window: str, vocab: Vocabulary,
+                       names: dict, retry: bool = True) -> ParsedUnit | None:
     cut, shift = start - offset, 0
     if _PLAIN_NUMBER.fullmatch(sentence, start, end):
         shift = (end - start) - 1
@@ -146,6 +151,12 @@ def quantulum_unit(sentence: str, start: int, end: int, vocab: Vocabulary) -> Pa
                 word = re.match(r"[\s-]?[^\s\d,;()]+", sentence[end:])
                 qe = end + (word.end() if word else 0)
             return ParsedUnit(str(names[name]), qs, qe, float(q.value))  # the value of the window as shown
+        first = re.match(r"[\s-]?[^\s\d,;()]+", sentence[end:])
+        if retry and first and end + first.end() < qe:
+            # a unit read together with the words after it into a compound we do not know ("7 hp at"
+            # as horsepower ampere-turn, "7 GWh a year"): read the word after the number alone
+            return _quantulum_unit_in(sentence, start, end, offset, sentence[offset:end + first.end()],
+                                      vocab, names, retry=False)
         return None
     return None
 

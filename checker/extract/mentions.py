@@ -413,9 +413,58 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
     _share_units(s, ms)
     ms = _combine_ranges(s, ms, vocab)
     for m in ms:
+        _age(s, m, vocab)
         _qualify(s, m, vocab)
     _conversions(s, ms)
     return ms
+
+
+@lru_cache(maxsize=8)
+def _age_patterns(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern]:
+    ages = vocab.units["ages"]
+    before = re.compile(r"(?<![\w-])(?:" + phrase_regex(ages["before"]).pattern + r")[\s\u00a0]+$", re.I)
+    after = re.compile(r"[\s\u00a0-]*(?:" + phrase_regex(ages["after"]).pattern + ")", re.I)
+    return before, after
+
+
+# "Yoon, 63, said": a capitalised word, a comma, the number, and a comma or the end of the clause
+_APPOSED = re.compile(r"(?:^|[\s(“\"])([A-Z][\w'’.-]*),[ \u00a0]$")
+
+
+def _age(s: str, m: Mention, vocab: Vocabulary) -> None:
+    """Ages are a kind of number: 'the 48-year-old', 'aged 26', 'Yoon, 63,', 'Ana (10 months)'.
+    An age gets its unit (year unless written in months, weeks or days) and the subject age."""
+    ages = vocab.units["ages"]
+    units, count = ages["units"], m.unit == "count" and not m.currency
+    if m.unit not in units and not count:
+        return
+    before, after = _age_patterns(vocab)
+    head = s[:m.start]
+    if m.unit in units and after.match(s, m.end):  # "48-year-old", "10 months old", "11 months of age"
+        m.subject = ages["subject"]
+    elif before.search(head[-40:]):  # "aged 26", "ages 18 to 25", "at age 5"
+        m.subject = ages["subject"]
+    elif m.unit in units and re.search(r"[A-Z][\w'’.-]*[ \u00a0]?\($", head) and s[m.end:m.end + 1] == ")":
+        m.subject = ages["subject"]  # "Ana (10 months)": a time in brackets after a name
+    elif count and _apposed_age(s, m, vocab):
+        m.subject = ages["subject"]
+    if m.subject == ages["subject"] and count:
+        m.unit = units[0]
+
+
+def _apposed_age(s: str, m: Mention, vocab: Vocabulary) -> bool:
+    """'Parise, 35, had scored': a whole number of plausible age set off by commas after a name."""
+    a = m.atom
+    if m.is_range or a is None or a.kind != "digits" or not a.is_integer or not 0 < a.value <= vocab.units["ages"]["max"]:
+        return False
+    if not re.match(r"[ \u00a0]*(?:,|\)|;|—|–|$)", s[m.end:]) or re.match(r",[ \u00a0]*[A-Z]", s[m.end:]):
+        return False  # "Via Roma, 15, Milan" is an address: a place name follows
+    name = _APPOSED.search(s[:m.start])
+    if not name:
+        return False
+    word = name.group(1).lower().rstrip(".")
+    not_after = {w.lower() for w in vocab.units["ages"]["apposition_not_after"]}
+    return word not in not_after and word not in vocab.name_exceptions
 
 
 def _drop_year_tails(s: str, ms: list[Mention], vocab: Vocabulary) -> list[Mention]:

@@ -46,13 +46,15 @@ def _sentence_records(sent: Sentence, text: str, doc: str, vocab: Vocabulary,
     for i, m in enumerate(mentions):
         prev_end = mentions[i - 1].end if i else 0
         next_start = mentions[i + 1].start if i + 1 < len(mentions) else len(s)
-        subject = context.subject_of(s, m, vocab)
+        subject = m.subject or context.subject_of(s, m, vocab)  # a kind of number may fix it (an age)
         carried = False
         if m.paren_of is not None and m.paren_of - 0 < len(mentions) and rows:
             restated = rows[m.paren_of] if m.paren_of < len(rows) else None
             subject = restated["subject"] if restated else subject
         elif subject is None:
-            subject, carried = _carry_subject(s, m, i, mentions, rows, prev_sentence), True
+            # an age describes the person it follows, never a neighbouring number
+            ages = [r for r in rows if r["subject"] != vocab.units["ages"]["subject"]]
+            subject, carried = _carry_subject(s, m, i, mentions, ages, prev_sentence), True
         event, trigger = context.event_of(s, m, subject, prev_end, next_start, vocab)
         if event is None and carried and m.unit in ("fraction", "percent") and rows:
             event = rows[-1]["event"]

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from checker.extract.numbers import Atom, find_atoms
 from checker.extract.numbers import Atom as _Atom
-from checker.extract.units import complex_quantities, may_have_unit, quantulum_unit
+from checker.extract.units import complex_quantities, convert, may_have_unit, quantulum_unit
 from checker.vocab import Vocabulary, phrase_regex
 
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[\s\u00a0]*$")
@@ -229,6 +229,10 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
                     m.end += rate.start(1) + len(cand)
                     break
         return m
+    times = _ratio_re(vocab).match(s, m.end)
+    if times:  # "50 times the level", "a 10-fold rise": a multiple
+        m.unit, m.end = vocab.units["ratio"]["unit"], times.end(1)
+        return m
     fx = _exchange_rate(s, m, vocab)
     if fx:
         m.unit, m.end, m.currency = fx[0], fx[1], True
@@ -257,6 +261,42 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
             m.hyphen_unit = s[m.end:m.end + 1] == "-"
             m.unit, m.end = pu.unit, max(m.end, pu.end)
     return m
+
+
+@lru_cache(maxsize=8)
+def _ratio_re(vocab: Vocabulary) -> re.Pattern:
+    """'times' followed by a comparison, or '-fold': group 1 ends where the ratio's surface ends."""
+    spec = vocab.units["ratio"]
+    follow = phrase_regex(spec["times_followed_by"]).pattern
+    folds = "|".join(re.escape(w) for w in spec["words"] if w != "times")
+    return re.compile(rf"((?:\s|-)?(?:{folds})(?!\w)|\s+times(?=\s+(?:{follow})))", re.I)
+
+
+@lru_cache(maxsize=8)
+def _multiple_re(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern]:
+    spec = vocab.units["multiples"]
+    words = re.compile(r"(?<![\w-])(" + "|".join(sorted(spec["words"], key=len, reverse=True)) + r")(?![\w-])", re.I)
+    cue = re.compile(r"(?<![\w-])(?:" + phrase_regex(spec["verb_cues"]).pattern + r")\s+$", re.I)
+    return words, cue
+
+
+def _multiples(s: str, vocab: Vocabulary, taken: list[Mention]) -> list[Mention]:
+    """'more than double its output', 'prices tripled': verbs that state a multiple, as ratios.
+    A past form states it by itself; the bare verb needs a modal or a hedge before it, which
+    leaves out the noun and adjective ("a double", "double-digit", "triple jump")."""
+    words, cue = _multiple_re(vocab)
+    values = {k.lower(): v for k, v in vocab.units["multiples"]["words"].items()}
+    out = []
+    for w in words.finditer(s):
+        text = w.group(1).lower()
+        if any(t.start <= w.start() < t.end for t in taken):
+            continue
+        if not text.endswith("ed") and not cue.search(s[max(0, w.start() - 30):w.start()]):
+            continue
+        value = float(values[text])
+        out.append(Mention(w.start(), w.end(), value, vocab.units["ratio"]["unit"],
+                           atom=_Atom(w.start(), w.end(), value, "multiple", w.group(1))))
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -289,6 +329,8 @@ def _is_year(m: Mention, vocab: Vocabulary) -> bool:
 
 
 def _range_connector(s: str, m1: Mention, m2: Mention, vocab: Vocabulary) -> bool:
+    if any(m.atom and m.atom.kind == "multiple" for m in (m1, m2)):
+        return False  # "tripled to 40": a verb's multiple, then its result
     gap = s[m1.end:m2.start]
     if re.fullmatch(r"-?\s*(?:to|-|–|—)\s*|-|–", gap):  # "8- to 16-metre": suspended hyphen
         before = s[:m1.start].lower().split()
@@ -408,8 +450,10 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
             continue  # swallowed by the previous quantity's unit
         ms.append(m)
     ms = sorted(ms + [d for d in delegated if math.isfinite(d.value)], key=lambda m: m.start)
+    ms = sorted(ms + _multiples(s, vocab, ms), key=lambda m: m.start)
     ms = [m for m in ms if m.value is None or math.isfinite(m.value)]
     ms = _drop_year_tails(s, ms, vocab)
+    ms = _compound_measures(s, ms, vocab)
     _share_units(s, ms)
     ms = _combine_ranges(s, ms, vocab)
     for m in ms:
@@ -465,6 +509,25 @@ def _apposed_age(s: str, m: Mention, vocab: Vocabulary) -> bool:
     word = name.group(1).lower().rstrip(".")
     not_after = {w.lower() for w in vocab.units["ages"]["apposition_not_after"]}
     return word not in not_after and word not in vocab.name_exceptions
+
+
+def _compound_measures(s: str, ms: list[Mention], vocab: Vocabulary) -> list[Mention]:
+    """'4 minutes and 15 seconds', '6 feet 2 inches': one measure in its smaller unit, when the
+    smaller part is less than one of the larger unit (else they are two measures)."""
+    units = set(vocab.units["compound_units"])
+    out: list[Mention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if (prev and prev.unit in units and m.unit in units and prev.unit != m.unit
+                and prev.value is not None and m.value is not None and not prev.is_range and not m.is_range
+                and re.fullmatch(r"\s*,?\s*(?:and\s+)?", s[prev.end:m.start])):
+            one = convert(1.0, prev.unit, m.unit, vocab)
+            if one and one > 1 and 0 <= m.value < one:
+                out[-1] = Mention(prev.start, m.end, prev.value * one + m.value, m.unit, atom=prev.atom,
+                                  parts=[prev, m])
+                continue
+        out.append(m)
+    return out
 
 
 def _drop_year_tails(s: str, ms: list[Mention], vocab: Vocabulary) -> list[Mention]:

@@ -214,7 +214,10 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
         return m
     pts = vocab.point_re.match(s, m.end)
     if pts and not m.currency:
-        m.unit, m.end = "point", pts.end()
+        if _scored_points(s, m, pts.group(), vocab):
+            return m  # "James scored 31 points": a tally of points, a count
+        basis = re.sub(r"\s+", " ", pts.group().strip().lower()) in vocab.units["basis_point_words"]
+        m.unit, m.end = "bp" if basis else "point", pts.end()
         return m
     if m.currency:
         rate = re.match(r"\s?(?:(?:per|an?)\s+|/\s?)([A-Za-z]+(?:\s[a-z]+)?)", s[m.end:])
@@ -224,6 +227,10 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
                 rates = {**rates, **vocab.units["period_units"]}
             for cand in (rate.group(1).lower(), rate.group(1).lower().split()[0]):
                 sym = rates.get(cand) or rates.get(cand.rstrip("s"))
+                if sym in vocab.units["period_units"].values() and re.match(
+                        r"\s+(?:{})\b".format("|".join(vocab.units["period_units_not_before"])),
+                        s[m.end + rate.start(1) + len(cand):]):
+                    break  # "$38,373 a year ago": a time, not a price per year
                 if sym:
                     m.unit = f"{m.unit}/{sym}"
                     m.end += rate.start(1) + len(cand)
@@ -261,6 +268,19 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
             m.hyphen_unit = s[m.end:m.end + 1] == "-"
             m.unit, m.end = pu.unit, max(m.end, pu.end)
     return m
+
+
+@lru_cache(maxsize=8)
+def _scored_cue_re(vocab: Vocabulary) -> re.Pattern:
+    cues = phrase_regex(vocab.units["scored_point_cues"]).pattern
+    return re.compile(rf"(?<![\w-])(?:{cues})\s+(?:\w+\s+of\s+(?:his|her|their)\s+)?(?:(?:{cues})\s+)?$", re.I)
+
+
+def _scored_points(s: str, m: Mention, word: str, vocab: Vocabulary) -> bool:
+    """'scored 31 points', 'had four points, 10 assists': points of a game's tally (a count)."""
+    if word.strip().lower() not in ("points", "point") or (m.atom and not m.atom.is_integer):
+        return False
+    return bool(_scored_cue_re(vocab).search(s[max(0, m.start - 40):m.start]))
 
 
 @lru_cache(maxsize=8)

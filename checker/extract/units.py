@@ -166,9 +166,24 @@ def _quantulum_unit_in(sentence: str, start: int, end: int, offset: int, window:
 _COMPLEX = re.compile(r"\d\s*/\s*\d|[⅓⅔¼½¾⅛⅜⅝⅞]|\d[eE][-+−]?\d|\d\s*[×x]\s*\d+\s*[\^−-]|\d\^|\+/-|±")
 
 
+# A power written with a caret ("10^5", "2^28"): quantulum3 reads it as two numbers.
+_POWER = re.compile(r"(?<![\w.^])(\d+(?:\.\d+)?)\s*\^\s*(\d{1,3})(?![\d.^])")
+
+
 def complex_quantities(sentence: str, vocab: Vocabulary) -> list[ParsedUnit]:
     """quantulum3's reading of the numbers written in forms our scanner leaves to it."""
     spans = [m.span() for m in _COMPLEX.finditer(sentence)]
+    if not spans:
+        return []
+    powers = []
+    for p in _POWER.finditer(sentence):
+        value = float(p.group(1)) ** int(p.group(2)) if float(p.group(1)) < 1e3 else float("inf")
+        powers.append(ParsedUnit("count", p.start(), p.end(), value))
+    spans = [sp for sp in spans if not any(p.start <= sp[0] < p.end for p in powers)]
+    return powers + _quantulum_complex(sentence, spans, vocab)
+
+
+def _quantulum_complex(sentence: str, spans: list[tuple[int, int]], vocab: Vocabulary) -> list[ParsedUnit]:
     if not spans:
         return []
     names = vocab.units["quantulum_units"]
@@ -187,7 +202,11 @@ def complex_quantities(sentence: str, vocab: Vocabulary) -> list[ParsedUnit]:
         qs += len(surface) - len(surface.lstrip())
         qe -= len(surface) - len(surface.rstrip())
         unit = names.get(q.unit.name)
-        if q.unit.name == "dimensionless":
+        word = surface.split()[-1].lower() if len(surface.split()) > 1 else ""
+        if q.unit.name == "dimensionless" or word in vocab.ignored_unit_surfaces:
+            # "7/32 in price": a word after the number is no unit where it never is one after a number
+            if word in vocab.ignored_unit_surfaces:
+                qe = qs + len(sentence[qs:qe][:-len(word)].rstrip())
             unit = "fraction" if "/" in surface or any(c in surface for c in "⅓⅔¼½¾⅛⅜⅝⅞") else "count"
         if unit is None or qe <= qs:
             continue

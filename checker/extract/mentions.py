@@ -401,6 +401,17 @@ def _share_units(s: str, ms: list[Mention]) -> None:
             b.unit = a.unit
 
 
+def _level_after_change(s: str, ms: list[Mention]) -> None:
+    """'fell 102.2 points, or 0.36%, to 27,934.02': the level a change in points reaches is in points."""
+    for i, m in enumerate(ms):
+        if m.unit != "count" or m.currency or m.value is None:
+            continue
+        prev = [p for p in ms[:i] if p.unit != "percent"]
+        if prev and prev[-1].unit == "point" and re.fullmatch(
+                r"\s*(?:,?\s*or\s+[^,;]*?,)?\s*to\s+", s[prev[-1].end:m.start]):
+            m.unit = "point"
+
+
 _HEDGE_REACH = 120  # characters: longer than any hedge phrase
 
 
@@ -475,6 +486,7 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
     ms = _drop_year_tails(s, ms, vocab)
     ms = _compound_measures(s, ms, vocab)
     _share_units(s, ms)
+    _level_after_change(s, ms)
     ms = _combine_ranges(s, ms, vocab)
     for m in ms:
         _age(s, m, vocab)

@@ -166,8 +166,11 @@ def _quantulum_unit_in(sentence: str, start: int, end: int, offset: int, window:
 _COMPLEX = re.compile(r"\d\s*/\s*\d|[⅓⅔¼½¾⅛⅜⅝⅞]|\d[eE][-+−]?\d|\d\s*[×x]\s*\d+\s*[\^−-]|\d\^|\+/-|±")
 
 
-# A power written with a caret ("10^5", "2^28"): quantulum3 reads it as two numbers.
-_POWER = re.compile(r"(?<![\w.^])(\d+(?:\.\d+)?)\s*\^\s*(\d{1,3})(?![\d.^])")
+# A power written with a caret ("10^5", "2^28"), maybe less or plus a whole number as sizes are
+# written in code ("2^15 - 1"): quantulum3 reads it as separate numbers.
+_POWER = re.compile(r"(?<![\w.^])(\d+(?:\.\d+)?)\s*\^\s*(\d{1,3})(?:\s*([-+−])\s*(\d{1,6})(?![\d^/]|\.\d))?(?![\d^]|\.\d)")
+# A mixed number: "1-1/2 year", "2 3/4 miles" is the whole number plus the fraction.
+_MIXED = re.compile(r"(?<![\w./-])(\d{1,4})[-\s\u00a0](\d{1,2})/(\d{1,2})(?![\d/])")
 
 
 def complex_quantities(sentence: str, vocab: Vocabulary) -> list[ParsedUnit]:
@@ -175,12 +178,31 @@ def complex_quantities(sentence: str, vocab: Vocabulary) -> list[ParsedUnit]:
     spans = [m.span() for m in _COMPLEX.finditer(sentence)]
     if not spans:
         return []
-    powers = []
+    ours = []
     for p in _POWER.finditer(sentence):
         value = float(p.group(1)) ** int(p.group(2)) if float(p.group(1)) < 1e3 else float("inf")
-        powers.append(ParsedUnit("count", p.start(), p.end(), value))
-    spans = [sp for sp in spans if not any(p.start <= sp[0] < p.end for p in powers)]
-    return powers + _quantulum_complex(sentence, spans, vocab)
+        if p.group(3):
+            value += (1 if p.group(3) == "+" else -1) * int(p.group(4))
+        ours.append(ParsedUnit("count", p.start(), p.end(), value))
+    for x in _MIXED.finditer(sentence):
+        whole, num, den = (int(g) for g in x.groups())
+        if 0 < num < den and not any(p.start <= x.start() < p.end for p in ours):
+            ours.append(_with_unit_after(sentence, x.start(), x.end(), whole + num / den, vocab))
+    spans = [sp for sp in spans if not any(p.start <= sp[0] < p.end for p in ours)]
+    return sorted(ours + _quantulum_complex(sentence, spans, vocab), key=lambda p: p.start)
+
+
+def _with_unit_after(sentence: str, start: int, end: int, value: float, vocab: Vocabulary) -> ParsedUnit:
+    """A number we read ourselves, with the unit quantulum3 reads after it (shown a plain "7" instead)."""
+    names = vocab.units["quantulum_units"]
+    tail = sentence[end:end + WINDOW_AFTER]
+    nxt = _NEXT_WORD.match(sentence, end)
+    if nxt and nxt.group(1).lower().rstrip(".'") not in vocab.ignored_unit_surfaces:
+        for q in quantulum_parse("7" + tail):
+            if q.span[0] <= 0 and q.unit.name in names and names[q.unit.name] not in ("percent", "dozen"):
+                word = re.match(r"[\s-]?[^\s\d,;()]+", tail)
+                return ParsedUnit(str(names[q.unit.name]), start, end + (word.end() if word else 0), value)
+    return ParsedUnit("fraction" if value < 1 else "count", start, end, value)
 
 
 def _quantulum_complex(sentence: str, spans: list[tuple[int, int]], vocab: Vocabulary) -> list[ParsedUnit]:

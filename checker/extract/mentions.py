@@ -187,8 +187,8 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
     if cur:
         m.start, m.unit, m.currency = cur[0], cur[1], True
         if s[m.start - 1:m.start] == "(" and s[m.end:m.end + 1] == ")" and m.value:
+            m.accounting = m.value > 0  # a written minus ("($-99.99)") stays whatever the brackets mean
             m.value = -abs(m.value)  # accounting notation: "($99.99)"; undone for a conversion
-            m.accounting = True
     else:
         suffix = re.match(r"\s?([€£$¥₴₽])", s[m.end:])
         if suffix:  # "15€", "-15€"
@@ -377,8 +377,10 @@ def _combine_ranges(s: str, ms: list[Mention], vocab: Vocabulary) -> list[Mentio
                     and m2.value is not None:
                 low = m1.value
                 if m2.magnitude > 1 and m1.magnitude == 1 and m1.atom and m1.atom.kind != "fraction" \
-                        and low * m2.magnitude <= m2.value:
-                    low *= m2.magnitude  # "100 to 400 million"; not "$800,000 to $1.3 million"
+                        and abs(low) < 1000:
+                    # "100 to 400 million", "9 to 4 million"; a low end of thousands is written out in
+                    # full and takes no scale word: "$800,000 to $1.3 million"
+                    low *= m2.magnitude
                 out.append(Mention(m1.start, m2.end, None, unit, "range", low, m2.value,
                                    atom=m1.atom, currency=m1.currency or m2.currency,
                                    hyphen_unit=m2.hyphen_unit, parts=[m1, m2]))
@@ -450,7 +452,7 @@ def _conversions(s: str, ms: list[Mention]) -> None:
         bracketed = re.fullmatch(r"\s*\(\s*(?:about|around|roughly|some|nearly|or|approximately|about)?\s*",
                                  s[a.end:b.start], re.I)
         if bracketed and b.accounting and b.value is not None:
-            b.value = abs(b.value)  # an amount in brackets after another restates it: not a loss
+            b.value = -b.value  # an amount in brackets after another restates it: not a loss
             b.accounting = False
         if bracketed and a.unit != b.unit:
             b.paren_of = i - 1

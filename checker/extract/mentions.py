@@ -219,6 +219,14 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
         basis = re.sub(r"\s+", " ", pts.group().strip().lower()) in vocab.units["basis_point_words"]
         m.unit, m.end = "bp" if basis else "point", pts.end()
         return m
+    if m.currency and m.unit in _DOLLARS and s[m.start:m.end].lstrip("-−(")[:1] == "$":
+        nat = re.match(r"\s(" + "|".join(re.escape(k) for k in vocab.units["dollar_nationality"]) + r")(?![\w.])",
+                       s[m.end:], re.I)
+        rest = s[m.end + nat.end():] if nat else ""
+        named = re.match(r"\s+dollars?\b", rest)
+        if nat and (named or not re.match(r"\s+[A-Z]", rest)):  # not "$40 Australian Open"
+            m.unit = vocab.units["dollar_nationality"][nat.group(1).lower()]  # "$100 Australian"
+            m.end += nat.end() + (named.end() if named else 0)
     if m.currency:
         rate = re.match(r"\s?(?:(?:per|an?)\s+|/\s?)([A-Za-z]+(?:\s[a-z]+)?)", s[m.end:])
         if rate:
@@ -268,6 +276,9 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
             m.hyphen_unit = s[m.end:m.end + 1] == "-"
             m.unit, m.end = pu.unit, max(m.end, pu.end)
     return m
+
+
+_DOLLARS = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD"}  # what a bare "$" can be read as
 
 
 @lru_cache(maxsize=8)

@@ -146,6 +146,9 @@ def _quantulum_unit_in(sentence: str, start: int, end: int, offset: int, window:
             continue
         name = q.unit.name
         if name in names and names[name] not in ("percent", "dozen"):
+            written = sentence[end:qe].strip(" -").lower()
+            if written in vocab.unit_aliases:  # our spelling table wins: quantulum3 reads "cc" as "ml"
+                return ParsedUnit(str(vocab.unit_aliases[written]), qs, qe, float(q.value))
             if re.search(r"\d", sentence[end:qe]):
                 # a range or list ("44 mg to 50 mg"): keep only this number's unit word
                 word = re.match(r"[\s-]?[^\s\d,;()]+", sentence[end:])

@@ -111,6 +111,8 @@ def non_quantity(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | 
                 return "pronoun"
             if prev in nq["one_not_after"]:
                 return "pronoun"
+        if a.kind == "fraction" and _FRACTION_POINT.match(s, a.end) and not re.search(r"\band[\s-]$", s[:a.start]):
+            return None  # "a quarter-point cut": a fraction of a (percentage) point
         if a.kind == "fraction" and first in ("a", "an", "half") and " in " not in a.text:
             if prev in ("first", "second", "latter", "last", "other", "the", "and"):
                 return "period"
@@ -125,6 +127,9 @@ def _glued_currency(before: str, vocab: Vocabulary) -> bool:
     """Do the letters right before a number spell a currency code or symbol ("USD10m", "RM23.50")?"""
     m = vocab.currency_prefix_re.search(before[-6:])
     return bool(m) and not m.group().endswith(" ") and not before[:len(before) - len(before[-6:]) + m.start()][-1:].isalpha()
+
+
+_FRACTION_POINT = re.compile(r"[\s-](?:percentage[\s-])?points?\b", re.I)  # "a quarter-point", "a half percentage point"
 
 
 def _currency_before(s: str, start: int, vocab: Vocabulary, doc_text: str) -> tuple[int, str] | None:
@@ -176,6 +181,9 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
     m = Mention(a.start, a.end, a.value, atom=a)
     if a.kind == "fraction":
         m.unit = "fraction"
+        pt = _FRACTION_POINT.match(s, a.end)
+        if pt:
+            m.unit, m.end = "point", pt.end()
         return m
     if a.kind == "duration":
         m.unit = "second"

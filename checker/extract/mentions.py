@@ -132,6 +132,23 @@ def _glued_currency(before: str, vocab: Vocabulary) -> bool:
 _FRACTION_POINT = re.compile(r"[\s-](?:percentage[\s-])?points?\b", re.I)  # "a quarter-point", "a half percentage point"
 
 
+_GLUED = re.compile(r"([A-Za-z][A-Za-z./-]*[A-Za-z.])(?![\w])")
+
+
+def _glued_alias(s: str, end: int, vocab: Vocabulary) -> re.Match | None:
+    """A unit of our table written against the number ("60fps", "2tonnes"); one letter is too
+    ambiguous there ("25m" may be millions), and magnitude words are read before units."""
+    g = _GLUED.match(s, end)
+    if not g:
+        return None
+    token = g.group(1)
+    if token.lower() not in vocab.unit_aliases and token.endswith("."):
+        token = token.rstrip(".")  # the full stop of the sentence: "at 60fps."
+    if token.lower() in vocab.unit_aliases and vocab.magnitude_of(token) is None:
+        return re.compile(f"({re.escape(token)})", re.I).match(s, end)
+    return None
+
+
 def _currency_before(s: str, start: int, vocab: Vocabulary, doc_text: str) -> tuple[int, str] | None:
     m = vocab.currency_prefix_re.search(s[max(0, start - 6):start])
     if not m:
@@ -260,7 +277,7 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
     if fx:
         m.unit, m.end, m.currency = fx[0], fx[1], True
         return m
-    word = vocab.after_number_re.match(s, m.end)
+    word = vocab.after_number_re.match(s, m.end) or _glued_alias(s, m.end, vocab)
     if word:
         w = re.sub(r"\s+", " ", word.group(1).lower())
         code = vocab.currency_words.get(w) or vocab.unit_aliases.get(w)

@@ -283,6 +283,8 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
         code = vocab.currency_words.get(w) or vocab.unit_aliases.get(w)
         if w in ("peso", "pesos"):
             code = _by_context(w, vocab, doc_text)
+        elif w in ("dollar", "dollars"):  # "40 dollars" is the dollar of the dateline, as "$40" is
+            code = _by_context("dollar_symbol", vocab, doc_text) or code
         elif w in ("pound", "pounds"):
             p = vocab.units["pounds"]
             code = p["with_magnitude"] if m.magnitude > 1 else p["default"]

@@ -520,6 +520,10 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
         if ms and m.start < ms[-1].end:
             continue  # swallowed by the previous quantity's unit
         ms.append(m)
+    for d in delegated:
+        if d.unit in ("fraction", "count") and re.match(
+                r"\s+(?:{})\b".format("|".join(vocab.units["price_point_after"])), s[d.end:], re.I):
+            d.unit = "point"  # "rose 7/32 in price": points of par
     ms = sorted(ms + [d for d in delegated if math.isfinite(d.value)], key=lambda m: m.start)
     ms = sorted(ms + _multiples(s, vocab, ms), key=lambda m: m.start)
     ms = [m for m in ms if m.value is None or math.isfinite(m.value)]

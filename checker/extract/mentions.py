@@ -125,8 +125,12 @@ def non_quantity(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | 
 
 def _glued_currency(before: str, vocab: Vocabulary) -> bool:
     """Do the letters right before a number spell a currency code or symbol ("USD10m", "RM23.50")?"""
-    m = vocab.currency_prefix_re.search(before[-6:])
-    return bool(m) and not m.group().endswith(" ") and not before[:len(before) - len(before[-6:]) + m.start()][-1:].isalpha()
+    tail = before[-6:]
+    m = vocab.currency_prefix_re.search(tail)
+    if not m:
+        return False
+    lead = before[:len(before) - len(tail) + m.start()]
+    return not lead[-1:].isalpha()  # the code starts a word: "USD10m", not "FORM10"
 
 
 _FRACTION_POINT = re.compile(r"[\s-](?:percentage[\s-])?points?\b", re.I)  # "a quarter-point", "a half percentage point"

@@ -219,10 +219,13 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
             m.accounting = m.value > 0  # a written minus ("($-99.99)") stays whatever the brackets mean
             m.value = -abs(m.value)  # accounting notation: "($99.99)"; undone for a conversion
     else:
-        suffix = re.match(r"\s?([€£$¥₴₽])", s[m.end:])
-        if suffix:  # "15€", "-15€"
-            m.unit, m.currency = vocab.units["currency_prefixes"][suffix.group(1)], True
+        suffix = re.match(r"\s?([€£$¥₴₽¢])", s[m.end:])
+        if suffix:  # "15€", "-15€", "99¢"
+            sym = suffix.group(1)
+            m.unit = vocab.units["currency_suffixes"].get(sym) or vocab.units["currency_prefixes"][sym]
+            m.currency = True
             m.end += suffix.end()
+            _attach_rate(s, m, vocab)  # "89¢ a litre"
             return m
     mag = vocab.magnitude_re.match(s, m.end)
     if mag:
@@ -257,21 +260,7 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
             m.unit = vocab.units["dollar_nationality"][nat.group(1).lower()]  # "$100 Australian"
             m.end += nat.end() + (named.end() if named else 0)
     if m.currency:
-        rate = re.match(r"\s?(?:(?:per|an?)\s+|/\s?)([A-Za-z]+(?:\s[a-z]+)?)", s[m.end:])
-        if rate:
-            rates = vocab.units["rate_units"]
-            if m.magnitude == 1:
-                rates = {**rates, **vocab.units["period_units"]}
-            for cand in (rate.group(1).lower(), rate.group(1).lower().split()[0]):
-                sym = rates.get(cand) or rates.get(cand.rstrip("s"))
-                if sym in vocab.units["period_units"].values() and re.match(
-                        r"\s+(?:{})\b".format("|".join(vocab.units["period_units_not_before"])),
-                        s[m.end + rate.start(1) + len(cand):]):
-                    break  # "$38,373 a year ago": a time, not a price per year
-                if sym:
-                    m.unit = f"{m.unit}/{sym}"
-                    m.end += rate.start(1) + len(cand)
-                    break
+        _attach_rate(s, m, vocab)
         return m
     times = _ratio_re(vocab).match(s, m.end)
     if times:  # "50 times the level", "a 10-fold rise": a multiple
@@ -296,6 +285,8 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
             m.unit, m.end = code, word.end()
             m.currency = code in vocab.currency_codes
             m.hyphen_unit = s[a.end:a.end + 1] == "-"
+            if m.currency:
+                _attach_rate(s, m, vocab)  # "12 cents a gallon"
             return m
     if re.search(r"\b(?:{})[\s-]+$".format("|".join(vocab.units["scale_words"])), s[:m.start], re.I) \
             or re.match(r"-?\s?magnitude\b", s[m.end:], re.I):
@@ -310,6 +301,26 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
 
 
 _DOLLARS = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD"}  # what a bare "$" can be read as
+
+
+def _attach_rate(s: str, m: Mention, vocab: Vocabulary) -> None:
+    """'$80 a barrel', '12 cents a gallon', '$3,500 a month': money per unit is a rate unit A/B."""
+    rate = re.match(r"\s?(?:(?:per|an?)\s+|/\s?)([A-Za-z]+(?:\s[a-z]+)?)", s[m.end:])
+    if not rate:
+        return
+    rates = vocab.units["rate_units"]
+    if m.magnitude == 1:
+        rates = {**rates, **vocab.units["period_units"]}
+    for cand in (rate.group(1).lower(), rate.group(1).lower().split()[0]):
+        sym = rates.get(cand) or rates.get(cand.rstrip("s"))
+        if sym in vocab.units["period_units"].values() and re.match(
+                r"\s+(?:{})\b".format("|".join(vocab.units["period_units_not_before"])),
+                s[m.end + rate.start(1) + len(cand):]):
+            return  # "$38,373 a year ago": a time, not a price per year
+        if sym:
+            m.unit = f"{m.unit}/{sym}"
+            m.end += rate.start(1) + len(cand)
+            return
 
 
 @lru_cache(maxsize=8)

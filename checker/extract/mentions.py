@@ -528,7 +528,7 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
         if why and why != "name":
             continue
         m = _grow(s, a, vocab, doc_text)
-        if why == "name" and m.unit == "count":
+        if why == "name" and m.unit == "count" and not _hometown_age(s, m, vocab):
             continue  # "Apollo 11"; but "Processor 2.80 GHz" has a unit and is a quantity
         if _is_year(m, vocab):
             continue
@@ -581,7 +581,7 @@ def _age(s: str, m: Mention, vocab: Vocabulary) -> None:
         m.subject = ages["subject"]
     elif m.unit in units and re.search(r"[A-Z][\w'’.-]*[ \u00a0]?\($", head) and s[m.end:m.end + 1] == ")":
         m.subject = ages["subject"]  # "Ana (10 months)": a time in brackets after a name
-    elif count and _apposed_age(s, m, vocab):
+    elif count and (_apposed_age(s, m, vocab) or _hometown_age(s, m, vocab)):
         m.subject = ages["subject"]
     if m.subject == ages["subject"] and count:
         m.unit = units[0]
@@ -600,6 +600,15 @@ def _apposed_age(s: str, m: Mention, vocab: Vocabulary) -> bool:
     word = name.group(1).lower().rstrip(".")
     not_after = {w.lower() for w in vocab.units["ages"]["apposition_not_after"]}
     return word not in not_after and word not in vocab.name_exceptions
+
+
+def _hometown_age(s: str, m: Mention, vocab: Vocabulary) -> bool:
+    """'Ryan S. Hollman 31, of Hope': a name, an age and where the person lives, as police news
+    writes them (no comma before the age)."""
+    a = m.atom
+    return (a is not None and a.kind == "digits" and a.is_integer and 0 < a.value <= vocab.units["ages"]["max"]
+            and re.search(r"[A-Z][\w.'’-]*[ \u00a0]+[A-Z][a-z'’-]+[ \u00a0]$", s[:m.start]) is not None  # a full name
+            and re.match(r",[ \u00a0]+of[ \u00a0]+[A-Z0-9]", s[m.end:]) is not None)
 
 
 def _compound_measures(s: str, ms: list[Mention], vocab: Vocabulary) -> list[Mention]:

@@ -32,7 +32,7 @@ def known_units() -> set[str]:
     known |= set(u["pint_units"]) | {u["pounds"]["default"], u["pounds"]["with_magnitude"]}
     for spec in u["currency_by_context"].values():
         known |= set(spec.get("contexts", {})) | ({spec["default"]} if "default" in spec else set())
-    rates = {str(v) for v in u["rate_units"].values()}
+    rates = {str(v) for v in u["rate_units"].values()} | {str(v) for v in u.get("period_units", {}).values()}
     money = set(u["currency_prefixes"].values()) | set(u["currency_words"].values())
     known |= {f"{c}/{r}" for c in money for r in rates}
     return known

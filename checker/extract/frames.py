@@ -65,7 +65,7 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
     subject = _subject_word(noun, vocab) if noun is not None else None
     owner = noun
     if subject is None and (m.unit in ("percent", "fraction", "ratio", "point") or m.currency) and not refers_back:
-        owner = _predicate_noun(span, root, vocab)
+        owner = _predicate_noun(span, root, vocab, m.currency)
         subject = _subject_word(owner, vocab) if owner is not None else None
     verb_tok, relation = _governing_verb(noun if noun is not None else root, span)
     event, trigger, verb = None, -1, None
@@ -165,7 +165,7 @@ def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
     return head
 
 
-def _predicate_noun(span: "Span", root: "Token", vocab: Vocabulary) -> "Token | None":
+def _predicate_noun(span: "Span", root: "Token", vocab: Vocabulary, m_currency: bool) -> "Token | None":
     """A share or measure that is the value of something: 'turnout was 65%', 'its rating stood at 13%'."""
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and child.tag_ in _NOUN_TAGS:
@@ -173,7 +173,7 @@ def _predicate_noun(span: "Span", root: "Token", vocab: Vocabulary) -> "Token | 
     head = root.head
     if head is root or head.tag_ not in _VERB_TAGS or root.dep_ not in ("obj", "obl", "xcomp", "advmod", "obl:npmod"):
         return None
-    if _verb_lemma(head.lower_) not in _static_verbs(vocab):
+    if m_currency and _verb_lemma(head.lower_) not in _static_verbs(vocab):
         return None  # "lawmakers approved $1.5 billion": an agent, not what the amount measures
     subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
     objs = [c for c in head.children if c.dep_ == "obj" and c is not root and c.i < root.i]

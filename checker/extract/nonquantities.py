@@ -19,6 +19,10 @@ _FUNCTION_NEXT = {
 }
 
 
+# "a quarter-point", "a half percentage point": a fraction of a point (mentions.py gives it the unit)
+FRACTION_POINT = re.compile(r"[\s-](?:percentage[\s-])?points?\b", re.I)
+
+
 @dataclass
 class Dropped:
     """A number that is not a quantity; offsets are relative to the sentence, values are the numbers it holds."""
@@ -60,7 +64,7 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
     if a.kind == "clock":
         return "clock-time"
     if a.kind == "digits":
-        if before[-1:].isalpha() or before[-1:] == "#":
+        if before[-1:] == "#" or before[-1:].isalpha() and not _glued_currency(before, vocab):
             return "identifier"
         if re.search(r"[A-Za-z][-‑–]$", before):
             return "identifier"
@@ -120,6 +124,8 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
                 return "pronoun"
             if _one_introduces(s, a, vocab):
                 return "pronoun"
+        if a.kind == "fraction" and FRACTION_POINT.match(s, a.end) and not re.search(r"\band[\s-]$", s[:a.start]):
+            return None  # "a quarter-point cut": a fraction of a (percentage) point
         if a.kind == "fraction" and first in ("a", "an", "half") and " in " not in a.text:
             if prev in ("first", "second", "latter", "last", "other", "the", "and"):
                 return "period"
@@ -128,6 +134,16 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
             if s[a.end:a.end + 1] == "-":
                 return "compound"
     return None
+
+
+def _glued_currency(before: str, vocab: Vocabulary) -> bool:
+    """Do the letters right before a number spell a currency code or symbol ("USD10m", "RM23.50")?"""
+    tail = before[-6:]
+    m = vocab.currency_prefix_re.search(tail)
+    if not m:
+        return False
+    lead = before[:len(before) - len(tail) + m.start()]
+    return not lead[-1:].isalpha()  # the code starts a word: "USD10m", not "FORM10"
 
 
 def _fused_name(after: str, vocab: Vocabulary) -> str | None:
@@ -292,6 +308,8 @@ def pair_reading(s: str, m1, m2, vocab: Vocabulary) -> str | None:
     95" (but "rise by 3 to 5%", one unit for both numbers, is a range). Without a cue, a compact "6-4"
     (digits joined by a dash alone) is a score, win-loss record or tally, not a quantity; "five to two" in
     words is two values."""
+    if any(m.atom and m.atom.kind == "multiple" for m in (m1, m2)):
+        return None  # "tripled to 40": a verb's multiple, then its result
     gap = s[m1.end:m2.start]
     if re.fullmatch(r"\s+and\s+", gap):
         return "range" if re.search(r"\bbetween\s+$", s[:m1.start], re.I) else None

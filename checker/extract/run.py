@@ -73,7 +73,9 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
         prev_end = mentions[i - 1].end if i else 0
         next_start = mentions[i + 1].start if i + 1 < len(mentions) else len(s)
         fr = frame_of(parsed, m, vocab)
-        if fr is not None and (fr.subject or fr.refers_back):
+        if m.subject:
+            subject = m.subject  # a kind of number fixes it (an age)
+        elif fr is not None and (fr.subject or fr.refers_back):
             subject = fr.subject
         else:
             subject = context.subject_of(s, m, vocab)
@@ -84,7 +86,9 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
         elif subject is None and fr is not None and fr.antecedent:
             subject, carried = fr.antecedent, True
         elif subject is None:
-            subject, carried = _carry_subject(s, m, i, mentions, rows, prev_sentence), True
+            # an age describes the person it follows, never a neighbouring number
+            ages = [r for r in rows if r["subject"] != vocab.units["ages"]["subject"]]
+            subject, carried = _carry_subject(s, m, i, mentions, ages, prev_sentence), True
         event, trigger = context.event_of(s, m, subject, prev_end, next_start, vocab)
         if (fr is not None and fr.event and (fr.relation == "core" or event is None) and (fr.event != "other" or event is None)
                 and subject not in vocab.event_of_noun and not (event and trigger == fr.trigger)):

@@ -127,6 +127,11 @@ def quantulum_unit(sentence: str, start: int, end: int, vocab: Vocabulary) -> Pa
     """
     names = vocab.units["quantulum_units"]
     offset, window = _window(sentence, start, end)
+    return _quantulum_unit_in(sentence, start, end, offset, window, vocab, names)
+
+
+def _quantulum_unit_in(sentence: str, start: int, end: int, offset: int, window: str, vocab: Vocabulary,
+                       names: dict, retry: bool = True) -> ParsedUnit | None:
     cut, shift = start - offset, 0
     if _PLAIN_NUMBER.fullmatch(sentence, start, end):
         shift = (end - start) - 1
@@ -141,11 +146,20 @@ def quantulum_unit(sentence: str, start: int, end: int, vocab: Vocabulary) -> Pa
             continue
         name = q.unit.name
         if name in names and names[name] not in ("percent", "dozen"):
+            written = sentence[end:qe].strip(" -").lower()
+            if written in vocab.unit_aliases:  # our spelling table wins: quantulum3 reads "cc" as "ml"
+                return ParsedUnit(str(vocab.unit_aliases[written]), qs, qe, float(q.value))
             if re.search(r"\d", sentence[end:qe]):
                 # a range or list ("44 mg to 50 mg"): keep only this number's unit word
                 word = re.match(r"[\s-]?[^\s\d,;()]+", sentence[end:])
                 qe = end + (word.end() if word else 0)
             return ParsedUnit(str(names[name]), qs, qe, float(q.value))  # the value of the window as shown
+        first = re.match(r"[\s-]?[^\s\d,;()]+", sentence[end:])
+        if retry and first and end + first.end() < qe:
+            # a unit read together with the words after it into a compound we do not know ("7 hp at"
+            # as horsepower ampere-turn, "7 GWh a year"): read the word after the number alone
+            return _quantulum_unit_in(sentence, start, end, offset, sentence[offset:end + first.end()],
+                                      vocab, names, retry=False)
         return None
     return None
 
@@ -155,9 +169,46 @@ def quantulum_unit(sentence: str, start: int, end: int, vocab: Vocabulary) -> Pa
 _COMPLEX = re.compile(r"\d\s*/\s*\d|[⅓⅔¼½¾⅛⅜⅝⅞]|\d[eE][-+−]?\d|\d\s*[×x]\s*\d+\s*[\^−-]|\d\^|\+/-|±")
 
 
+# A power written with a caret ("10^5", "2^28"), maybe less or plus a whole number as sizes are
+# written in code ("2^15 - 1"): quantulum3 reads it as separate numbers.
+_POWER = re.compile(r"(?<![\w.^])(\d+(?:\.\d+)?)\s*\^\s*(\d{1,3})(?:\s*([-+−])\s*(\d{1,6})(?![\d^/]|\.\d))?(?![\d^]|\.\d)")
+# A mixed number: "1-1/2 year", "2 3/4 miles" is the whole number plus the fraction.
+_MIXED = re.compile(r"(?<![\w./-])(\d{1,4})[-\s\u00a0](\d{1,2})/(\d{1,2})(?![\d/])")
+
+
 def complex_quantities(sentence: str, vocab: Vocabulary) -> list[ParsedUnit]:
     """quantulum3's reading of the numbers written in forms our scanner leaves to it."""
     spans = [m.span() for m in _COMPLEX.finditer(sentence)]
+    if not spans:
+        return []
+    ours = []
+    for p in _POWER.finditer(sentence):
+        value = float(p.group(1)) ** int(p.group(2)) if float(p.group(1)) < 1e3 else float("inf")
+        if p.group(3):
+            value += (1 if p.group(3) == "+" else -1) * int(p.group(4))
+        ours.append(ParsedUnit("count", p.start(), p.end(), value))
+    for x in _MIXED.finditer(sentence):
+        whole, num, den = (int(g) for g in x.groups())
+        if 0 < num < den and not any(p.start <= x.start() < p.end for p in ours):
+            ours.append(_with_unit_after(sentence, x.start(), x.end(), whole + num / den, vocab))
+    spans = [sp for sp in spans if not any(p.start <= sp[0] < p.end for p in ours)]
+    return sorted(ours + _quantulum_complex(sentence, spans, vocab), key=lambda p: p.start)
+
+
+def _with_unit_after(sentence: str, start: int, end: int, value: float, vocab: Vocabulary) -> ParsedUnit:
+    """A number we read ourselves, with the unit quantulum3 reads after it (shown a plain "7" instead)."""
+    names = vocab.units["quantulum_units"]
+    tail = sentence[end:end + WINDOW_AFTER]
+    nxt = _NEXT_WORD.match(sentence, end)
+    if nxt and nxt.group(1).lower().rstrip(".'") not in vocab.ignored_unit_surfaces:
+        for q in quantulum_parse("7" + tail):
+            if q.span[0] <= 0 and q.unit.name in names and names[q.unit.name] not in ("percent", "dozen"):
+                word = re.match(r"[\s-]?[^\s\d,;()]+", tail)
+                return ParsedUnit(str(names[q.unit.name]), start, end + (word.end() if word else 0), value)
+    return ParsedUnit("fraction" if value < 1 else "count", start, end, value)
+
+
+def _quantulum_complex(sentence: str, spans: list[tuple[int, int]], vocab: Vocabulary) -> list[ParsedUnit]:
     if not spans:
         return []
     names = vocab.units["quantulum_units"]
@@ -176,7 +227,11 @@ def complex_quantities(sentence: str, vocab: Vocabulary) -> list[ParsedUnit]:
         qs += len(surface) - len(surface.lstrip())
         qe -= len(surface) - len(surface.rstrip())
         unit = names.get(q.unit.name)
-        if q.unit.name == "dimensionless":
+        word = surface.split()[-1].lower() if len(surface.split()) > 1 else ""
+        if q.unit.name == "dimensionless" or word in vocab.ignored_unit_surfaces:
+            # "7/32 in price": a word after the number is no unit where it never is one after a number
+            if word in vocab.ignored_unit_surfaces:
+                qe = qs + len(sentence[qs:qe][:-len(word)].rstrip())
             unit = "fraction" if "/" in surface or any(c in surface for c in "⅓⅔¼½¾⅛⅜⅝⅞") else "count"
         if unit is None or qe <= qs:
             continue

@@ -67,6 +67,9 @@ class ConflictingValues(Rule):
                 earlier = _earlier_statement(doc, later, ctx, elsewhere)
                 if earlier is None or _compatible(doc, earlier, later, ctx):
                     continue
+                if later.subject in ctx.relations.words("owned_subjects") and \
+                        (not later.actor or later.actor != earlier.actor):
+                    continue  # two people's ages: the same fact only for one named person
                 yield self._conflict(doc, earlier, later)
 
     def check_across(self, ctx):

@@ -126,9 +126,12 @@ def _antecedent(span: "Span", vocab: Vocabulary, verb: "Token | None") -> str | 
     ('Two gunmen died, and three others escaped' -> gunman; '21 Christians, 20 of them ...' -> christian)."""
     doc = span.doc
     doers = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree} if verb is not None else set()
-    for tok in reversed(doc[:span.start]):
-        if tok.tag_ != "NNS" or tok.dep_ == "compound" or _is_unit_word(tok, vocab) or tok.i in doers:
-            continue  # the doer of the number's own verb is not what it counts ("air defences shot down 29 of them")
+    candidates = [t for t in reversed(doc[:span.start])
+                  if t.tag_ == "NNS" and t.dep_ != "compound" and not _is_unit_word(t, vocab) and t.i not in doers]
+    # a group the text has just counted is what "of them" points back to ("surveyed 2,000 nurses, and 61% of
+    # them"); else the nearest plural noun that is not the doer of the number's own verb
+    counted = [t for t in candidates if any(c.dep_ == "nummod" for c in t.children)]
+    for tok in counted + candidates:
         word = _subject_word(tok, vocab)
         if word:
             return word

@@ -43,6 +43,7 @@ class Frame:
     refers_back: bool = False  # the number's phrase points back ("of them", "of the 160,000")
     relation: str = ""      # how the number's phrase attaches to the verb: "core" or "oblique"
     agent: str | None = None  # who does what the verb says: its subject, or "by X" in the passive
+    verb_at: int = -1       # offset of the governing verb in the sentence, -1 without one
 
 
 def mention_span(doc: "Doc", m: Mention) -> "Span | None":
@@ -72,14 +73,16 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
     if verb_tok is not None:
         verb = _verb_phrase(verb_tok)
         if _takes_event(m, noun, span, vocab):
-            event = _event_label(_verb_form(verb_tok), verb, relation, m, vocab)
+            passive = any(c.dep_ == "aux:pass" for c in verb_tok.children)
+            event = _event_label(_verb_form(verb_tok), verb, relation, m, vocab, passive)
             trigger = verb_tok.idx if event else -1
     holder = _holder(owner) if owner is not None else None
     antecedent = None
     if refers_back:
         antecedent = _antecedent(span, vocab, verb_tok)
     agent = _agent(verb_tok, noun if noun is not None else root) if verb_tok is not None else None
-    return Frame(subject, event, trigger, holder, verb, antecedent, refers_back, relation, agent)
+    return Frame(subject, event, trigger, holder, verb, antecedent, refers_back, relation, agent,
+                 verb_tok.idx if verb_tok is not None else -1)
 
 
 def _root(span: "Span") -> "Token":
@@ -252,11 +255,13 @@ def _takes_event(m: Mention, noun: "Token | None", span: "Span", vocab: Vocabula
     return True
 
 
-def _event_label(form: str, verb: str, relation: str, m: Mention, vocab: Vocabulary) -> str | None:
+def _event_label(form: str, verb: str, relation: str, m: Mention, vocab: Vocabulary, passive: bool = False) -> str | None:
     """SPEC's label for a verb phrase; 'other' for an action outside the labels done to a counted thing
     that is the verb's subject or object; None for a static or recorded count."""
     table = _surface_labels(vocab)
     label = table.get(form) or table.get(form.split()[0])
+    if label is None and passive:
+        label = table.get("pass:" + form) or table.get("pass:" + form.split()[0])
     if label:
         return label
     if relation != "core" or m.currency or m.unit in ("percent", "point", "ratio"):
@@ -277,8 +282,11 @@ def _surface_labels(vocab: Vocabulary) -> dict[str, str]:
     for label, spec in vocab.events["events"].items():
         for phrase in spec.get("words", []):
             words = phrase.lower().split()
-            if words[0] in ("were", "was", "have", "has", "had", "been", "be") and len(words) > 1:
+            passive = words[0] in ("were", "was", "been", "be", "are", "is") and len(words) > 1
+            if words[0] in ("were", "was", "have", "has", "had", "been", "be", "are", "is") and len(words) > 1:
                 words = words[1:]
+            if passive:
+                words[0] = "pass:" + words[0]  # "were lost" is not "lost four games"
             if len(words) > 2 or (len(words) == 2 and words[1] not in _PARTICLES):
                 continue
             key = " ".join(words)

@@ -90,11 +90,15 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
             ages = [r for r in rows if r["subject"] != vocab.units["ages"]["subject"]]
             subject, carried = _carry_subject(s, m, i, mentions, ages, prev_sentence), True
         event, trigger = context.event_of(s, m, subject, prev_end, next_start, vocab)
-        if (fr is not None and fr.event and (fr.relation == "core" or event is None) and (fr.event != "other" or event is None)
-                and subject not in vocab.event_of_noun and not (event and trigger == fr.trigger)):
-            # the verb whose subject or object the number is beats the nearest trigger word; a looser
-            # attachment (a conjunct, a prepositional phrase) only fills in where no trigger is near; where the
-            # nearest trigger is that verb, its longer phrase ("taken to hospital") has the better label
+        if fr is not None and fr.verb is not None and subject not in vocab.event_of_noun:
+            if event and trigger == fr.verb_at:
+                pass  # the nearest trigger is the number's own verb, read in a longer phrase ("taken to hospital")
+            elif fr.event and fr.event != "other" or fr.relation == "core":
+                # the verb whose subject or object the number is decides, also that nothing named happened:
+                # a trigger word elsewhere in the sentence ("against", "announced") is about something else
+                event, trigger = fr.event, fr.trigger
+            # a looser attachment (a conjunct, a prepositional phrase): the nearest trigger word still decides
+        elif fr is not None and fr.event and event is None:
             event, trigger = fr.event, fr.trigger
         if event is None and carried and m.unit in ("fraction", "percent") and rows and rows[-1]["event"] != "other":
             event = rows[-1]["event"]  # a share of what was just counted shares its event, unless the event is unnamed

@@ -156,6 +156,11 @@ def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
         names = vocab.subjects.get("proper_subjects", {})
         found = [names[t.text] for t in noun.subtree if t.text in names]
         return found[0] if found else None  # "the Dow fell 102 points": a named index, a named crude
+    if noun.lower_ in vocab.subjects.get("flow_heads", ()):
+        things = [c for c in noun.children if c.dep_ in ("compound", "conj") and c.tag_ in _COMMON_NOUN_TAGS
+                  and c.i < noun.i]
+        if things:
+            return _subject_word(things[0], vocab)  # "vehicle sales fell 10%": the vehicles sold
     doc, i = noun.doc, noun.i
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
             and doc[i - 2].is_alpha:

@@ -91,6 +91,7 @@ SCHEMAS: dict[str, dict] = {
         "skip_words": WORDS,
         "compound_heads?": WORDS,
         "proper_subjects?": {str: str},
+        "flow_heads?": WORDS,
     },
     "relations.yaml": {
         "event_parts": _LABELS,

@@ -219,10 +219,13 @@ def _governing_verb(tok: "Token", span: "Span") -> tuple["Token | None", str]:
 
 
 def _conjunct_is_core(t: "Token") -> bool:
+    """'launched 143 drones and six missiles': a conjunct is the verb's object as its first conjunct is;
+    not where a verb stands between them ('killed nine and injured 23': the second verb is its own)."""
     first = t.head
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
-    return first.dep_ in _CORE_DEPS
+    between = t.doc[min(first.i, t.i) + 1:max(first.i, t.i)]
+    return first.dep_ in _CORE_DEPS and not any(w.tag_ in _VERB_TAGS for w in between)
 
 
 def _particle(verb: "Token") -> str | None:

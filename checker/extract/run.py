@@ -93,7 +93,7 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
         if fr is not None and fr.verb is not None and subject not in vocab.event_of_noun:
             if event and trigger == fr.verb_at:
                 pass  # the nearest trigger is the number's own verb, read in a longer phrase ("taken to hospital")
-            elif fr.event and fr.event != "other" or fr.relation == "core":
+            elif fr.relation == "core" or (event is None and fr.event and fr.event != "other"):
                 # the verb whose subject or object the number is decides, also that nothing named happened:
                 # a trigger word elsewhere in the sentence ("against", "announced") is about something else
                 event, trigger = fr.event, fr.trigger

@@ -79,7 +79,7 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
     holder = _holder(owner) if owner is not None else None
     antecedent = None
     if refers_back:
-        antecedent = _antecedent(span, vocab, verb_tok)
+        antecedent = _antecedent(span, vocab)
     agent = _agent(verb_tok, noun if noun is not None else root) if verb_tok is not None else None
     return Frame(subject, event, trigger, holder, verb, antecedent, refers_back, relation, agent,
                  verb_tok.idx if verb_tok is not None else -1)
@@ -124,11 +124,13 @@ def _phrase_head(tok: "Token") -> "Token":
     return tok
 
 
-def _antecedent(span: "Span", vocab: Vocabulary, verb: "Token | None") -> str | None:
+def _antecedent(span: "Span", vocab: Vocabulary) -> str | None:
     """The nearest plural common noun before the number that heads a noun phrase of its own
     ('Two gunmen died, and three others escaped' -> gunman; '21 Christians, 20 of them ...' -> christian)."""
     doc = span.doc
-    doers = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree} if verb is not None else set()
+    # the subject of any clause the number sits in does what is done to it: never what "them" points to
+    # (read from the number's ancestors, so a verb the tagger mistook for a noun still counts)
+    doers = {t.i for a in span.root.ancestors for c in a.children if c.dep_ == "nsubj" for t in c.subtree}
     candidates = [t for t in reversed(doc[:span.start])
                   if t.tag_ == "NNS" and t.dep_ != "compound" and not _is_unit_word(t, vocab) and t.i not in doers]
     # a group the text has just counted is what "of them" points back to ("surveyed 2,000 nurses, and 61% of

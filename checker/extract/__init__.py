@@ -1,4 +1,5 @@
-"""Extraction stages: sentences, numbers, mentions, units and context, from text to the quantity table."""
-from checker.extract.run import extract_text, table
+"""Extraction stages, text to the quantity table: sentences → numbers → nonquantities → mentions
+(qualifiers, units) → parse → frames (context where the parse says nothing); run puts them together."""
+from checker.extract.run import extract_all, extract_text, table
 
-__all__ = ["extract_text", "table"]
+__all__ = ["extract_all", "extract_text", "table"]

@@ -1,4 +1,4 @@
-"""Context of a quantity: the subject it counts, the event, the actor, the source and the time."""
+"""Context from the words around a number (subject, event, actor, source, time): what frames fall back on where the parse says nothing."""
 from __future__ import annotations
 
 import bisect

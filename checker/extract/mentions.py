@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from checker.extract.numbers import Atom, find_atoms
+from checker.extract.qualifiers import qualify
 from checker.extract.numbers import Atom as _Atom
 from checker.extract.nonquantities import (FRACTION_POINT, Dropped, atom_reason, is_year, is_year_tail,
                                             model_numbers, pair_reading, span_drops, values_of)
@@ -358,37 +359,6 @@ def _level_after_change(s: str, ms: list[Mention]) -> None:
             m.unit = "point"
 
 
-_HEDGE_REACH = 120  # characters: longer than any hedge phrase
-
-
-def _qualify(s: str, m: Mention, vocab: Vocabulary) -> None:
-    if m.is_range:
-        return
-    reach = max(0, m.start - _HEDGE_REACH)  # hedges are short: no need to read the whole sentence
-    before = re.sub(r"\s+", " ", s[reach:m.start].lower()).rstrip()
-    if reach and len(before) < _HEDGE_REACH // 2:  # mostly whitespace: read it all after all
-        reach, before = 0, re.sub(r"\s+", " ", s[:m.start].lower()).rstrip()
-    table, longest = vocab.hedge_before_lookup
-    # the hedge phrases that end the text before the number, longest first, each starting a word
-    for i in range(max(0, len(before) - longest), len(before)):
-        if before[i - 1].isalnum() if i else reach:
-            continue  # inside a word, or at the cut, where the word may go on to the left
-        phrase = before[i:]
-        q = table.get(phrase)
-        if q is None:
-            continue
-        if phrase in ("over", "under", "above", "below"):
-            w = before[:i].split()
-            if w and (w[-1][:1].isdigit() or w[-1] in ("km", "miles", "kilometres", "metres")):
-                continue
-        m.qualifier = q
-        return
-    pattern, qualifiers = vocab.hedge_after_re
-    after = pattern.match(s, m.end)
-    if after:
-        m.qualifier = qualifiers[after.lastindex - 1]
-
-
 _OPEN_BRACKET = lexicon_pattern(r"\s*\(\s*(?:(?&HEDGE:approx)|or)?\s*", re.I)  # "(about " or "(or "
 
 
@@ -473,7 +443,7 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
     ms = _drop_score_brackets(s, ms, drops)
     for m in ms:
         _age(s, m, vocab)
-        _qualify(s, m, vocab)
+        qualify(s, m, vocab)
     _conversions(s, ms)
     if dropped is not None:
         dropped.sort(key=lambda d: d.start)

@@ -9,7 +9,7 @@ from functools import lru_cache
 from checker.extract.numbers import Atom, find_atoms
 from checker.extract.numbers import Atom as _Atom
 from checker.extract.nonquantities import (FRACTION_POINT, Dropped, atom_reason, is_year, is_year_tail,
-                                            model_numbers, pair_reading, span_drops, values_of)
+                                            model_numbers, pair_reading, span_drops, split_spaced, values_of)
 from checker.extract.units import complex_quantities, convert, may_have_unit, quantulum_unit
 from checker.lexicon import lexicon_pattern
 from checker.vocab import Vocabulary, phrase_regex
@@ -419,7 +419,7 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
                                                                       s[p.start:p.end]))
                  for p in complex_quantities(s, vocab)
                  if all(p.end <= d.start or p.start >= d.end for d in spans)]
-    for a in find_atoms(s):
+    for a in split_spaced(s, find_atoms(s), vocab):
         inside = next((i for i, d in enumerate(spans) if d.start <= a.start < d.end), None)
         if inside is not None:
             held[inside].append(a.value)  # a URL's or a tally's numbers, kept with it

@@ -148,7 +148,8 @@ def _glued_currency(before: str, vocab: Vocabulary) -> bool:
 
 def _fused_name(after: str, vocab: Vocabulary) -> str | None:
     """A number fused by a hyphen (or a space, for a unit) with what follows it into a name: "two-stroke
-    engines" (a kind), "10-year notes" (an instrument), "the 16-inch MacBook Pro" (a product)."""
+    engines" (a kind), "10-year notes" (an instrument), "the 16-inch MacBook Pro" (a product; a capital
+    anywhere in the word marks the name, as in "the 10-inch iMac")."""
     nq = vocab.nonq
     fused = re.match(r"[-‑]([A-Za-z]+)\b", after)
     if fused and fused.group(1).lower() in nq["type_compounds"]:
@@ -158,7 +159,7 @@ def _fused_name(after: str, vocab: Vocabulary) -> str | None:
     if term and term.group(1) in nq["instrument_nouns"]:
         return "instrument"
     size = size_re.match(after)
-    if size and (size.group(1)[0].isupper() or size.group(1) in nq["product_nouns"]):
+    if size and (any(c.isupper() for c in size.group(1)) or size.group(1) in nq["product_nouns"]):
         return "model"
     return None
 
@@ -243,6 +244,34 @@ def _model_numbers(doc_text: str, demonym_endings: tuple) -> frozenset[str]:
             key = (m.group(1), m.group(2))
             pairs[key] = pairs.get(key, 0) + 1
     return frozenset(found | {n for (n, _), c in pairs.items() if c >= 2})
+
+
+_NAME_AFTER = re.compile(r"[ \u00a0]+([A-Z][a-z][\w'’-]*)")
+
+
+def _name_after(s: str, pos: int, vocab: Vocabulary) -> bool:
+    """Is the next word a singular capitalised name ("Max", "Dreamliner"), not a plural or a word of
+    nationality ("Ukrainians", "Chinese") that the number counts?"""
+    m = _NAME_AFTER.match(s, pos)
+    return bool(m) and not m.group(1).endswith(("s",) + tuple(vocab.nonq["demonym_endings"]))
+
+
+def split_spaced(s: str, atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
+    """Digits grouped by a plain space are two numbers, not one in thousands, where a name follows them and
+    nothing measures them (no unit, currency or percent after): in "roughly 400 737 Max jets" the first is a
+    count, the second the model's name ("12 000 kWh", "45 000 people", "12 500 Ukrainians" and a group of
+    zeros, "3 000 Something", stay one number each)."""
+    out = []
+    for a in atoms:
+        if (a.kind != "digits" or " " not in a.text or vocab.after_number_re.match(s, a.end)
+                or s[a.end:a.end + 1] == "%"
+                or not _name_after(s, a.end, vocab) or a.text.endswith(" 000")):
+            out.append(a)
+            continue
+        for piece in re.finditer(r"[^ ]+", a.text):
+            start = a.start + piece.start()
+            out.append(Atom(start, start + len(piece.group()), float(piece.group()), "digits", piece.group()))
+    return out
 
 
 def is_year(m, vocab: Vocabulary) -> bool:

@@ -83,6 +83,8 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
                 return "decade"
             if len(suf) == 1 and suf.isupper() and suf not in vocab.units["attached_magnitudes"]:
                 return "identifier"
+            if _glued_model(a.text, suf, before, vocab):
+                return "model"
         why = _named_by_neighbours(s, a, before, after, vocab)
         if why:
             return why
@@ -134,6 +136,20 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
             if s[a.end:a.end + 1] == "-":
                 return "compound"
     return None
+
+
+# "777x", "4790k": a model's number with a letter glued to it (see _glued_model)
+_GLUED_MODEL = re.compile(r"(?<![\w.,$€£¥-])(\d{2,3}[1-9])[xX](?![\w])|(?<![\w.,$€£¥-])(\d{4,})[kK](?![\w])")
+
+
+def _glued_model(digits: str, suffix: str, before: str, vocab: Vocabulary) -> bool:
+    """Is a letter glued to these digits part of a model's name rather than a multiplier or a magnitude? A
+    multiple is written with a round number ("10x", "100x faster") and a magnitude with few figures ("50k",
+    "250k"), so an unround number of three or four figures with "x" ("777x jets") and four figures or more
+    with "k" ("a Core i7 4790k") name a model."""
+    if re.search(r"[$€£¥]\s*$", before):
+        return False
+    return bool(_GLUED_MODEL.fullmatch(digits + suffix))
 
 
 def _glued_currency(before: str, vocab: Vocabulary) -> bool:
@@ -227,7 +243,7 @@ def _one_introduces(s: str, a: Atom, vocab: Vocabulary) -> bool:
 
 def model_numbers(doc_text: str, vocab: Vocabulary) -> frozenset[str]:
     """Numbers the document uses as product or model names: written as "787-9 Dreamliner" (a longer number, a
-    hyphen, a shorter one and a name), or twice or more before the same capitalised singular word
+    hyphen, a shorter one and a name), with a letter glued to it ("777x jets", see _glued_model), or twice or more before the same capitalised singular word
     ("737 Max ... 737 Max"), which a count of things rarely is, unless the word is one of nationality or
     origin ("200 Russian soldiers")."""
     return _model_numbers(doc_text, tuple(vocab.nonq["demonym_endings"]))
@@ -238,6 +254,7 @@ def _model_numbers(doc_text: str, demonym_endings: tuple) -> frozenset[str]:
     if not re.search(r"\d{3}", doc_text):
         return frozenset()
     found = {m.group(1) for m in re.finditer(r"(?<![\w.,$€£-])(\d{3,4})[-‑]\d{1,2}\s+[A-Z][a-z]", doc_text)}
+    found |= {m.group(1) or m.group(2) for m in _GLUED_MODEL.finditer(doc_text)}
     pairs: dict[tuple[str, str], int] = {}
     for m in re.finditer(r"(?<![\w.,$€£-])(\d{3,4})\s+([A-Z][a-z]+)\b(?!['’])", doc_text):
         if not m.group(2).endswith(("s",) + demonym_endings):

@@ -217,7 +217,7 @@ def _one_introduces(s: str, a: Atom, vocab: Vocabulary) -> bool:
     """Is this "one" a determiner: "one commenter said", "according to one estimate", "the middle one"?"""
     if _hedged(s, a.start, vocab) or re.search(r"\b(?:only|just|exactly)\s+$", s[:a.start], re.I):
         return False  # "only one official said": a count that the sentence insists on
-    ahead = re.match(r"(?:[\s\u00a0]+[\w'’-]+){1,3}", s[a.end:])
+    ahead = re.match(r"(?:,?[\s\u00a0]+[\w'’-]+){1,3}", s[a.end:])  # "one small, two-week study"
     words = [w.lower() for w in re.findall(r"[\w'’-]+", ahead.group())] if ahead else []
     if any(w in vocab.nonq["one_example_nouns"] for w in words):
         return True
@@ -237,8 +237,25 @@ def _one_introduces(s: str, a: Atom, vocab: Vocabulary) -> bool:
         first = min((m.start() for m in (said, more) if m), default=None)
         if first is not None and not vocab.event_re.search(rest[:first]):
             return True
+    if _one_before_a_name(s, a, vocab):
+        return True
     two = re.search(r"\b(the|a|an|every|each)\s+([a-z]+)\s+$", s[:a.start], re.I)
     return bool(two and two.group(2).lower() not in NUMBER_WORDS and not re.match(r"\s+of\b", s[a.end:]))
+
+
+def _one_before_a_name(s: str, a: Atom, vocab: Vocabulary) -> bool:
+    """"One Acme plant has not reported a fault": a sentence that opens with "One" and a proper name, whose
+    verb (within a few words) is negated, singles out a member of a group ("a certain"): what did not happen
+    to it counts nothing. "One Acme plant closed" and "One Ukrainian soldier was killed" keep their count,
+    as does a word of nationality after "One"."""
+    if a.text != "One" or s[:a.start].strip(" \u00a0\"“‘'(["):
+        return False
+    name = re.match(r"[\s\u00a0]+([A-Z][a-z][\w'’-]*)", s[a.end:])
+    if not name or name.group(1).endswith(tuple(vocab.nonq["demonym_endings"])):
+        return False
+    negations = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in vocab.nonq["one_negations"])
+    return bool(re.match(rf"(?:[\s\u00a0]+[\w'’.-]+){{1,5}}?[\s\u00a0]+(?:{negations})(?![\w'’])",
+                         s[a.end:].replace("’", "'"), re.I))
 
 
 def model_numbers(doc_text: str, vocab: Vocabulary) -> frozenset[str]:

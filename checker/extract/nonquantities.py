@@ -440,8 +440,8 @@ _SPAN_PATTERNS = [
 
 def span_drops(s: str, vocab: Vocabulary, line_start: bool) -> list[Dropped]:
     """Non-quantities that span more than one number or more than a number, found before the atoms:
-    URLs, e-mail addresses, DOIs, phone numbers, versions, ids, compact tallies, street addresses,
-    gallery counters ("1 / 5" alone on its line, "Photo 3 of 12") and vague amounts ("several thousand")."""
+    URLs, e-mail addresses, DOIs, phone numbers, versions, ids, compact tallies, street addresses, results
+    lines ("Rovers 2, City 1:"), gallery counters ("1 / 5" alone on its line, "Photo 3 of 12") and vague amounts ("several thousand")."""
     nq = vocab.nonq
     found: list[Dropped] = []
 
@@ -458,12 +458,21 @@ def span_drops(s: str, vocab: Vocabulary, line_start: bool) -> list[Dropped]:
     for reason, pat in patterns:
         for m in pat.finditer(s):
             add(reason, m.start(), m.end())
+    result = _RESULT_LINE.match(s) if line_start else None
+    if result:
+        add("score", result.start(1), result.end(2))  # "Hawks 101, Nets 99:" heading a game's summary
     counter = re.fullmatch(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*", s)
     if counter and line_start and int(counter.group(1)) <= int(counter.group(2)):
         add("counter", counter.start(1), counter.end(2))  # a gallery's "1 / 5", alone on its line
     for m in _vague_re(tuple(nq["vague_words"]), vocab.fragment("SCALE")).finditer(s):
         add("vague", m.start(), m.end())
     return sorted(found, key=lambda d: d.start)
+
+
+# A results line: two sides, each named and followed by its score, then a colon or the end of the line
+# ("Rovers 2, City 1: ..."), as sports round-ups head each game. Only at the start of a line.
+_TEAM = r"(?:[A-Z][\w.'’&-]*\s+){1,4}"
+_RESULT_LINE = re.compile(rf"\s*{_TEAM}(\d{{1,3}}),\s+{_TEAM}(\d{{1,3}})(?:\s*\((?:OT|SO|ET|aet|pens?)\))?\s*(?::|$)")
 
 
 @lru_cache(maxsize=8)

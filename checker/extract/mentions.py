@@ -413,7 +413,7 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
     The numbers set aside as non-quantities are appended to `dropped`, when given, with their reason."""
     drops: list[Dropped] = [] if dropped is None else dropped
     ms: list[Mention] = []
-    spans = span_drops(s, vocab, line_start)
+    spans = span_drops(s, vocab, line_start, doc_text)
     held: dict[int, list] = {i: [] for i in range(len(spans))}
     delegated = [Mention(p.start, p.end, p.value, p.unit, atom=_Atom(p.start, p.end, p.value, "quantulum",
                                                                       s[p.start:p.end]))

@@ -438,10 +438,22 @@ _SPAN_PATTERNS = [
 ]
 
 
-def span_drops(s: str, vocab: Vocabulary, line_start: bool) -> list[Dropped]:
+# A reference mark: a bracket holding only small numbers, right after a word, that ends a clause ("...fullness
+# (17).", "(3, 4)," "(12)\n"); not a score's tie-break ("7-6 (5),"), since a digit comes before it.
+_REFERENCE = re.compile(r"(?<=[A-Za-z%)\]”\"’'])\s*\(\s*(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\s*\)(?=\s*(?:[.,;:]|$))", re.M)
+
+
+@lru_cache(maxsize=64)  # per document
+def cites_by_number(doc_text: str) -> bool:
+    """Does the document cite its sources by number, in brackets ("... fullness (17).")? Three such marks or
+    more make every one of them a reference, not a quantity; one alone may be a count restated ("four (4).")."""
+    return len(_REFERENCE.findall(doc_text)) >= 3
+
+
+def span_drops(s: str, vocab: Vocabulary, line_start: bool, doc_text: str = "") -> list[Dropped]:
     """Non-quantities that span more than one number or more than a number, found before the atoms:
     URLs, e-mail addresses, DOIs, phone numbers, versions, ids, compact tallies, street addresses, results
-    lines ("Rovers 2, City 1:"), gallery counters ("1 / 5" alone on its line, "Photo 3 of 12") and vague amounts ("several thousand")."""
+    lines ("Rovers 2, City 1:"), reference marks of a document that cites by number ("(14, 15)."), gallery counters ("1 / 5" alone on its line, "Photo 3 of 12") and vague amounts ("several thousand")."""
     nq = vocab.nonq
     found: list[Dropped] = []
 
@@ -458,6 +470,9 @@ def span_drops(s: str, vocab: Vocabulary, line_start: bool) -> list[Dropped]:
     for reason, pat in patterns:
         for m in pat.finditer(s):
             add(reason, m.start(), m.end())
+    if "(" in s and cites_by_number(doc_text or s):
+        for m in _REFERENCE.finditer(s):
+            add("reference", m.start(1), m.end(1))  # "(14, 15)": the sources a claim cites
     result = _RESULT_LINE.match(s) if line_start else None
     if result:
         add("score", result.start(1), result.end(2))  # "Hawks 101, Nets 99:" heading a game's summary

@@ -439,9 +439,11 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
             continue
         m = _grow(s, a, vocab, doc_text)
         if why == "name" and (m.unit == "count" and not _hometown_age(s, m, vocab)
-                              or a.kind == "words" and s[a.end:m.end].strip()[:1].isupper()):
+                              or a.kind in ("words", "fraction")
+                              and re.match(r"[\s\u00a0]*[-‑]?[A-Z]", s[a.end:max(m.end, a.end + 2)])):
             drops.append(Dropped(a.start, a.end, why, values_of(a)))
-            continue  # "Apollo 11", "Ninety Mile Beach"; but "Processor 2.80 GHz" has a unit and is a quantity
+            continue  # "Apollo 11", "Ninety Mile Beach", "the Six-Day War", "Half-Life"; but "Processor 2.80 GHz"
+            # has a unit and is a quantity
         if is_year(m, vocab):
             drops.append(Dropped(a.start, a.end, "year", (a.value,)))
             continue

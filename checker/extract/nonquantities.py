@@ -104,8 +104,10 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
             prev, lw = prev_m.group(1), prev_m.group(1).lower()
             if lw in vocab.label_words:
                 return "label"
-            named = prev[0].isupper() or any(c.isupper() for c in prev[1:])  # "Apollo 11", "iPhone 11"
-            if (named and lw not in vocab.name_exceptions and not lw.endswith(("'s", "’s", "s"))
+            camel = any(c.isupper() for c in prev[1:])  # "iPhone 11", "AirPods 2": a brand, plural or not
+            named = prev[0].isupper() or camel  # "Apollo 11"
+            if (named and lw not in vocab.name_exceptions and not lw.endswith(("'s", "’s"))
+                    and (camel or not lw.endswith("s"))
                     and not re.match(r"[-–]\d", after)):  # "Japan 6-7": a compact pair decides (pair_reading)
                 return "name"
     if a.kind in ("words", "fraction"):

@@ -241,8 +241,12 @@ def _one_introduces(s: str, a: Atom, vocab: Vocabulary) -> bool:
             return True
     if _one_before_a_name(s, a, vocab):
         return True
-    two = re.search(r"\b(the|a|an|every|each)\s+([a-z]+)\s+$", s[:a.start], re.I)
-    return bool(two and two.group(2).lower() not in NUMBER_WORDS and not re.match(r"\s+of\b", s[a.end:]))
+    # "the middle one", "the now-infamous one", "a relatively rare, largely unstudied one": a determiner and
+    # modifiers only, no noun, before "one"
+    two = re.search(r"\b(the|a|an|every|each)\s+((?:[a-z]+ly\s+|[a-z]+,\s+){0,3}[a-z]+(?:-[a-z]+)*\s+)$",
+                    s[:a.start], re.I)
+    return bool(two and not {w.strip(",").lower() for w in two.group(2).split()} & set(NUMBER_WORDS)
+                and not re.match(r"\s+of\b", s[a.end:]))
 
 
 def _one_before_a_name(s: str, a: Atom, vocab: Vocabulary) -> bool:

@@ -300,12 +300,13 @@ def split_spaced(s: str, atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
     """Digits grouped by a plain space are two numbers, not one in thousands, where a name follows them and
     nothing measures them (no unit, currency or percent after): in "roughly 400 737 Max jets" the first is a
     count, the second the model's name ("12 000 kWh", "45 000 people", "12 500 Ukrainians" and a group of
-    zeros, "3 000 Something", stay one number each)."""
+    zeros, "3 000 Something", stay one number each). So are they before a percent sign: shares run to three
+    figures, and "74 100%" in a table's line is a count, then a share."""
     out = []
     for a in atoms:
-        if (a.kind != "digits" or " " not in a.text or vocab.after_number_re.match(s, a.end)
-                or s[a.end:a.end + 1] == "%"
-                or not _name_after(s, a.end, vocab) or a.text.endswith(" 000")):
+        percent = s[a.end:a.end + 1] == "%"
+        if (a.kind != "digits" or " " not in a.text or a.text.endswith(" 000")
+                or not percent and (vocab.after_number_re.match(s, a.end) or not _name_after(s, a.end, vocab))):
             out.append(a)
             continue
         for piece in re.finditer(r"[^ ]+", a.text):

@@ -109,6 +109,8 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
             if (named and lw not in vocab.name_exceptions and not lw.endswith(("'s", "’s"))
                     and (camel or not lw.endswith("s"))
                     and not re.match(r"[-–]\d", after)):  # "Japan 6-7": a compact pair decides (pair_reading)
+                if _size_in_name(after, vocab):
+                    return "model"  # "iPad Pro 12.9-inch 64GB": the size is part of the product's name
                 return "name"
     if a.kind in ("words", "fraction"):
         if a.text[:1].isupper() and not _at_clause_start(s, a.start):
@@ -152,6 +154,13 @@ def _glued_model(digits: str, suffix: str, before: str, vocab: Vocabulary) -> bo
     if re.search(r"[$€£¥]\s*$", before):
         return False
     return bool(_GLUED_MODEL.fullmatch(digits + suffix))
+
+
+def _size_in_name(after: str, vocab: Vocabulary) -> bool:
+    """After a product's name, is this a size that belongs to the name ("the Tab Pro 11-inch, 128GB", "Book Air
+    13-inch.") rather than one stated of a part ("the Tab Pro's 11-inch screen", "Tab Pro 11-inch display")?"""
+    units = "|".join(re.escape(u) for u in vocab.nonq["product_size_units"])
+    return bool(re.match(rf"[-‑\s]?(?:{units})(?![A-Za-z])(?![-‑\s]+[a-z])", after))
 
 
 def _glued_currency(before: str, vocab: Vocabulary) -> bool:

@@ -10,7 +10,7 @@ from checker.extract.numbers import Atom, find_atoms
 from checker.extract.qualifiers import qualify
 from checker.extract.numbers import Atom as _Atom
 from checker.extract.nonquantities import (FRACTION_POINT, Dropped, atom_reason, is_year, is_year_tail,
-                                            model_numbers, pair_reading, span_drops, values_of)
+                                            model_numbers, pair_reading, span_drops, split_spaced, values_of)
 from checker.extract.units import complex_quantities, convert, may_have_unit, quantulum_unit
 from checker.lexicon import lexicon_pattern
 from checker.vocab import Vocabulary, phrase_regex
@@ -383,13 +383,13 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
     The numbers set aside as non-quantities are appended to `dropped`, when given, with their reason."""
     drops: list[Dropped] = [] if dropped is None else dropped
     ms: list[Mention] = []
-    spans = span_drops(s, vocab, line_start)
+    spans = span_drops(s, vocab, line_start, doc_text)
     held: dict[int, list] = {i: [] for i in range(len(spans))}
     delegated = [Mention(p.start, p.end, p.value, p.unit, atom=_Atom(p.start, p.end, p.value, "quantulum",
                                                                       s[p.start:p.end]))
                  for p in complex_quantities(s, vocab)
                  if all(p.end <= d.start or p.start >= d.end for d in spans)]
-    for a in find_atoms(s):
+    for a in split_spaced(s, find_atoms(s), vocab):
         inside = next((i for i, d in enumerate(spans) if d.start <= a.start < d.end), None)
         if inside is not None:
             held[inside].append(a.value)  # a URL's or a tally's numbers, kept with it
@@ -409,9 +409,11 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
             continue
         m = _grow(s, a, vocab, doc_text)
         if why == "name" and (m.unit == "count" and not _hometown_age(s, m, vocab)
-                              or a.kind == "words" and s[a.end:m.end].strip()[:1].isupper()):
+                              or a.kind in ("words", "fraction")
+                              and re.match(r"[\s\u00a0]*[-‑]?[A-Z]", s[a.end:max(m.end, a.end + 2)])):
             drops.append(Dropped(a.start, a.end, why, values_of(a)))
-            continue  # "Apollo 11", "Ninety Mile Beach"; but "Processor 2.80 GHz" has a unit and is a quantity
+            continue  # "Apollo 11", "Ninety Mile Beach", "the Six-Day War", "Half-Life"; but "Processor 2.80 GHz"
+            # has a unit and is a quantity
         if is_year(m, vocab):
             drops.append(Dropped(a.start, a.end, "year", (a.value,)))
             continue

@@ -83,6 +83,8 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
                 return "decade"
             if len(suf) == 1 and suf.isupper() and suf not in vocab.units["attached_magnitudes"]:
                 return "identifier"
+            if _glued_model(a.text, suf, before, vocab):
+                return "model"
         why = _named_by_neighbours(s, a, before, after, vocab)
         if why:
             return why
@@ -102,9 +104,13 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
             prev, lw = prev_m.group(1), prev_m.group(1).lower()
             if lw in vocab.label_words:
                 return "label"
-            named = prev[0].isupper() or any(c.isupper() for c in prev[1:])  # "Apollo 11", "iPhone 11"
-            if (named and lw not in vocab.name_exceptions and not lw.endswith(("'s", "’s", "s"))
+            camel = any(c.isupper() for c in prev[1:])  # "iPhone 11", "AirPods 2": a brand, plural or not
+            named = prev[0].isupper() or camel  # "Apollo 11"
+            if (named and lw not in vocab.name_exceptions and not lw.endswith(("'s", "’s"))
+                    and (camel or not lw.endswith("s"))
                     and not re.match(r"[-–]\d", after)):  # "Japan 6-7": a compact pair decides (pair_reading)
+                if _size_in_name(after, vocab):
+                    return "model"  # "iPad Pro 12.9-inch 64GB": the size is part of the product's name
                 return "name"
     if a.kind in ("words", "fraction"):
         if a.text[:1].isupper() and not _at_clause_start(s, a.start):
@@ -136,6 +142,27 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
     return None
 
 
+# "777x", "4790k": a model's number with a letter glued to it (see _glued_model)
+_GLUED_MODEL = re.compile(r"(?<![\w.,$€£¥-])(\d{2,3}[1-9])[xX](?![\w])|(?<![\w.,$€£¥-])(\d{4,})[kK](?![\w])")
+
+
+def _glued_model(digits: str, suffix: str, before: str, vocab: Vocabulary) -> bool:
+    """Is a letter glued to these digits part of a model's name rather than a multiplier or a magnitude? A
+    multiple is written with a round number ("10x", "100x faster") and a magnitude with few figures ("50k",
+    "250k"), so an unround number of three or four figures with "x" ("777x jets") and four figures or more
+    with "k" ("a Core i7 4790k") name a model."""
+    if re.search(r"[$€£¥]\s*$", before):
+        return False
+    return bool(_GLUED_MODEL.fullmatch(digits + suffix))
+
+
+def _size_in_name(after: str, vocab: Vocabulary) -> bool:
+    """After a product's name, is this a size that belongs to the name ("the Tab Pro 11-inch, 128GB", "Book Air
+    13-inch.") rather than one stated of a part ("the Tab Pro's 11-inch screen", "Tab Pro 11-inch display")?"""
+    units = "|".join(re.escape(u) for u in vocab.nonq["product_size_units"])
+    return bool(re.match(rf"[-‑\s]?(?:{units})(?![A-Za-z])(?![-‑\s]+[a-z])", after))
+
+
 def _glued_currency(before: str, vocab: Vocabulary) -> bool:
     """Do the letters right before a number spell a currency code or symbol ("USD10m", "RM23.50")?"""
     tail = before[-6:]
@@ -148,7 +175,8 @@ def _glued_currency(before: str, vocab: Vocabulary) -> bool:
 
 def _fused_name(after: str, vocab: Vocabulary) -> str | None:
     """A number fused by a hyphen (or a space, for a unit) with what follows it into a name: "two-stroke
-    engines" (a kind), "10-year notes" (an instrument), "the 16-inch MacBook Pro" (a product)."""
+    engines" (a kind), "10-year notes" (an instrument), "the 16-inch MacBook Pro" (a product; a capital
+    anywhere in the word marks the name, as in "the 10-inch iMac")."""
     nq = vocab.nonq
     fused = re.match(r"[-‑]([A-Za-z]+)\b", after)
     if fused and fused.group(1).lower() in nq["type_compounds"]:
@@ -158,7 +186,7 @@ def _fused_name(after: str, vocab: Vocabulary) -> str | None:
     if term and term.group(1) in nq["instrument_nouns"]:
         return "instrument"
     size = size_re.match(after)
-    if size and (size.group(1)[0].isupper() or size.group(1) in nq["product_nouns"]):
+    if size and (any(c.isupper() for c in size.group(1)) or size.group(1) in nq["product_nouns"]):
         return "model"
     return None
 
@@ -200,7 +228,7 @@ def _one_introduces(s: str, a: Atom, vocab: Vocabulary) -> bool:
     """Is this "one" a determiner: "one commenter said", "according to one estimate", "the middle one"?"""
     if _hedged(s, a.start, vocab) or re.search(r"\b(?:only|just|exactly)\s+$", s[:a.start], re.I):
         return False  # "only one official said": a count that the sentence insists on
-    ahead = re.match(r"(?:[\s\u00a0]+[\w'’-]+){1,3}", s[a.end:])
+    ahead = re.match(r"(?:,?[\s\u00a0]+[\w'’-]+){1,3}", s[a.end:])  # "one small, two-week study"
     words = [w.lower() for w in re.findall(r"[\w'’-]+", ahead.group())] if ahead else []
     if any(w in vocab.nonq["one_example_nouns"] for w in words):
         return True
@@ -220,13 +248,34 @@ def _one_introduces(s: str, a: Atom, vocab: Vocabulary) -> bool:
         first = min((m.start() for m in (said, more) if m), default=None)
         if first is not None and not vocab.event_re.search(rest[:first]):
             return True
-    two = re.search(r"\b(the|a|an|every|each)\s+([a-z]+)\s+$", s[:a.start], re.I)
-    return bool(two and two.group(2).lower() not in NUMBER_WORDS and not re.match(r"\s+of\b", s[a.end:]))
+    if _one_before_a_name(s, a, vocab):
+        return True
+    # "the middle one", "the now-infamous one", "a relatively rare, largely unstudied one": a determiner and
+    # modifiers only, no noun, before "one"
+    two = re.search(r"\b(the|a|an|every|each)\s+((?:[a-z]+ly\s+|[a-z]+,\s+){0,3}[a-z]+(?:-[a-z]+)*\s+)$",
+                    s[:a.start], re.I)
+    return bool(two and not {w.strip(",").lower() for w in two.group(2).split()} & set(NUMBER_WORDS)
+                and not re.match(r"\s+of\b", s[a.end:]))
+
+
+def _one_before_a_name(s: str, a: Atom, vocab: Vocabulary) -> bool:
+    """"One Acme plant has not reported a fault": a sentence that opens with "One" and a proper name, whose
+    verb (within a few words) is negated, singles out a member of a group ("a certain"): what did not happen
+    to it counts nothing. "One Acme plant closed" and "One Ukrainian soldier was killed" keep their count,
+    as does a word of nationality after "One"."""
+    if a.text != "One" or s[:a.start].strip(" \u00a0\"“‘'(["):
+        return False
+    name = re.match(r"[\s\u00a0]+([A-Z][a-z][\w'’-]*)", s[a.end:])
+    if not name or name.group(1).endswith(tuple(vocab.nonq["demonym_endings"])):
+        return False
+    negations = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in vocab.nonq["one_negations"])
+    return bool(re.match(rf"(?:[\s\u00a0]+[\w'’.-]+){{1,5}}?[\s\u00a0]+(?:{negations})(?![\w'’])",
+                         s[a.end:].replace("’", "'"), re.I))
 
 
 def model_numbers(doc_text: str, vocab: Vocabulary) -> frozenset[str]:
     """Numbers the document uses as product or model names: written as "787-9 Dreamliner" (a longer number, a
-    hyphen, a shorter one and a name), or twice or more before the same capitalised singular word
+    hyphen, a shorter one and a name), with a letter glued to it ("777x jets", see _glued_model), or twice or more before the same capitalised singular word
     ("737 Max ... 737 Max"), which a count of things rarely is, unless the word is one of nationality or
     origin ("200 Russian soldiers")."""
     return _model_numbers(doc_text, tuple(vocab.nonq["demonym_endings"]))
@@ -237,12 +286,42 @@ def _model_numbers(doc_text: str, demonym_endings: tuple) -> frozenset[str]:
     if not re.search(r"\d{3}", doc_text):
         return frozenset()
     found = {m.group(1) for m in re.finditer(r"(?<![\w.,$€£-])(\d{3,4})[-‑]\d{1,2}\s+[A-Z][a-z]", doc_text)}
+    found |= {m.group(1) or m.group(2) for m in _GLUED_MODEL.finditer(doc_text)}
     pairs: dict[tuple[str, str], int] = {}
     for m in re.finditer(r"(?<![\w.,$€£-])(\d{3,4})\s+([A-Z][a-z]+)\b(?!['’])", doc_text):
         if not m.group(2).endswith(("s",) + demonym_endings):
             key = (m.group(1), m.group(2))
             pairs[key] = pairs.get(key, 0) + 1
     return frozenset(found | {n for (n, _), c in pairs.items() if c >= 2})
+
+
+_NAME_AFTER = re.compile(r"[ \u00a0]+([A-Z][a-z][\w'’-]*)")
+
+
+def _name_after(s: str, pos: int, vocab: Vocabulary) -> bool:
+    """Is the next word a singular capitalised name ("Max", "Dreamliner"), not a plural or a word of
+    nationality ("Ukrainians", "Chinese") that the number counts?"""
+    m = _NAME_AFTER.match(s, pos)
+    return bool(m) and not m.group(1).endswith(("s",) + tuple(vocab.nonq["demonym_endings"]))
+
+
+def split_spaced(s: str, atoms: list[Atom], vocab: Vocabulary) -> list[Atom]:
+    """Digits grouped by a plain space are two numbers, not one in thousands, where a name follows them and
+    nothing measures them (no unit, currency or percent after): in "roughly 400 737 Max jets" the first is a
+    count, the second the model's name ("12 000 kWh", "45 000 people", "12 500 Ukrainians" and a group of
+    zeros, "3 000 Something", stay one number each). So are they before a percent sign: shares run to three
+    figures, and "74 100%" in a table's line is a count, then a share."""
+    out = []
+    for a in atoms:
+        percent = s[a.end:a.end + 1] == "%"
+        if (a.kind != "digits" or " " not in a.text or a.text.endswith(" 000")
+                or not percent and (vocab.after_number_re.match(s, a.end) or not _name_after(s, a.end, vocab))):
+            out.append(a)
+            continue
+        for piece in re.finditer(r"[^ ]+", a.text):
+            start = a.start + piece.start()
+            out.append(Atom(start, start + len(piece.group()), float(piece.group()), "digits", piece.group()))
+    return out
 
 
 def is_year(m, vocab: Vocabulary) -> bool:
@@ -375,10 +454,22 @@ _SPAN_PATTERNS = [
 ]
 
 
-def span_drops(s: str, vocab: Vocabulary, line_start: bool) -> list[Dropped]:
+# A reference mark: a bracket holding only small numbers, right after a word, that ends a clause ("...fullness
+# (17).", "(3, 4)," "(12)\n"); not a score's tie-break ("7-6 (5),"), since a digit comes before it.
+_REFERENCE = re.compile(r"(?<=[A-Za-z%)\]”\"’'])\s*\(\s*(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\s*\)(?=\s*(?:[.,;:]|$))", re.M)
+
+
+@lru_cache(maxsize=64)  # per document
+def cites_by_number(doc_text: str) -> bool:
+    """Does the document cite its sources by number, in brackets ("... fullness (17).")? Three such marks or
+    more make every one of them a reference, not a quantity; one alone may be a count restated ("four (4).")."""
+    return len(_REFERENCE.findall(doc_text)) >= 3
+
+
+def span_drops(s: str, vocab: Vocabulary, line_start: bool, doc_text: str = "") -> list[Dropped]:
     """Non-quantities that span more than one number or more than a number, found before the atoms:
-    URLs, e-mail addresses, DOIs, phone numbers, versions, ids, compact tallies, street addresses,
-    gallery counters ("1 / 5" alone on its line, "Photo 3 of 12") and vague amounts ("several thousand")."""
+    URLs, e-mail addresses, DOIs, phone numbers, versions, ids, compact tallies, street addresses, results
+    lines ("Rovers 2, City 1:"), reference marks of a document that cites by number ("(14, 15)."), gallery counters ("1 / 5" alone on its line, "Photo 3 of 12") and vague amounts ("several thousand")."""
     nq = vocab.nonq
     found: list[Dropped] = []
 
@@ -395,12 +486,24 @@ def span_drops(s: str, vocab: Vocabulary, line_start: bool) -> list[Dropped]:
     for reason, pat in patterns:
         for m in pat.finditer(s):
             add(reason, m.start(), m.end())
+    if "(" in s and cites_by_number(doc_text or s):
+        for m in _REFERENCE.finditer(s):
+            add("reference", m.start(1), m.end(1))  # "(14, 15)": the sources a claim cites
+    result = _RESULT_LINE.match(s) if line_start else None
+    if result:
+        add("score", result.start(1), result.end(2))  # "Hawks 101, Nets 99:" heading a game's summary
     counter = re.fullmatch(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*", s)
     if counter and line_start and int(counter.group(1)) <= int(counter.group(2)):
         add("counter", counter.start(1), counter.end(2))  # a gallery's "1 / 5", alone on its line
     for m in _vague_re(tuple(nq["vague_words"]), vocab.fragment("SCALE")).finditer(s):
         add("vague", m.start(), m.end())
     return sorted(found, key=lambda d: d.start)
+
+
+# A results line: two sides, each named and followed by its score, then a colon or the end of the line
+# ("Rovers 2, City 1: ..."), as sports round-ups head each game. Only at the start of a line.
+_TEAM = r"(?:[A-Z][\w.'’&-]*\s+){1,4}"
+_RESULT_LINE = re.compile(rf"\s*{_TEAM}(\d{{1,3}}),\s+{_TEAM}(\d{{1,3}})(?:\s*\((?:OT|SO|ET|aet|pens?)\))?\s*(?::|$)")
 
 
 @lru_cache(maxsize=8)

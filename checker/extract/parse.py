@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -28,7 +29,16 @@ def pipeline() -> "Language":
 
 def parse_iter(texts: Iterable[str]) -> Iterator["Doc"]:
     """Tags and dependency trees of the given sentences, in order, parsed lazily in batches."""
-    return pipeline().pipe(texts, batch_size=BATCH_SIZE)
+    return pipeline().pipe((_encodable(t) for t in texts), batch_size=BATCH_SIZE)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """A lone surrogate (from a badly decoded file) cannot be encoded, and spaCy encodes every token:
+    it becomes U+FFFD, one character for one, so offsets into the sentence still hold."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def parse(texts: Iterable[str]) -> list["Doc"]:

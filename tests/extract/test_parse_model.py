@@ -48,3 +48,10 @@ def test_same_parse_every_time() -> None:
     text = "The storm destroyed 120 homes and damaged 300 more, the mayor said on Sunday."
     first, second = parse.parse([text, text])
     assert [(t.tag_, t.dep_, t.head.i) for t in first] == [(t.tag_, t.dep_, t.head.i) for t in second]
+
+
+def test_a_lone_surrogate_keeps_offsets() -> None:
+    text = "Police said 40 \udc80 people were hurt."
+    doc = parse.parse([text])[0]
+    assert doc.text == text.replace("\udc80", "\ufffd")
+    assert [t.idx for t in doc if t.text == "40"] == [text.index("40")]

@@ -102,8 +102,29 @@ def _counted_noun(span: "Span", root: "Token", m: Mention, vocab: Vocabulary) ->
     head = root.head
     if (root.dep_ in _MODIFIER_DEPS and head is not root and head.i >= span.end and head.tag_ in _COMMON_NOUN_TAGS
             and not _is_unit_word(head, vocab) and not any(t.is_punct for t in span.doc[span.end:head.i])):
-        return _phrase_head(head)  # (a comma between them means the parser joined two phrases: "31, officials")
+        return _head_final(span, _phrase_head(head), vocab)  # (a comma between: two phrases, "31, officials")
     return None
+
+
+_NOMINAL_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG", "HYPH"}
+
+
+def _head_final(span: "Span", noun: "Token", vocab: Vocabulary) -> "Token":
+    """An English noun phrase ends in its head: where the parser stopped early in the run of modifiers and
+    nouns after the number ('37 Ukrainian drones', '2,300 confirmed measles cases'), the last noun of the
+    run is what is counted. A plural the tagger took for a verb ('drones' as VBZ) still ends the run."""
+    last, plural = noun, False
+    for tok in span.doc[span.end:span.end + 6]:
+        if plural and tok.tag_ in ("VBN", "VBG", "NN", "JJ", "NNP", "NNPS"):
+            break  # after a plural, a participle starts a clause and a singular noun another phrase
+        if tok.tag_ in _NOMINAL_TAGS and not tok.is_punct or tok.text == "-":
+            if tok.tag_ in ("NN", "NNS") and not _is_unit_word(tok, vocab):
+                last, plural = tok, tok.tag_ == "NNS"
+            continue
+        if not plural and tok.tag_ == "VBZ" and "NOUN" in lemminflect.getAllLemmas(tok.lower_):
+            last = tok
+        break
+    return last if last.i > noun.i else noun
 
 
 def _glued_noun(span: "Span", vocab: Vocabulary) -> "Token | None":
@@ -119,8 +140,9 @@ def _glued_noun(span: "Span", vocab: Vocabulary) -> "Token | None":
 
 def _phrase_head(tok: "Token") -> "Token":
     """A noun used as a compound modifier is not what is counted: '147 attack drones' counts drones."""
-    while tok.dep_ == "compound" and tok.head is not tok and tok.head.i > tok.i and tok.head.tag_ in _NOUN_TAGS:
-        tok = tok.head
+    while (tok.dep_ in ("compound", "amod") and tok.head is not tok and tok.head.i > tok.i
+           and tok.head.tag_ in ("NNS", "NNPS")):
+        tok = tok.head  # (only to a plural: a singular "head" after the noun is often a verb the tagger missed)
     return tok
 
 
@@ -188,12 +210,23 @@ def _predicate_noun(span: "Span", root: "Token", vocab: Vocabulary, m_currency: 
         return None
     if m_currency and _verb_lemma(head.lower_) not in _static_verbs(vocab):
         return None  # "lawmakers approved $1.5 billion": an agent, not what the amount measures
-    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    subj = _verb_subject(head)
     objs = [c for c in head.children if c.dep_ == "obj" and c is not root and c.i < root.i]
-    pick = objs[0] if objs else (subj[0] if subj else None)  # "cut its rate by 0.25", "sales rose 5%"
+    pick = objs[0] if objs else subj  # "cut its rate by 0.25", "sales rose 5%"
     if pick is None or pick.tag_ not in _NOUN_TAGS:
         return None
     return pick
+
+
+def _verb_subject(verb: "Token", hops: int = 0) -> "Token | None":
+    """The verb's subject: its own; a coordinated verb's first conjunct's ('the fund pays for ... and totals
+    $712 million'); for a relative pronoun, the noun the clause hangs on ('the fund, which totals ...')."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is None and verb.dep_ == "conj" and verb.head is not verb and hops < 3:
+        return _verb_subject(verb.head, hops + 1)
+    if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "acl:relcl":
+        return verb.head
+    return subj
 
 
 def _governing_verb(tok: "Token", span: "Span") -> tuple["Token | None", str]:

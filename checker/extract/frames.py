@@ -230,11 +230,19 @@ def _verb_subject(verb: "Token", hops: int = 0) -> "Token | None":
 
 
 def _governing_verb(tok: "Token", span: "Span") -> tuple["Token | None", str]:
-    """The verb whose argument the number's noun phrase is, or the verb of a clause that modifies it,
-    with how the phrase attaches: 'core' (subject, object, reduced clause) or 'oblique' (anything looser)."""
+    """The verb whose argument the number's noun phrase is, or the verb of a reduced relative clause that
+    modifies it, with how the phrase attaches: 'core' (subject, object, reduced clause) or 'oblique'."""
+    verb, relation = _head_verb(tok)
+    if relation == "core":
+        return verb, relation  # "shot down 337 drones that had targeted ...": the main clause acts on them
     for child in tok.children:
-        if child.dep_ in ("acl", "acl:relcl") and child.tag_ in _VERB_TAGS and child.i > tok.i and child.is_alpha:
-            return child, "core"  # "140 whales beaching", "the 12 people killed"
+        if (child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") and child.i > tok.i and child.is_alpha
+                and not any(c.dep_.startswith("nsubj") for c in child.children)):
+            return child, "core"  # "the 12 people killed in the attack", "140 whales beaching"
+    return verb, relation
+
+
+def _head_verb(tok: "Token") -> tuple["Token | None", str]:
     t, hops = tok, 0
     while hops < 4:
         head = t.head

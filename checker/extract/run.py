@@ -91,9 +91,11 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
             subject, carried = _carry_subject(s, m, i, mentions, ages, prev_sentence), True
         event, trigger = context.event_of(s, m, subject, prev_end, next_start, vocab)
         if fr is not None and fr.verb is not None and subject not in vocab.event_of_noun:
-            if event and trigger == fr.verb_at:
+            if event and _same_verb(s, trigger, fr.verb_at):
                 pass  # the nearest trigger is the number's own verb, read in a longer phrase ("taken to hospital")
-            elif fr.relation == "core" or (event is None and fr.event and fr.event != "other"):
+            elif (fr.relation == "core" and not (event and fr.event == "other")) or (
+                    event is None and fr.event and fr.event != "other"):
+                # (an unnamed action yields to a label a trigger word gives: "left 23 people dead or injured")
                 # the verb whose subject or object the number is decides, also that nothing named happened:
                 # a trigger word elsewhere in the sentence ("against", "announced") is about something else
                 event, trigger = fr.event, fr.trigger
@@ -154,6 +156,16 @@ def _conjoined(s: str, prev: Mention, m: Mention) -> bool:
     """Is m the next item of a list that starts at prev ('97 of the drones and four of the missiles')?"""
     gap = s[prev.end:m.start]
     return bool(_CONJOINED.fullmatch(gap)) and not re.search(r"\b(?:were|was|had|have|has|is|are)\b|[,;]", gap)
+
+
+_AUXILIARIES = re.compile(r"(?:(?:has|have|had|is|are|was|were|be|been|being|will|would)\s+)*")
+
+
+def _same_verb(s: str, trigger: int, verb_at: int) -> bool:
+    """Does the trigger phrase found at `trigger` start the number's own verb ('has sent', 'were killed')?"""
+    if trigger < 0 or verb_at < 0 or trigger > verb_at:
+        return False
+    return _AUXILIARIES.fullmatch(s[trigger:verb_at]) is not None
 
 
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "he also", "she also", "it also", "they also"}

@@ -44,6 +44,7 @@ class Frame:
     relation: str = ""      # how the number's phrase attaches to the verb: "core" or "oblique"
     agent: str | None = None  # who does what the verb says: its subject, or "by X" in the passive
     verb_at: int = -1       # offset of the governing verb in the sentence, -1 without one
+    phrase: tuple[int, int] = (-1, -1)  # offsets of the number's whole noun phrase ("23 people dead or injured")
 
 
 def mention_span(doc: "Doc", m: Mention) -> "Span | None":
@@ -81,8 +82,10 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
     if refers_back:
         antecedent = _antecedent(span, vocab)
     agent = _agent(verb_tok, noun if noun is not None else root) if verb_tok is not None else None
+    top = noun if noun is not None else root
+    phrase = (min(top.left_edge.idx, span.start_char), top.right_edge.idx + len(top.right_edge))
     return Frame(subject, event, trigger, holder, verb, antecedent, refers_back, relation, agent,
-                 verb_tok.idx if verb_tok is not None else -1)
+                 verb_tok.idx if verb_tok is not None else -1, phrase)
 
 
 def _root(span: "Span") -> "Token":
@@ -102,7 +105,8 @@ def _counted_noun(span: "Span", root: "Token", m: Mention, vocab: Vocabulary) ->
     head = root.head
     if (root.dep_ in _MODIFIER_DEPS and head is not root and head.i >= span.end and head.tag_ in _COMMON_NOUN_TAGS
             and not _is_unit_word(head, vocab) and not any(t.is_punct for t in span.doc[span.end:head.i])):
-        return _head_final(span, _phrase_head(head), vocab)  # (a comma between: two phrases, "31, officials")
+        head = _phrase_head(head)  # (a comma between them means two phrases: "31, officials")
+        return _head_final(span, head, vocab) if m.unit == "count" and not m.currency else head
     return None
 
 

@@ -93,9 +93,11 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
         if fr is not None and fr.verb is not None and subject not in vocab.event_of_noun:
             if event and _same_verb(s, trigger, fr.verb_at):
                 pass  # the nearest trigger is the number's own verb, read in a longer phrase ("taken to hospital")
-            elif (fr.relation == "core" and not (event and fr.event == "other")) or (
-                    event is None and fr.event and fr.event != "other"):
-                # (an unnamed action yields to a label a trigger word gives: "left 23 people dead or injured")
+            elif (fr.relation == "core" and not (event and fr.event == "other" and fr.phrase[0] <= trigger <= fr.phrase[1] + 1)
+                  ) or (event is None and fr.event and fr.event != "other"):
+                # (an unnamed action yields to a label given in or right after the number's own phrase: "left 23
+                # people dead or injured", "lost 1,180 soldiers killed"; not to one in another phrase: "towed 14
+                # cars from the flooded street")
                 # the verb whose subject or object the number is decides, also that nothing named happened:
                 # a trigger word elsewhere in the sentence ("against", "announced") is about something else
                 event, trigger = fr.event, fr.trigger

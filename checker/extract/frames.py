@@ -103,7 +103,7 @@ def _counted_noun(span: "Span", root: "Token", m: Mention, vocab: Vocabulary) ->
             if "of" in cases or (m.currency and "in" in cases):  # "75 of the drones", "$1.5 billion in aid"
                 return _phrase_head(child)
     head = root.head
-    if (root.dep_ in _MODIFIER_DEPS and head is not root and head.i >= span.end and head.tag_ in _COMMON_NOUN_TAGS
+    if (root.dep_ in _MODIFIER_DEPS and head is not root and head.i >= span.end and head.tag_ in _COMMON_NOUN_TAGS | {"NNPS"}
             and not _is_unit_word(head, vocab) and not any(t.is_punct for t in span.doc[span.end:head.i])):
         head = _phrase_head(head)  # (a comma between them means two phrases: "31, officials")
         return _head_final(span, head, vocab) if m.unit == "count" and not m.currency else head
@@ -183,7 +183,12 @@ def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
     if noun.tag_ in ("NNP", "NNPS"):
         names = vocab.subjects.get("proper_subjects", {})
         found = [names[t.text] for t in noun.subtree if t.text in names]
-        return found[0] if found else None  # "the Dow fell 102 points": a named index, a named crude
+        if found:
+            return found[0]  # "the Dow fell 102 points": a named index, a named crude
+        if noun.tag_ == "NNPS" and noun.i > 0 and noun.doc[noun.i - 1].tag_ == "CD":
+            lemma = _noun_lemma(word.lower(), vocab, after_number=True)  # "21 Christians", "300 Democrats"
+            return canonical_subject(lemma[0], vocab) if lemma else None
+        return None
     if noun.lower_ in vocab.subjects.get("flow_heads", ()):
         things = [c for c in noun.children if c.dep_ in ("compound", "conj") and c.tag_ in _COMMON_NOUN_TAGS
                   and c.i < noun.i]
@@ -210,6 +215,12 @@ def _predicate_noun(span: "Span", root: "Token", vocab: Vocabulary, m_currency: 
         if child.dep_ in ("nsubj", "nsubj:pass") and child.tag_ in _NOUN_TAGS:
             return child
     head = root.head
+    if head is not root and head.tag_ in _NOUN_TAGS:
+        if not m_currency and any(c.dep_ == "case" and c.lower_ == "at" for c in root.children):
+            return head  # "the approval rating at 13%", "unemployment at 5.2%"
+        if any(c.dep_ == "cop" for c in head.children):
+            return _verb_subject(head)  # "the code base is 59% PHP": a share of the code base
+        return None
     if head is root or head.tag_ not in _VERB_TAGS or root.dep_ not in ("obj", "obl", "xcomp", "advmod", "obl:npmod"):
         return None
     if m_currency and _verb_lemma(head.lower_) not in _static_verbs(vocab):

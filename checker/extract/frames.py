@@ -189,6 +189,11 @@ def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
             lemma = _noun_lemma(word.lower(), vocab, after_number=True)  # "21 Christians", "300 Democrats"
             return canonical_subject(lemma[0], vocab) if lemma else None
         return None
+    if noun.lower_ in vocab.subjects.get("quantity_heads", ()):
+        counted = [c for c in noun.children if c.dep_ == "nmod" and c.tag_ in _NOUN_TAGS
+                   and any(k.dep_ == "case" and k.lower_ == "of" for k in c.children)]
+        if counted:
+            return _subject_word(counted[0], vocab)  # "the number of respondents rose 25%": respondents
     if noun.lower_ in vocab.subjects.get("flow_heads", ()):
         things = [c for c in noun.children if c.dep_ in ("compound", "conj") and c.tag_ in _COMMON_NOUN_TAGS
                   and c.i < noun.i]
@@ -235,9 +240,10 @@ def _predicate_noun(span: "Span", root: "Token", vocab: Vocabulary, m_currency: 
 
 def _verb_subject(verb: "Token", hops: int = 0) -> "Token | None":
     """The verb's subject: its own; a coordinated verb's first conjunct's ('the fund pays for ... and totals
-    $712 million'); for a relative pronoun, the noun the clause hangs on ('the fund, which totals ...')."""
+    $712 million') and a complement's controller ('sales are expected to rise 5%'); for a relative pronoun,
+    the noun the clause hangs on ('the fund, which totals ...')."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-    if subj is None and verb.dep_ == "conj" and verb.head is not verb and hops < 3:
+    if subj is None and verb.dep_ in ("conj", "xcomp") and verb.head is not verb and hops < 3:
         return _verb_subject(verb.head, hops + 1)
     if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "acl:relcl":
         return verb.head

@@ -93,6 +93,7 @@ SCHEMAS: dict[str, dict] = {
         "compound_heads?": WORDS,
         "proper_subjects?": {str: str},
         "flow_heads?": WORDS,
+        "quantity_heads?": WORDS,
     },
     "relations.yaml": {
         "event_parts": _LABELS,

@@ -69,7 +69,9 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
     if subject is None and (m.unit in ("percent", "fraction", "ratio", "point") or m.currency) and not refers_back:
         owner = _predicate_noun(span, root, vocab, m.currency)
         subject = _subject_word(owner, vocab) if owner is not None else None
-    verb_tok, relation = _governing_verb(noun if noun is not None else root, span)
+    # a partitive's noun hangs on the number ("half of the cars"): the number's own place in the clause counts
+    partitive = noun is not None and (noun.head.i in range(span.start, span.end))
+    verb_tok, relation = _governing_verb(noun if noun is not None and not partitive else root, span)
     event, trigger, verb = None, -1, None
     if verb_tok is not None:
         verb = _verb_phrase(verb_tok)

@@ -414,3 +414,18 @@ def source_of(doc: "Doc", vocab: Vocabulary) -> str | None:
 @lru_cache(maxsize=8)
 def _source_verbs(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(w.lower() for w in vocab.actors["source_verbs"] if " " not in w)
+
+
+def pronoun_one(doc: "Doc", m: Mention) -> bool:
+    """Is this 'one' a pronoun rather than a count: it heads its own phrase instead of modifying a noun
+    ('another one', 'the one involving Ukraine'), or picks one of a superlative set ('one of the largest')?"""
+    span = mention_span(doc, m)
+    if span is None or len(span) != 1 or span[0].lower_ != "one":
+        return False
+    tok = span[0]
+    if tok.dep_ in ("nummod", "compound", "amod", "flat", "fixed"):
+        return False
+    of = [c for c in tok.children if c.dep_ == "nmod" and any(k.lower_ == "of" for k in c.children)]
+    if of:  # "one of the 12 victims" counts; "one of the largest" picks
+        return any(t.tag_ in ("JJS", "RBS") for t in of[0].subtree)
+    return any(c.dep_ in ("det", "amod", "det:poss", "nmod:poss") for c in tok.children)

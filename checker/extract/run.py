@@ -9,7 +9,7 @@ import pandas as pd
 from checker.extract import context
 from checker.budget import checkpoint
 from checker.extract.mentions import Mention, find_mentions
-from checker.extract.frames import frame_of, source_of
+from checker.extract.frames import frame_of, pronoun_one, source_of
 from checker.extract.nonquantities import Dropped
 from checker.extract.numbers import has_number
 from checker.extract.parse import parse_iter
@@ -52,6 +52,11 @@ def extract_all(text: str, doc: str = "<text>", vocab: Vocabulary | None = None)
     # Only sentences holding a quantity are parsed, in batches; the budget is checked between them.
     for (sent, mentions), parsed in zip(found, parse_iter(s.text for s, _ in found)):
         checkpoint()
+        pronouns = [m for m in mentions if pronoun_one(parsed, m)]
+        if pronouns:  # the parse shows "one" standing for a thing, not counting it: set aside like the rest
+            mentions = [m for m in mentions if m not in pronouns]
+            dropped.extend({"doc": doc, "start": sent.start + m.start, "end": sent.start + m.end, "sentence": sent.index,
+                            "text": sent.text[m.start:m.end], "reason": "pronoun", "values": [1.0]} for m in pronouns)
         rows = _sentence_records(sent, mentions, parsed, doc, vocab, prev_sentence, len(records), named)
         records.extend(rows)
         if rows:

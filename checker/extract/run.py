@@ -84,6 +84,9 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
             subject = fr.subject
         else:
             subject = context.subject_of(s, m, vocab)
+        if subject is None and m.unit in vocab.subjects.get("substance_units", ()):
+            # "2 cups rice", "1 tsp. sesame oil": a measure of matter names the matter right after it
+            subject = context.noun_after(s, m.end + (1 if s[m.end:m.end + 1] == "." else 0), vocab)
         carried = False
         if m.paren_of is not None and m.paren_of - 0 < len(mentions) and rows:
             restated = rows[m.paren_of] if m.paren_of < len(rows) else None

@@ -94,6 +94,7 @@ SCHEMAS: dict[str, dict] = {
         "proper_subjects?": {str: str},
         "flow_heads?": WORDS,
         "quantity_heads?": WORDS,
+        "substance_units?": WORDS,
     },
     "relations.yaml": {
         "event_parts": _LABELS,

@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # spaCy is imported when the first sentence is parsed: start-
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# The pipeline trained on UD English EWT (CC BY-SA 4.0) by scripts/train_parser.sh; see its LICENSE and README.
+# The pipeline trained on UD English EWT (CC BY-SA 4.0) by training/train_parser.sh; see its LICENSE and README.
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "en_ud_ewt"
 BATCH_SIZE = 64
 
@@ -23,7 +23,7 @@ def pipeline() -> "Language":
 
     path = Path(os.environ.get("NUMCHECK_MODEL") or MODEL_DIR)
     if not (path / "config.cfg").is_file():
-        raise FileNotFoundError(f"{path}: no trained parser here (reinstall numcheck, or see scripts/train_parser.sh)")
+        raise FileNotFoundError(f"{path}: no trained parser here (reinstall numcheck, or see training/train_parser.sh)")
     return spacy.load(path)
 
 

@@ -54,7 +54,12 @@ def extract_all(text: str, doc: str = "<text>", vocab: Vocabulary | None = None)
         checkpoint()
         pronouns = [m for m in mentions if pronoun_one(parsed, m)]
         if pronouns:  # the parse shows "one" standing for a thing, not counting it: set aside like the rest
-            mentions = [m for m in mentions if m not in pronouns]
+            kept = [m for m in mentions if m not in pronouns]
+            index = {id(m): i for i, m in enumerate(kept)}
+            for m in kept:  # a bracketed restatement points at its original by index: renumber
+                if m.paren_of is not None:
+                    m.paren_of = index.get(id(mentions[m.paren_of]))
+            mentions = kept
             dropped.extend({"doc": doc, "start": sent.start + m.start, "end": sent.start + m.end, "sentence": sent.index,
                             "text": sent.text[m.start:m.end], "reason": "pronoun", "values": [1.0]} for m in pronouns)
         rows = _sentence_records(sent, mentions, parsed, doc, vocab, prev_sentence, len(records), named)
@@ -88,7 +93,7 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
             # "2 cups rice", "1 tsp. sesame oil": a measure of matter names the matter right after it
             subject = context.noun_after(s, m.end + (1 if s[m.end:m.end + 1] == "." else 0), vocab)
         carried = False
-        if m.paren_of is not None and m.paren_of - 0 < len(mentions) and rows:
+        if m.paren_of is not None and rows:
             restated = rows[m.paren_of] if m.paren_of < len(rows) else None
             subject = restated["subject"] if restated else subject
         elif subject is None and fr is not None and fr.antecedent:
@@ -96,7 +101,7 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
         elif subject is None:
             # an age describes the person it follows, never a neighbouring number
             ages = [r for r in rows if r["subject"] != vocab.units["ages"]["subject"]]
-            subject, carried = _carry_subject(s, m, i, mentions, ages, prev_sentence), True
+            subject, carried = _carry_subject(s, m, ages, prev_sentence, vocab), True
         event, trigger = context.event_of(s, m, subject, prev_end, next_start, vocab)
         if fr is not None and fr.verb is not None and subject not in vocab.event_of_noun:
             if event and _same_verb(s, trigger, fr.verb_at):
@@ -131,8 +136,7 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
     return rows
 
 
-def _carry_subject(s: str, m: Mention, i: int, mentions: list[Mention], rows: list[dict],
-                   prev_sentence: list[dict]) -> str | None:
+def _carry_subject(s: str, m: Mention, rows: list[dict], prev_sentence: list[dict], vocab: Vocabulary) -> str | None:
     """A number that names no subject counts what a nearby number counts ('killing 58 people and injuring 214')."""
     if m.unit in ("fraction", "percent"):
         same = [r for r in reversed(rows) if r["subject"] and r["unit"] == m.unit]
@@ -147,7 +151,7 @@ def _carry_subject(s: str, m: Mention, i: int, mentions: list[Mention], rows: li
         same = [r for r in reversed(rows) if r["subject"] and r["unit"] == m.unit]
         if same:
             return same[0]["subject"]
-        before = context.noun_before(s, m.start, vocabulary())
+        before = context.noun_before(s, m.start, vocab)
         if before:
             return before
     same = [r for r in reversed(rows) if r["subject"] and _same_kind(r["unit"], m.unit)]

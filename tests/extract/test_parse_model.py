@@ -55,3 +55,11 @@ def test_a_lone_surrogate_keeps_offsets() -> None:
     doc = parse.parse([text])[0]
     assert doc.text == text.replace("\udc80", "\ufffd")
     assert [t.idx for t in doc if t.text == "40"] == [text.index("40")]
+
+
+def test_frames_name_only_labels_the_parser_gives() -> None:
+    from checker.extract import frames
+
+    labels = set(parse.pipeline().get_pipe("parser").labels)
+    used = frames._MODIFIER_DEPS | frames._PARTITIVE_DEPS | frames._ARGUMENT_DEPS | frames._CORE_DEPS
+    assert used <= labels, f"labels the parser never gives: {sorted(used - labels)}"

@@ -357,7 +357,9 @@ class Vocabulary:
     @cached_property
     def not_subjects(self) -> set[str]:
         number_words = [*self.lexicon["numbers"], *self.lexicon["scales"], "dozen"]
-        return {w.lower() for w in [*self.subjects["not_subjects"], *number_words]}
+        # a day or month names when, never what is counted ("hit $90 a barrel Monday")
+        calendar = [*self.lexicon["weekdays"], *(m[0] for m in self.lexicon["months"])]
+        return {w.lower() for w in [*self.subjects["not_subjects"], *number_words, *calendar]}
 
     # -- events --------------------------------------------------------------
     @cached_property

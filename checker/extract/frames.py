@@ -60,7 +60,7 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
     span = mention_span(doc, m)
     if span is None or not len(span):
         return None
-    root = _root(span)
+    root = span.root  # the token whose head lies outside the span
     noun = _glued_noun(span, vocab) if m.unit == "count" else None
     if noun is None:
         noun = _counted_noun(span, root, m, vocab)
@@ -71,7 +71,7 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
     subject = _subject_word(noun, vocab) if noun is not None else None
     owner = noun
     if subject is None and (m.unit in _SHARE_UNITS | {"fraction"} or m.currency) and not refers_back:
-        owner = _predicate_noun(span, root, vocab, m.currency)
+        owner = _predicate_noun(root, vocab, m.currency)
         subject = _subject_word(owner, vocab) if owner is not None else None
     # a partitive's noun hangs on the number ("half of the cars"): the number's own place in the clause counts
     partitive = noun is not None and (noun.head.i in range(span.start, span.end))
@@ -79,7 +79,7 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
     event, trigger, verb = None, -1, None
     if verb_tok is not None:
         verb = _verb_phrase(verb_tok)
-        if _takes_event(m, noun, span, vocab):
+        if _takes_event(m, noun, vocab):
             passive = any(c.dep_ == "aux:pass" for c in verb_tok.children)
             event = _event_label(_verb_form(verb_tok), verb, relation, m, vocab, passive)
             trigger = verb_tok.idx if event else -1
@@ -92,11 +92,6 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
     phrase = (min(top.left_edge.idx, span.start_char), top.right_edge.idx + len(top.right_edge))
     return Frame(subject, event, trigger, holder, verb, antecedent, refers_back, relation, agent,
                  verb_tok.idx if verb_tok is not None else -1, phrase)
-
-
-def _root(span: "Span") -> "Token":
-    """The token of the span whose head lies outside it (spaCy's Span.root)."""
-    return span.root
 
 
 def _counted_noun(span: "Span", root: "Token", m: Mention, vocab: Vocabulary) -> "Token | None":
@@ -116,7 +111,7 @@ def _counted_noun(span: "Span", root: "Token", m: Mention, vocab: Vocabulary) ->
     return None
 
 
-_NOMINAL_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG", "HYPH"}
+_NOMINAL_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG"}
 
 
 def _head_final(span: "Span", noun: "Token", vocab: Vocabulary) -> "Token":
@@ -228,7 +223,7 @@ def _proper_subject(noun: "Token", vocab: Vocabulary) -> str | None:
     return names.get(" ".join(t.text for t in parts))
 
 
-def _predicate_noun(span: "Span", root: "Token", vocab: Vocabulary, m_currency: bool) -> "Token | None":
+def _predicate_noun(root: "Token", vocab: Vocabulary, m_currency: bool) -> "Token | None":
     """A share or measure that is the value of something: 'turnout was 65%', 'its rating stood at 13%'."""
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and child.tag_ in _NOUN_TAGS:
@@ -332,7 +327,7 @@ def _verb_lemma(word: str) -> str:
     return lemmas[0] if lemmas else word
 
 
-def _takes_event(m: Mention, noun: "Token | None", span: "Span", vocab: Vocabulary) -> bool:
+def _takes_event(m: Mention, noun: "Token | None", vocab: Vocabulary) -> bool:
     """Counts, amounts of money or matter, and partitive shares are acted on; rates and durations are not."""
     if m.unit in vocab.events.get("no_event_units", []):
         return False

@@ -73,7 +73,7 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
                       prev_sentence: list[dict], first_qid: int, named: list[str]) -> list[dict]:
     s = sent.text
     source = context.source_of(s, vocab) if "according to" in s.lower() else None
-    source = source or (source_of(parsed, vocab) if parsed is not None else None) or context.source_of(s, vocab)
+    source = source or source_of(parsed, vocab) or context.source_of(s, vocab)
     if source and source.lower() in _PRONOUNS:
         source = named[-1] if named else None  # "she said": the last source the text named
     elif source:
@@ -154,12 +154,12 @@ def _carry_subject(s: str, m: Mention, rows: list[dict], prev_sentence: list[dic
         before = context.noun_before(s, m.start, vocab)
         if before:
             return before
-    same = [r for r in reversed(rows) if r["subject"] and _same_kind(r["unit"], m.unit)]
+    same = [r for r in reversed(rows) if r["subject"] and r["unit"] == m.unit]
     if same:
         return same[0]["subject"]
     if m.unit == "count" and not _ELLIPTIC.match(s[m.end:]):
         return None
-    earlier = [r for r in prev_sentence if r["subject"] and _same_kind(r["unit"], m.unit)]
+    earlier = [r for r in prev_sentence if r["subject"] and r["unit"] == m.unit]
     return earlier[0]["subject"] if earlier else None
 
 
@@ -192,9 +192,6 @@ def _actor(fr, vocab: Vocabulary) -> str | None:
     found = vocab.actor_re.search(fr.agent)
     return vocab.actor_of_word[found.group()] if found else None
 
-
-def _same_kind(a: str, b: str) -> bool:
-    return a == b
 
 
 def table(records: Iterable[dict]) -> pd.DataFrame:

@@ -6,14 +6,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from case_matching import overlapping, span_of
 from checker.extract import extract_text
 
 CASES = yaml.safe_load((Path(__file__).parent / "frames.yaml").read_text(encoding="utf-8"))
 
 
-def _span(text: str, at: str) -> tuple[int, int]:
-    start = text.index(at)
-    return start, start + len(at)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -21,8 +19,7 @@ def test_frame(case: dict) -> None:
     text = case["text"]
     rows = extract_text(text, "case.txt")
     for want in case["expect"]:
-        start, end = _span(text, want["at"])
-        found = [r for r in rows if r["start"] < end and start < r["end"]]
+        found = overlapping(rows, span_of(text, want["at"]))
         assert found, f"no quantity at {want['at']!r}; got {[r['text'] for r in rows]}"
         for field, value in want.items():
             if field != "at":

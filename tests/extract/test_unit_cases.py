@@ -1,34 +1,28 @@
 """Values and units as real text writes them: the cases of tests/extract/units.yaml, one test each."""
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
 import yaml
 
+from case_matching import overlapping, span_of
+from case_matching import same as _same_text
 from checker.extract import extract_text
 
 CASES = yaml.safe_load((Path(__file__).parent / "units.yaml").read_text(encoding="utf-8"))
 
 
-def _span(text: str, at: str) -> tuple[int, int]:
-    start = text.index(at)
-    return start, start + len(at)
 
 
 def _found(rows: list[dict], at: str, text: str) -> list[dict]:
-    a, b = _span(text, at)
-    return [r for r in rows if r["start"] < b and a < r["end"]]
+    return overlapping(rows, span_of(text, at))
+
+
 
 
 def _same(got, want) -> bool:
-    if want is None or got is None:
-        return got is None and want is None
-    if isinstance(want, (int, float)) and not isinstance(want, bool):
-        return got is not None and not (isinstance(got, float) and math.isnan(got)) \
-            and math.isclose(float(got), float(want), rel_tol=1e-4)
-    return str(got) == str(want)
+    return _same_text(got, want, rel_tol=1e-4)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Iterator
 
@@ -261,13 +261,12 @@ def documents(table: pd.DataFrame, texts: dict[str, str], vocab: Vocabulary | No
     vocab = vocab or vocabulary()
     by_doc: dict[str, list[Quantity]] = {d: [] for d in texts}
     columns = [python_values(table[f]) for f in Quantity.__dataclass_fields__]
-    at = list(Quantity.__dataclass_fields__).index("event")
     for row in zip(*columns):
-        if row[at] == "other":
+        q = Quantity(*row)
+        if q.event == "other":
             # an action outside the labels names no event the rules can compare ("sold" and "ordered" are
             # both "other"): the rules treat it as unnamed
-            row = row[:at] + (None,) + row[at + 1:]
-        q = Quantity(*row)
+            q = replace(q, event=None)
         by_doc.setdefault(q.doc, []).append(q)
     split = sentences or {}
     return [Document(d, texts.get(d, ""), sorted(qs, key=lambda q: q.start), vocab, split.get(d))

@@ -1,6 +1,7 @@
 """What each number is about, read from the dependency parse: subject, event and holder of a mention."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -170,13 +171,29 @@ def _antecedent(span: "Span", vocab: Vocabulary) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _code_re(vocab: Vocabulary) -> "re.Pattern[str]":
+    return re.compile("|".join(f"(?:{p})" for p in vocab.nonq["instrument_codes"]))
+
+
+def _named_by_code(tok: "Token", vocab: Vocabulary) -> "Token":
+    """A market code the parser made a noun ('the Dow .DJI fell', 'Sterling GBP= was'): the name it follows."""
+    if not _code_re(vocab).fullmatch(tok.text.strip()):
+        return tok
+    names = [c for c in tok.children if c.i < tok.i and c.tag_ in _NOUN_TAGS]
+    if names:
+        return names[0]  # the name's head: "Dow" of "the Dow Jones Industrial Average .DJI"
+    before = tok.doc[tok.i - 1] if tok.i else None
+    return before if before is not None and before.tag_ in _NOUN_TAGS and before.is_alpha else tok
+
+
 def _is_unit_word(tok: "Token", vocab: Vocabulary) -> bool:
     return tok.lower_ in vocab.not_subjects and tok.lower_ not in vocab.synonyms
 
 
 def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
     """Singular lower-case subject of a noun token, with a compound where the head alone names no thing."""
-    if noun.tag_ in _PRONOUN_TAGS:
+    if noun.tag_ in _PRONOUN_TAGS or _inflected_change_verb(noun, vocab):
         return None
     word = noun.text
     if word[:1].isupper() and word.endswith("s") and word in vocab.actor_of_word:
@@ -195,8 +212,8 @@ def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
         if counted:
             return _subject_word(counted[0], vocab)  # "the number of respondents rose 25%": respondents
     if noun.lower_ in vocab.subjects.get("flow_heads", ()):
-        things = [c for c in noun.children if c.dep_ in ("compound", "conj") and c.tag_ in _COMMON_NOUN_TAGS
-                  and c.i < noun.i]
+        things = [c for c in noun.children if c.dep_ in ("compound", "conj", "amod") and c.i < noun.i
+                  and (c.tag_ in _COMMON_NOUN_TAGS or _noun_not_adjective(c))]
         if things:
             return _subject_word(things[0], vocab)  # "vehicle sales fell 10%": the vehicles sold
     doc, i = noun.doc, noun.i
@@ -214,20 +231,36 @@ def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
     return head
 
 
+def _noun_not_adjective(tok: "Token") -> bool:
+    """A word the tagger took for an adjective that English has only as a noun ('sedan sales')."""
+    lemmas = lemminflect.getAllLemmas(tok.lower_)
+    return tok.tag_ == "JJ" and "NOUN" in lemmas and "ADJ" not in lemmas
+
+
+def _inflected_change_verb(tok: "Token", vocab: Vocabulary) -> bool:
+    """'use disorder rose 25%': a past or -ing form of a change verb the tagger took for a noun ('rose',
+    'fell') is the clause's verb, never what is counted. Plurals stay nouns ('rate cuts', 'price rises')."""
+    word = tok.lower_
+    return word in vocab.change_words and not word.endswith("s") and _verb_lemma(word) != word
+
+
 def _proper_subject(noun: "Token", vocab: Vocabulary) -> str | None:
     """The subject a listed name stands for, matched on the whole name (the noun with its compound and
     flat parts: 'Dow Jones Industrial Average', 'S&P 500'), so 'Dow Chemical' is no index."""
     names = vocab.subjects.get("proper_subjects", {})
     parts = [t for t in noun.subtree
-             if t.i == noun.i or (t.dep_ in ("compound", "flat", "nummod", "appos") and abs(t.i - noun.i) <= 4)]
+             if (t.i == noun.i or (t.dep_ in ("compound", "flat", "nummod", "appos", "amod") and abs(t.i - noun.i) <= 4))
+             and not _code_re(vocab).fullmatch(t.text)]
     return names.get(" ".join(t.text for t in parts))
 
 
 def _predicate_noun(root: "Token", vocab: Vocabulary, m_currency: bool) -> "Token | None":
     """A share or measure that is the value of something: 'turnout was 65%', 'its rating stood at 13%'."""
     for child in root.children:
-        if child.dep_ in ("nsubj", "nsubj:pass") and child.tag_ in _NOUN_TAGS:
-            return child
+        if child.dep_ in ("nsubj", "nsubj:pass"):
+            child = _named_by_code(child, vocab)
+            if child.tag_ in _NOUN_TAGS:
+                return child
     head = root.head
     if head.i != root.i and head.tag_ in _NOUN_TAGS:
         if not m_currency and any(c.dep_ == "case" and c.lower_ == "at" for c in root.children):
@@ -235,7 +268,9 @@ def _predicate_noun(root: "Token", vocab: Vocabulary, m_currency: bool) -> "Toke
         if any(c.dep_ == "cop" for c in head.children):
             return _verb_subject(head)  # "the code base is 59% PHP": a share of the code base
         return None
-    if head.i == root.i or head.tag_ not in _VERB_TAGS or root.dep_ not in ("obj", "obl", "xcomp", "advmod", "obl:unmarked"):
+    copular = any(c.dep_ == "cop" for c in head.children)  # "sedan sales are down 12.3%"
+    if head.i == root.i or (head.tag_ not in _VERB_TAGS and not copular) \
+            or root.dep_ not in ("obj", "obl", "xcomp", "advmod", "obl:unmarked"):
         return None
     if head.lower_ in _source_verbs(vocab):
         return None  # "the statistics office said": the speaker is not what a share measures
@@ -244,6 +279,8 @@ def _predicate_noun(root: "Token", vocab: Vocabulary, m_currency: bool) -> "Toke
     subj = _verb_subject(head)
     objs = [c for c in head.children if c.dep_ == "obj" and c.i != root.i and c.i < root.i]
     pick = objs[0] if objs else subj  # "cut its rate by 0.25", "sales rose 5%"
+    if pick is not None:
+        pick = _named_by_code(pick, vocab)
     if pick is None or pick.tag_ not in _NOUN_TAGS:
         return None
     return pick
@@ -439,3 +476,32 @@ def pronoun_one(doc: "Doc", m: Mention) -> bool:
     if of:  # "one of the 12 victims" counts; "one of the largest" picks
         return any(t.tag_ in ("JJS", "RBS") for t in of[0].subtree)
     return any(c.dep_ in ("det", "amod", "nmod:poss") for c in tok.children)
+
+
+_FUNCTION_DEPS = {"aux", "aux:pass", "cop", "mark", "case", "det", "compound:prt"}
+
+
+def trigger_bears_on(doc: "Doc", m: Mention, trigger: int, fr: Frame) -> bool:
+    """Does an event word that is no verb ('against', 'seats', 'turnout') found near a number bear on it in
+    the parse? It does in the number's own phrase ('23 people dead'), in the subject of the number's clause
+    ('the death toll rose to 58') or as a fellow argument of the number's verb ('putting turnout at 45%').
+    In another phrase it is about something else: 'ten assists to post a triple-double against the Thunder'
+    is no vote. A verb keeps its say: the parser's attachments of verbs are too often wrong to overrule it."""
+    tok = next((t for t in doc if t.idx <= trigger < t.idx + len(t)), None)
+    span = mention_span(doc, m)
+    if tok is None or span is None or tok.tag_ in _VERB_TAGS or tok.tag_ == "MD":
+        return True
+    if tok.dep_ in _FUNCTION_DEPS and tok.head.i != tok.i:
+        if tok.head.tag_ in _VERB_TAGS:
+            return True  # "were killed": the auxiliary stands for its verb
+        tok = tok.head  # "against the Thunder": the preposition stands for its phrase
+    if fr.phrase[0] <= tok.idx < fr.phrase[1]:
+        return True
+    ancestors = list(span.root.ancestors)
+    if tok in ancestors or tok.head in ancestors:
+        return True
+    for verb in ancestors:
+        if verb.tag_ in _VERB_TAGS or any(c.dep_ == "cop" for c in verb.children):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            return any(s.left_edge.i <= tok.i <= s.right_edge.i for s in subjects)
+    return True  # no clause of its own: the parse cannot judge

@@ -9,7 +9,7 @@ import pandas as pd
 from checker.extract import context
 from checker.budget import checkpoint
 from checker.extract.mentions import Mention, find_mentions
-from checker.extract.frames import frame_of, pronoun_one, source_of
+from checker.extract.frames import frame_of, pronoun_one, source_of, trigger_bears_on
 from checker.extract.nonquantities import Dropped
 from checker.extract.numbers import has_number
 from checker.extract.parse import parse_iter
@@ -96,6 +96,8 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
         if m.paren_of is not None and rows:
             restated = rows[m.paren_of] if m.paren_of < len(rows) else None
             subject = restated["subject"] if restated else subject
+        elif subject is None and rows and rows[-1]["subject"] and _continues(s, mentions[i - 1], m):
+            subject = rows[-1]["subject"]  # "fell 102.2 points, or 0.36%, to 27,934.02": one thing's move and level
         elif subject is None and fr is not None and fr.antecedent:
             subject, carried = fr.antecedent, True
         elif subject is None:
@@ -103,6 +105,8 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
             ages = [r for r in rows if r["subject"] != vocab.units["ages"]["subject"]]
             subject, carried = _carry_subject(s, m, ages, prev_sentence, vocab), True
         event, trigger = context.event_of(s, m, subject, prev_end, next_start, vocab)
+        if event and fr is not None and subject not in vocab.event_of_noun and not trigger_bears_on(parsed, m, trigger, fr):
+            event, trigger = None, -1  # the nearest event word belongs to another phrase of the sentence
         if fr is not None and fr.verb is not None and subject not in vocab.event_of_noun:
             if event and _same_verb(s, trigger, fr.verb_at):
                 pass  # the nearest trigger is the number's own verb, read in a longer phrase ("taken to hospital")
@@ -170,6 +174,16 @@ def _conjoined(s: str, prev: Mention, m: Mention) -> bool:
     """Is m the next item of a list that starts at prev ('97 of the drones and four of the missiles')?"""
     gap = s[prev.end:m.start]
     return bool(_CONJOINED.fullmatch(gap)) and not re.search(r"\b(?:were|was|had|have|has|is|are)\b|[,;]", gap)
+
+
+_CONTINUES = re.compile(r"\s*,?\s*(?:or|to|from|(?:up|down)(?:\s+by)?)\s+")
+
+
+def _continues(s: str, prev: Mention, m: Mention) -> bool:
+    """Does m go on with what prev measures: its restatement in another unit ('102.2 points, or 0.36%'),
+    the level a change reaches ('to 27,934.02') or started from ('rose 37%, from 0.90%'), or the change of a
+    level ('$1.29, down 0.21%')?"""
+    return _CONTINUES.fullmatch(s, prev.end, m.start) is not None
 
 
 _AUXILIARIES = re.compile(r"(?:(?:has|have|had|is|are|was|were|be|been|being|will|would)\s+)*")

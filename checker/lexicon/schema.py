@@ -73,6 +73,7 @@ SCHEMAS: dict[str, dict] = {
         "one_source_nouns": WORDS,
         "one_source_verbs": WORDS,
         "one_negations": WORDS,
+        "instrument_codes": [PATTERN],
     },
     "furniture.yaml": {"headings": WORDS, "max_teaser_length": int},
     "actors.yaml": {"actors": _LABELS, "source_verbs": WORDS},

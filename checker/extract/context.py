@@ -348,8 +348,7 @@ def subject_of(s: str, m: Mention, vocab: Vocabulary, previous: list[Mention] | 
     ofn = of_noun_before(s, m.start, vocab)
     if ofn:
         return ofn
-    if re.match(r"\s*(?:\([^)]*\)\s*)?(?:{})\b".format("|".join(vocab.subjects["distance_words"])),
-                s[m.end:]):
+    if distance_after(s, m.end, vocab):
         return "distance"
     return vocab.subjects["default_by_unit"].get(unit)
 
@@ -504,3 +503,9 @@ def time_of(s: str, m: Mention, vocab: Vocabulary) -> str | None:
         if d < dist:
             best, dist = text, d
     return best
+
+
+def distance_after(s: str, end: int, vocab: Vocabulary) -> bool:
+    """'15 km from the front', '30 miles north of the city': the measure is a distance between places."""
+    return re.match(r"\s*(?:\([^)]*\)\s*)?(?:{})\b".format("|".join(vocab.subjects["distance_words"])),
+                    s[end:]) is not None

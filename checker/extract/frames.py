@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import lemminflect
 
-from checker.extract.context import _noun_lemma, canonical_subject
+from checker.extract.context import _noun_lemma, canonical_subject, distance_after
 from checker.extract.mentions import Mention
 from checker.vocab import Vocabulary
 
@@ -72,7 +72,11 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
     subject = _subject_word(noun, vocab) if noun is not None else None
     owner = noun
     if subject is None and (m.unit in _SHARE_UNITS | {"fraction"} or m.currency) and not refers_back:
+        # a share or price that is the value of something: "turnout was 65%", "the fund totals $712 million"
         owner = _predicate_noun(root, vocab, m.currency)
+    elif subject is None and not refers_back and _measure(m, vocab) and not distance_after(doc.text, m.end, vocab):
+        owner = _copular_subject(root)  # "the river is 3 km wide", "the display size will remain 13.3 inches"
+    if owner is not noun:
         subject = _subject_word(owner, vocab) if owner is not None else None
     # a partitive's noun hangs on the number ("half of the cars"): the number's own place in the clause counts
     partitive = noun is not None and (noun.head.i in range(span.start, span.end))
@@ -211,6 +215,11 @@ def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
                    and any(k.dep_ == "case" and k.lower_ == "of" for k in c.children)]
         if counted:
             return _subject_word(counted[0], vocab)  # "the number of respondents rose 25%": respondents
+    if noun.lower_ in vocab.subjects.get("dimension_heads", ()):
+        measured = [c for c in noun.children if (c.dep_ == "compound" and c.i < noun.i and c.tag_ in _COMMON_NOUN_TAGS)
+                    or (c.dep_ == "nmod" and c.tag_ in _NOUN_TAGS and any(k.lower_ == "of" for k in c.children))]
+        if measured:
+            return _subject_word(measured[-1], vocab)  # "the display size will remain 13.3 inches": the display
     if noun.lower_ in vocab.subjects.get("flow_heads", ()):
         things = [c for c in noun.children if c.dep_ in ("compound", "conj", "amod") and c.i < noun.i
                   and (c.tag_ in _COMMON_NOUN_TAGS or _noun_not_adjective(c))]
@@ -254,7 +263,28 @@ def _proper_subject(noun: "Token", vocab: Vocabulary) -> str | None:
     return names.get(" ".join(t.text for t in parts))
 
 
-def _predicate_noun(root: "Token", vocab: Vocabulary, m_currency: bool) -> "Token | None":
+def _measure(m: Mention, vocab: Vocabulary) -> bool:
+    """A measurement in a unit that names no subject of its own (megabytes, inches of a screen); not a
+    count, share, amount of money, duration, or a unit whose subject goes by convention (speed, area)."""
+    return (m.unit not in _SHARE_UNITS | {"fraction", "count"} and not m.currency
+            and m.unit not in vocab.units.get("period_units", ()) and m.unit not in vocab.subjects["default_by_unit"])
+
+
+_COPULAS = {"be", "remain", "stay", "become"}
+
+
+def _copular_subject(root: "Token") -> "Token | None":
+    """The subject of a copular clause whose predicate is the measure ('the river is about 3 km wide')."""
+    head = root if any(c.dep_ == "cop" for c in root.children) else root.head
+    if root.dep_ in ("xcomp", "obj", "obl") and head.tag_ in _VERB_TAGS and _verb_lemma(head.lower_) in _COPULAS:
+        pass  # "will remain 13.3 inches"
+    elif not any(c.dep_ == "cop" for c in head.children):
+        return None
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    return subj if subj is not None and subj.tag_ in _COMMON_NOUN_TAGS else None
+
+
+def _predicate_noun(root: "Token", vocab: Vocabulary, static_only: bool) -> "Token | None":
     """A share or measure that is the value of something: 'turnout was 65%', 'its rating stood at 13%'."""
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubj:pass"):
@@ -263,7 +293,7 @@ def _predicate_noun(root: "Token", vocab: Vocabulary, m_currency: bool) -> "Toke
                 return child
     head = root.head
     if head.i != root.i and head.tag_ in _NOUN_TAGS:
-        if not m_currency and any(c.dep_ == "case" and c.lower_ == "at" for c in root.children):
+        if not static_only and any(c.dep_ == "case" and c.lower_ == "at" for c in root.children):
             return head  # "the approval rating at 13%", "unemployment at 5.2%"
         if any(c.dep_ == "cop" for c in head.children):
             return _verb_subject(head)  # "the code base is 59% PHP": a share of the code base
@@ -274,7 +304,7 @@ def _predicate_noun(root: "Token", vocab: Vocabulary, m_currency: bool) -> "Toke
         return None
     if head.lower_ in _source_verbs(vocab):
         return None  # "the statistics office said": the speaker is not what a share measures
-    if m_currency and _verb_lemma(head.lower_) not in _static_verbs(vocab):
+    if static_only and _verb_lemma(head.lower_) not in _static_verbs(vocab) and not copular:
         return None  # "lawmakers approved $1.5 billion": an agent, not what the amount measures
     subj = _verb_subject(head)
     objs = [c for c in head.children if c.dep_ == "obj" and c.i != root.i and c.i < root.i]

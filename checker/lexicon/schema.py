@@ -94,6 +94,7 @@ SCHEMAS: dict[str, dict] = {
         "compound_heads?": WORDS,
         "proper_subjects?": {str: str},
         "flow_heads?": WORDS,
+        "dimension_heads?": WORDS,
         "quantity_heads?": WORDS,
         "substance_units?": WORDS,
     },

@@ -69,7 +69,7 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
     refers_back = noun is not None and noun.tag_ in _PRONOUN_TAGS | {"CD"}
     if refers_back:
         noun = None
-    subject = _subject_word(noun, vocab) if noun is not None else None
+    subject = _subject_word(noun, vocab, counted=m.unit == "count") if noun is not None else None
     owner = noun
     if subject is None and (m.unit in _SHARE_UNITS | {"fraction"} or m.currency) and not refers_back:
         # a share or price that is the value of something: "turnout was 65%", "the fund totals $712 million"
@@ -195,8 +195,10 @@ def _is_unit_word(tok: "Token", vocab: Vocabulary) -> bool:
     return tok.lower_ in vocab.not_subjects and tok.lower_ not in vocab.synonyms
 
 
-def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
-    """Singular lower-case subject of a noun token, with a compound where the head alone names no thing."""
+def _subject_word(noun: "Token", vocab: Vocabulary, counted: bool = False) -> str | None:
+    """Singular lower-case subject of a noun token, with a compound where the head alone names no thing.
+    counted: the number counts the noun's things ("five Dreamliner sales" counts sales, where "Dreamliner
+    sales fell 10%" measures the Dreamliners sold)."""
     if noun.tag_ in _PRONOUN_TAGS or _inflected_change_verb(noun, vocab):
         return None
     word = noun.text
@@ -220,7 +222,7 @@ def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
                     or (c.dep_ == "nmod" and c.tag_ in _NOUN_TAGS and any(k.lower_ == "of" for k in c.children))]
         if measured:
             return _subject_word(measured[-1], vocab)  # "the display size will remain 13.3 inches": the display
-    if noun.lower_ in vocab.subjects.get("flow_heads", ()):
+    if noun.lower_ in vocab.subjects.get("flow_heads", ()) and not counted:
         things = [c for c in noun.children if c.dep_ in ("compound", "conj", "amod") and c.i < noun.i
                   and (c.tag_ in _COMMON_NOUN_TAGS or _noun_not_adjective(c))]
         if things:
@@ -230,9 +232,18 @@ def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
             and doc[i - 2].is_alpha:
         word = f"{doc[i - 2].text}-{word}"  # "triple-doubles": the hyphenated word is the noun
     lemma = _noun_lemma(word, vocab, after_number=True)
+    if lemma is None and "-" in word and not doc[i - 2].like_num:  # "triple-doubles" -> "triple-double"
+        first, _, last = word.rpartition("-")
+        tail = _noun_lemma(last, vocab, after_number=True)
+        lemma = (f"{first.lower()}-{tail[0]}", tail[1]) if tail else None
     if lemma is None:
         return None
-    head = canonical_subject(lemma[0], vocab)
+    found = lemminflect.getLemma(word.lower(), upos="NOUN")
+    singular = found[0] if found else word.lower()
+    if counted and {word.lower(), singular} & set(vocab.subjects.get("amount_only_synonyms", ())):
+        head = singular  # counted things, not an amount: "five sales" are five deals
+    else:
+        head = canonical_subject(lemma[0], vocab)
     if head in vocab.subjects.get("compound_heads", ()):
         mods = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.tag_ == "NN"]
         if mods:

@@ -95,6 +95,7 @@ SCHEMAS: dict[str, dict] = {
         "proper_subjects?": {str: str},
         "flow_heads?": WORDS,
         "dimension_heads?": WORDS,
+        "amount_only_synonyms?": WORDS,
         "quantity_heads?": WORDS,
         "substance_units?": WORDS,
     },

@@ -67,6 +67,7 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
         noun = _counted_noun(span, root, m, vocab)
     # "20 of them", "half of the 160,000": the phrase refers back, so its antecedent is the subject
     refers_back = noun is not None and noun.tag_ in _PRONOUN_TAGS | {"CD"}
+    of_number = refers_back and noun.tag_ == "CD"  # "won 12 of 13": no thing named at all
     if refers_back:
         noun = None
     subject = _subject_word(noun, vocab, counted=m.unit == "count") if noun is not None else None
@@ -90,6 +91,14 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
             trigger = verb_tok.idx if event else -1
     holder = _holder(owner) if owner is not None else None
     antecedent = None
+    after = doc[span.end] if span.end < len(doc) else None
+    times = (span[-1].lower_ == "times" and span[-1].i > span.start) or (after is not None and after.lower_ == "times")
+    if subject is None and noun is None and verb_tok is not None and m.unit == "count" and (of_number or times) \
+            and not any(c.dep_ == "aux:pass" for c in verb_tok.children):
+        # "the Lakers have won 12 of 13", "he scored four times": the verb's usual object is what is counted
+        # (not a bare "won six" after "22 seats": an ellipsis of the noun before it)
+        subject = vocab.subjects.get("implied_objects", {}).get(_verb_lemma(verb_tok.lower_))
+        refers_back = refers_back and subject is None
     if refers_back:
         antecedent = _antecedent(span, vocab)
     agent = _agent(verb_tok, noun if noun is not None else root) if verb_tok is not None else None

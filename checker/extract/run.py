@@ -87,6 +87,8 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
             subject = m.subject  # a kind of number fixes it (an age)
         elif fr is not None and (fr.subject or fr.refers_back):
             subject = fr.subject
+        elif rows and rows[-1]["subject"] and _continues(s, mentions[i - 1], m):
+            subject = rows[-1]["subject"]  # "fell 102.2 points, or 0.36%, to 27,934.02": one thing's move and level
         else:
             subject = context.subject_of(s, m, vocab)
         if subject is None and m.unit in vocab.subjects.get("substance_units", ()):
@@ -97,7 +99,7 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
             restated = rows[m.paren_of] if m.paren_of < len(rows) else None
             subject = restated["subject"] if restated else subject
         elif subject is None and rows and rows[-1]["subject"] and _continues(s, mentions[i - 1], m):
-            subject = rows[-1]["subject"]  # "fell 102.2 points, or 0.36%, to 27,934.02": one thing's move and level
+            subject = rows[-1]["subject"]
         elif subject is None and fr is not None and fr.antecedent:
             subject, carried = fr.antecedent, True
         elif subject is None:
@@ -176,11 +178,12 @@ def _conjoined(s: str, prev: Mention, m: Mention) -> bool:
     return bool(_CONJOINED.fullmatch(gap)) and not re.search(r"\b(?:were|was|had|have|has|is|are)\b|[,;]", gap)
 
 
-_CONTINUES = re.compile(r"\s*,?\s*(?:or|to|from|(?:up|down)(?:\s+by)?)\s+")
+_CONTINUES = re.compile(r"\s*,?\s*(?:or|to|from|of|(?:up|down)(?:\s+by)?)\s+")
 
 
 def _continues(s: str, prev: Mention, m: Mention) -> bool:
-    """Does m go on with what prev measures: its restatement in another unit ('102.2 points, or 0.36%'),
+    """Does m go on with what prev measures: its restatement in another unit ('102.2 points, or 0.36%'), the
+    whole it is part of ('won 12 of 13'),
     the level a change reaches ('to 27,934.02') or started from ('rose 37%, from 0.90%'), or the change of a
     level ('$1.29, down 0.21%')?"""
     return _CONTINUES.fullmatch(s, prev.end, m.start) is not None

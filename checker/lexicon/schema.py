@@ -96,6 +96,7 @@ SCHEMAS: dict[str, dict] = {
         "flow_heads?": WORDS,
         "dimension_heads?": WORDS,
         "amount_only_synonyms?": WORDS,
+        "implied_objects?": {str: str},
         "quantity_heads?": WORDS,
         "substance_units?": WORDS,
     },

@@ -72,7 +72,11 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
         noun = None
     subject = _subject_word(noun, vocab, counted=m.unit == "count") if noun is not None else None
     owner = noun
-    if subject is None and (m.unit in _SHARE_UNITS | {"fraction"} or m.currency) and not refers_back:
+    population = _fronted_population(doc, span, vocab) if noun is None and m.unit in ("percent", "fraction", "count") \
+        and not m.currency else None
+    if population is not None:
+        subject, owner, refers_back = _subject_word(population, vocab), population, False
+    elif subject is None and (m.unit in _SHARE_UNITS | {"fraction"} or m.currency) and not refers_back:
         # a share or price that is the value of something: "turnout was 65%", "the fund totals $712 million"
         owner = _predicate_noun(root, vocab, m.currency)
     elif subject is None and not refers_back and _measure(m, vocab) and not distance_after(doc.text, m.end, vocab):
@@ -118,6 +122,8 @@ def _counted_noun(span: "Span", root: "Token", m: Mention, vocab: Vocabulary) ->
             if "of" in cases or (m.currency and "in" in cases):  # "75 of the drones", "$1.5 billion in aid"
                 return _phrase_head(child)
     head = root.head
+    while head.tag_ == "CD" and head.dep_ in _MODIFIER_DEPS and head.head.i > head.i and head.i >= span.end:
+        head = _phrase_head(head.head)  # "400 737 Max jets": a model number stands between count and noun
     if (root.dep_ in _MODIFIER_DEPS and head.i != root.i and head.i >= span.end and head.tag_ in _COMMON_NOUN_TAGS | {"NNPS"}
             and not _is_unit_word(head, vocab) and not any(t.is_punct for t in span.doc[span.end:head.i])):
         head = _phrase_head(head)  # (a comma between them means two phrases: "31, officials")
@@ -281,6 +287,26 @@ def _proper_subject(noun: "Token", vocab: Vocabulary) -> str | None:
              if (t.i == noun.i or (t.dep_ in ("compound", "flat", "nummod", "appos", "amod") and abs(t.i - noun.i) <= 4))
              and not _code_re(vocab).fullmatch(t.text)]
     return names.get(" ".join(t.text for t in parts))
+
+
+_FRONTED = {"of", "among"}
+
+
+def _fronted_population(doc: "Doc", span: "Span", vocab: Vocabulary) -> "Token | None":
+    """'Of the participants who answered, just over half were female, 77 percent ...', 'Among adults aged 26
+    or older, 23 percent ...': a group set before a comma at the head of the sentence is what the shares and
+    counts of the clause after it are parts of."""
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is None or first.lower_ not in _FRONTED or first.dep_ != "case":
+        return None
+    group = first.head
+    if group.tag_ not in _COMMON_NOUN_TAGS or _is_unit_word(group, vocab) or group.i <= first.i:
+        return None
+    own = [c.right_edge.i for c in group.children if c.dep_ not in ("conj", "cc", "punct", "parataxis") and c.i > group.i]
+    edge = max(own, default=group.i) + 1  # (the parser may hang the rest of the sentence on the group as conjuncts)
+    if edge >= len(doc) or doc[edge].text != "," or span.start <= edge:
+        return None
+    return _phrase_head(group)
 
 
 def _measure(m: Mention, vocab: Vocabulary) -> bool:

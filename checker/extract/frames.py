@@ -83,6 +83,8 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
         owner = _copular_subject(root)  # "the river is 3 km wide", "the display size will remain 13.3 inches"
     if owner is not noun:
         subject = _subject_word(owner, vocab) if owner is not None else None
+    if subject is None and noun is None and not refers_back and m.unit != "count" and not m.currency:
+        subject = _value_of(root, vocab)  # "a margin of 20 points", "ratings of 999", "won by 30 points"
     # a partitive's noun hangs on the number ("half of the cars"): the number's own place in the clause counts
     partitive = noun is not None and (noun.head.i in range(span.start, span.end))
     verb_tok, relation = _governing_verb(noun if noun is not None and not partitive else root, span)
@@ -309,6 +311,21 @@ def _fronted_population(doc: "Doc", span: "Span", vocab: Vocabulary) -> "Token |
     return _phrase_head(group)
 
 
+def _value_of(root: "Token", vocab: Vocabulary) -> str | None:
+    """What a measure written as the value of a noun is about: 'a margin of 20 points' (the noun before 'of'),
+    'Trump won by 30 points' (a contest verb's 'by' phrase: rules/subjects.yaml by_phrase_subjects)."""
+    cases = {c.lower_ for c in root.children if c.dep_ == "case"}
+    head = root.head
+    if head.i == root.i:
+        return None
+    if "of" in cases and root.dep_ == "nmod" and head.tag_ in _COMMON_NOUN_TAGS and head.i < root.i \
+            and head.lower_ not in vocab.change_words:  # "an increase of 0.3%" is about what increased
+        return _subject_word(head, vocab)
+    if "by" in cases and head.tag_ in _VERB_TAGS:
+        return vocab.subjects.get("by_phrase_subjects", {}).get(_verb_lemma(head.lower_))
+    return None
+
+
 def _measure(m: Mention, vocab: Vocabulary) -> bool:
     """A measurement in a unit that names no subject of its own (megabytes, inches of a screen); not a
     count, share, amount of money, duration, or a unit whose subject goes by convention (speed, area)."""
@@ -357,6 +374,11 @@ def _predicate_noun(root: "Token", vocab: Vocabulary, static_only: bool) -> "Tok
     pick = objs[0] if objs else subj  # "cut its rate by 0.25", "sales rose 5%"
     if pick is not None:
         pick = _named_by_code(pick, vocab)
+        if _inflected_change_verb(pick, vocab):
+            # "the number of respondents who had the disorder rose by 25%", with "rose" tagged a noun: the verb
+            # of the sentence, whose subject is the sentence's nominal root
+            top = next(t for t in root.sent if t.dep_ == "ROOT")
+            pick = top if top.tag_ in _COMMON_NOUN_TAGS else None
     if pick is None or pick.tag_ not in _NOUN_TAGS:
         return None
     return pick

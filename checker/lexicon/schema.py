@@ -97,6 +97,7 @@ SCHEMAS: dict[str, dict] = {
         "dimension_heads?": WORDS,
         "amount_only_synonyms?": WORDS,
         "implied_objects?": {str: str},
+        "by_phrase_subjects?": {str: str},
         "quantity_heads?": WORDS,
         "substance_units?": WORDS,
     },

@@ -72,7 +72,7 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
         noun = None
     subject = _subject_word(noun, vocab, counted=m.unit == "count") if noun is not None else None
     owner = noun
-    population = _fronted_population(doc, span, vocab) if noun is None and m.unit in ("percent", "fraction", "count") \
+    population = _fronted_population(doc, span, vocab, m.unit != "count") if noun is None and m.unit in ("percent", "fraction", "count") \
         and not m.currency else None
     if population is not None:
         subject, owner, refers_back = _subject_word(population, vocab), population, False
@@ -229,6 +229,11 @@ def _subject_word(noun: "Token", vocab: Vocabulary, counted: bool = False) -> st
             lemma = _noun_lemma(word.lower(), vocab, after_number=True)  # "21 Christians", "300 Democrats"
             return canonical_subject(lemma[0], vocab) if lemma else None
         return None
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    for k in range(len(mods)):  # a name of several words: "gross domestic product" -> GDP
+        phrase = " ".join(t.lower_ for t in mods[k:]) + " " + noun.lower_
+        if phrase in vocab.synonyms and " " in phrase:
+            return vocab.synonyms[phrase]
     if noun.lower_ in vocab.subjects.get("quantity_heads", ()):
         counted = [c for c in noun.children if c.dep_ == "nmod" and c.tag_ in _NOUN_TAGS
                    and any(k.dep_ == "case" and k.lower_ == "of" for k in c.children)]
@@ -294,16 +299,18 @@ def _proper_subject(noun: "Token", vocab: Vocabulary) -> str | None:
 _FRONTED = {"of", "among"}
 
 
-def _fronted_population(doc: "Doc", span: "Span", vocab: Vocabulary) -> "Token | None":
+def _fronted_population(doc: "Doc", span: "Span", vocab: Vocabulary, shares: bool) -> "Token | None":
     """'Of the participants who answered, just over half were female, 77 percent ...', 'Among adults aged 26
     or older, 23 percent ...': a group set before a comma at the head of the sentence is what the shares and
     counts of the clause after it are parts of."""
     first = next((t for t in doc if not t.is_punct), None)
-    if first is None or first.lower_ not in _FRONTED or first.dep_ != "case":
+    if first is None or first.dep_ != "case" or not (first.lower_ in _FRONTED or first.lower_ == "in"):
         return None
     group = first.head
     if group.tag_ not in _COMMON_NOUN_TAGS or _is_unit_word(group, vocab) or group.i <= first.i:
         return None
+    if first.lower_ == "in" and (group.tag_ != "NNS" or not shares):
+        return None  # "In adults aged 26 or older, the number who ... rose by 23 percent": a plural group, for shares
     own = [c.right_edge.i for c in group.children if c.dep_ not in ("conj", "cc", "punct", "parataxis") and c.i > group.i]
     edge = max(own, default=group.i) + 1  # (the parser may hang the rest of the sentence on the group as conjuncts)
     if edge >= len(doc) or doc[edge].text != "," or span.start <= edge:

@@ -599,6 +599,8 @@ def trigger_bears_on(doc: "Doc", m: Mention, trigger: int, fr: Frame) -> bool:
     if tok.dep_ in _FUNCTION_DEPS and tok.head.i != tok.i:
         if tok.head.tag_ in _VERB_TAGS:
             return True  # "were killed": the auxiliary stands for its verb
+        if tok.dep_ == "case" and tok.i < span.start and fr.phrase[0] <= tok.head.idx < fr.phrase[1]:
+            return False  # "did it against 30 teams": the preposition of the number's own phrase is no event
         tok = tok.head  # "against the Thunder": the preposition stands for its phrase
     if fr.phrase[0] <= tok.idx < fr.phrase[1]:
         return True

@@ -417,8 +417,8 @@ def _governing_verb(tok: "Token", span: "Span") -> tuple["Token | None", str]:
 
 
 def _head_verb(tok: "Token") -> tuple["Token | None", str]:
-    t, hops = tok, 0
-    while hops < 4:
+    t, hops, steps = tok, 0, 0
+    while steps < 6 and hops < 4:
         head = t.head
         if head.i == t.i:
             return None, ""
@@ -431,7 +431,10 @@ def _head_verb(tok: "Token") -> tuple["Token | None", str]:
             return head, "core" if core else "oblique"
         if t.dep_ not in ("nmod", "conj", "appos", "nummod", "compound", "amod", "obl", "nmod:unmarked"):
             return None, ""
-        t, hops = head, hops + 1
+        # a number modifying its noun stays in the noun's phrase ("three others may have escaped"); a
+        # prepositional or coordinated attachment leaves it
+        hops += t.dep_ != "nummod"
+        t, steps = head, steps + 1
     return None, ""
 
 

@@ -127,6 +127,8 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
             event = rows[-1]["event"]  # a share of what was just counted shares its event, unless the event is unnamed
         if event is None and rows and _conjoined(s, mentions[i - 1], m):
             event = rows[-1]["event"]  # "launched 143 drones and six missiles"
+        if subject in vocab.events.get("record_subjects", ()):
+            event = None  # a game's record: "have won 12 of 13", "stopping 30 shots"
         value = m.value
         base_value, base_unit = normalise(value if value is not None else m.high, m.unit, vocab)
         rows.append({

@@ -83,6 +83,7 @@ SCHEMAS: dict[str, dict] = {
         "not_triggers?": WORDS,
         "no_event_units?": WORDS,
         "static_verbs?": WORDS,
+        "record_subjects?": WORDS,
     },
     "subjects.yaml": {
         "synonyms": {str: str},

@@ -589,6 +589,16 @@ def pronoun_one(doc: "Doc", m: Mention) -> bool:
 _FUNCTION_DEPS = {"aux", "aux:pass", "cop", "mark", "case", "det", "compound:prt"}
 
 
+def _in_noun_chain(noun: "Token", tok: "Token") -> bool:
+    """Is noun one of the nouns tok hangs on before any verb ('a basket of six currencies': basket)?"""
+    for a in tok.ancestors:
+        if a.tag_ in _VERB_TAGS:
+            return False
+        if a.i == noun.i:
+            return True
+    return False
+
+
 def trigger_bears_on(doc: "Doc", m: Mention, trigger: int, fr: Frame) -> bool:
     """Does an event word that is no verb ('against', 'seats', 'turnout') found near a number bear on it in
     the parse? It does in the number's own phrase ('23 people dead'), in the subject of the number's clause
@@ -602,8 +612,11 @@ def trigger_bears_on(doc: "Doc", m: Mention, trigger: int, fr: Frame) -> bool:
     if tok.dep_ in _FUNCTION_DEPS and tok.head.i != tok.i:
         if tok.head.tag_ in _VERB_TAGS:
             return True  # "were killed": the auxiliary stands for its verb
-        if tok.dep_ == "case" and tok.i < span.start and fr.phrase[0] <= tok.head.idx < fr.phrase[1]:
-            return False  # "did it against 30 teams": the preposition of the number's own phrase is no event
+        if tok.dep_ == "case" and tok.i < span.start and (fr.phrase[0] <= tok.head.idx < fr.phrase[1]
+                                                          or _in_noun_chain(tok.head, span.root)):
+            # "did it against 30 teams", "against a basket of six currencies": the preposition that opens
+            # the noun phrase the number sits in marks a relation, it is no event
+            return False
         tok = tok.head  # "against the Thunder": the preposition stands for its phrase
     if fr.phrase[0] <= tok.idx < fr.phrase[1]:
         return True

@@ -123,8 +123,11 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
             # a looser attachment (a conjunct, a prepositional phrase): the nearest trigger word still decides
         elif fr is not None and fr.event and event is None:
             event, trigger = fr.event, fr.trigger
-        if event is None and carried and m.unit in ("fraction", "percent") and rows and rows[-1]["event"] != "other":
-            event = rows[-1]["event"]  # a share of what was just counted shares its event, unless the event is unnamed
+        if event is None and carried and rows and rows[-1]["event"] != "other" and (
+                m.unit in ("fraction", "percent") or (m.unit == "count" and fr is not None and fr.refers_back)):
+            # a share or part of what was just counted shares its event, unless the event is unnamed: "beheaded
+            # 21 Christians, 20 of them Copts"
+            event = rows[-1]["event"]
         if event is None and rows and _conjoined(s, mentions[i - 1], m):
             event = rows[-1]["event"]  # "launched 143 drones and six missiles"
         if subject in vocab.events.get("record_subjects", ()):

@@ -130,7 +130,8 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
             event = rows[-1]["event"]
         if event is None and rows and _conjoined(s, mentions[i - 1], m):
             event = rows[-1]["event"]  # "launched 143 drones and six missiles"
-        if subject in vocab.events.get("record_subjects", ()):
+        if subject and (subject in vocab.events.get("record_subjects", ())
+                        or subject.split()[-1] in vocab.events.get("record_subjects", ())):
             event = None  # a game's record: "have won 12 of 13", "stopping 30 shots"
         value = m.value
         base_value, base_unit = normalise(value if value is not None else m.high, m.unit, vocab)

@@ -9,6 +9,7 @@ from functools import lru_cache
 import lemminflect
 
 from checker.extract.mentions import Mention
+from checker.extract.units import normalise
 from checker.lexicon import lexicon_pattern
 from checker.vocab import Vocabulary
 
@@ -348,8 +349,8 @@ def subject_of(s: str, m: Mention, vocab: Vocabulary, previous: list[Mention] | 
     ofn = of_noun_before(s, m.start, vocab)
     if ofn:
         return ofn
-    if distance_after(s, m.end, vocab):
-        return "distance"
+    if distance_after(s, m.end, vocab) and normalise(1.0, unit, vocab)[1] == "m":
+        return "distance"  # (a length: "six hours from the time he spoke" is no distance)
     return vocab.subjects["default_by_unit"].get(unit)
 
 

@@ -83,8 +83,9 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
         owner = _copular_subject(root)  # "the river is 3 km wide", "the display size will remain 13.3 inches"
     if owner is not noun:
         subject = _subject_word(owner, vocab) if owner is not None else None
-    if subject is None and noun is None and not refers_back and m.unit != "count" and not m.currency:
-        subject = _value_of(root, vocab)  # "a margin of 20 points", "ratings of 999", "won by 30 points"
+    if subject is None and noun is None and not refers_back and m.unit != "count" and not m.currency \
+            and m.unit not in vocab.units.get("period_units", {}).values():
+        subject = _value_of(root, vocab)  # (not a duration: "over the course of 12 months" names no lasting thing)  # "a margin of 20 points", "ratings of 999", "won by 30 points"
     # a partitive's noun hangs on the number ("half of the cars"): the number's own place in the clause counts
     partitive = noun is not None and (noun.head.i in range(span.start, span.end))
     verb_tok, relation = _governing_verb(noun if noun is not None and not partitive else root, span)

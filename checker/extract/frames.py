@@ -74,14 +74,17 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
     owner = noun
     population = _fronted_population(doc, span, vocab, m.unit != "count") if noun is None and m.unit in ("percent", "fraction", "count") \
         and not m.currency else None
+    margin = _margin(root, vocab) if noun is None and m.unit in _SHARE_UNITS else None
     if population is not None:
         subject, owner, refers_back = _subject_word(population, vocab), population, False
+    elif margin is not None:
+        subject, owner = margin, None  # "Trump won the state by 30 points": the margin, not the state
     elif subject is None and (m.unit in _SHARE_UNITS | {"fraction"} or m.currency) and not refers_back:
         # a share or price that is the value of something: "turnout was 65%", "the fund totals $712 million"
         owner = _predicate_noun(root, vocab, m.currency)
     elif subject is None and not refers_back and _measure(m, vocab) and not distance_after(doc.text, m.end, vocab):
         owner = _copular_subject(root)  # "the river is 3 km wide", "the display size will remain 13.3 inches"
-    if owner is not noun:
+    if owner is not noun and margin is None:
         subject = _subject_word(owner, vocab) if owner is not None else None
     if subject is None and noun is None and not refers_back and m.unit != "count" and not m.currency \
             and m.unit not in vocab.units.get("period_units", {}).values():
@@ -128,13 +131,19 @@ def _counted_noun(span: "Span", root: "Token", m: Mention, vocab: Vocabulary) ->
     while head.tag_ == "CD" and head.dep_ in _MODIFIER_DEPS and head.head.i > head.i and head.i >= span.end:
         head = _phrase_head(head.head)  # "400 737 Max jets": a model number stands between count and noun
     if (root.dep_ in _MODIFIER_DEPS and head.i != root.i and head.i >= span.end and head.tag_ in _COMMON_NOUN_TAGS | {"NNPS"}
-            and not _is_unit_word(head, vocab) and not any(t.is_punct for t in span.doc[span.end:head.i])):
+            and not _is_unit_word(head, vocab) and not any(t.is_punct and not _word_hyphen(t)
+                                                               for t in span.doc[span.end:head.i])):
         head = _phrase_head(head)  # (a comma between them means two phrases: "31, officials")
         return _head_final(span, head, vocab) if m.unit == "count" and not m.currency else head
     return None
 
 
 _NOMINAL_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG"}
+
+
+def _word_hyphen(tok: "Token") -> bool:
+    """A hyphen inside a word ('double-doubles'), not a dash between phrases."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
 def _head_final(span: "Span", noun: "Token", vocab: Vocabulary) -> "Token":
@@ -320,8 +329,7 @@ def _fronted_population(doc: "Doc", span: "Span", vocab: Vocabulary, shares: boo
 
 
 def _value_of(root: "Token", vocab: Vocabulary) -> str | None:
-    """What a measure written as the value of a noun is about: 'a margin of 20 points' (the noun before 'of'),
-    'Trump won by 30 points' (a contest verb's 'by' phrase: rules/subjects.yaml by_phrase_subjects)."""
+    """What a measure written as the value of a noun is about: 'a margin of 20 points' (the noun before 'of')."""
     cases = {c.lower_ for c in root.children if c.dep_ == "case"}
     head = root.head
     if head.i == root.i:
@@ -329,9 +337,17 @@ def _value_of(root: "Token", vocab: Vocabulary) -> str | None:
     if "of" in cases and root.dep_ == "nmod" and head.tag_ in _COMMON_NOUN_TAGS and head.i < root.i \
             and head.lower_ not in vocab.change_words:  # "an increase of 0.3%" is about what increased
         return _subject_word(head, vocab)
-    if "by" in cases and head.tag_ in _VERB_TAGS:
-        return vocab.subjects.get("by_phrase_subjects", {}).get(_verb_lemma(head.lower_))
     return None
+
+
+def _margin(root: "Token", vocab: Vocabulary) -> str | None:
+    """'Trump won the state by 30 points': a contest verb's 'by' phrase is its margin (rules/subjects.yaml
+    by_phrase_subjects)."""
+    head = root.head
+    if head.i == root.i or head.tag_ not in _VERB_TAGS or not any(
+            c.dep_ == "case" and c.lower_ == "by" for c in root.children):
+        return None
+    return vocab.subjects.get("by_phrase_subjects", {}).get(_verb_lemma(head.lower_))
 
 
 def _measure(m: Mention, vocab: Vocabulary) -> bool:

@@ -65,6 +65,8 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
     noun = _glued_noun(span, vocab) if m.unit == "count" else None
     if noun is None:
         noun = _counted_noun(span, root, m, vocab)
+    if noun is None and m.unit in ("ratio", "count"):
+        noun = _compared_noun(span)  # "10 times as many cases as reported"
     # "20 of them", "half of the 160,000": the phrase refers back, so its antecedent is the subject
     refers_back = noun is not None and noun.tag_ in _PRONOUN_TAGS | {"CD"}
     of_number = refers_back and noun.tag_ == "CD"  # "won 12 of 13": no thing named at all
@@ -79,16 +81,20 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
         subject, owner, refers_back = _subject_word(population, vocab), population, False
     elif margin is not None:
         subject, owner = margin, None  # "Trump won the state by 30 points": the margin, not the state
+    elif noun is None and not refers_back and m.unit in ("percent", "fraction") and _holds_opinion(root, vocab):
+        subject, owner = "person", None  # "Fifty-one percent say ...", "38% favoured cutting it": people polled
     elif subject is None and (m.unit in _SHARE_UNITS | {"fraction"} or m.currency) and not refers_back:
         # a share or price that is the value of something: "turnout was 65%", "the fund totals $712 million"
         owner = _predicate_noun(root, vocab, m.currency)
     elif subject is None and not refers_back and _measure(m, vocab) and not distance_after(doc.text, m.end, vocab):
         owner = _copular_subject(root)  # "the river is 3 km wide", "the display size will remain 13.3 inches"
-    if owner is not noun and margin is None:
-        subject = _subject_word(owner, vocab) if owner is not None else None
+    if owner is not None and owner is not noun:
+        subject = _subject_word(owner, vocab)
     if subject is None and noun is None and not refers_back and m.unit != "count" and not m.currency \
             and m.unit not in vocab.units.get("period_units", {}).values():
-        subject = _value_of(root, vocab)  # (not a duration: "over the course of 12 months" names no lasting thing)  # "a margin of 20 points", "ratings of 999", "won by 30 points"
+        # "a margin of 20 points", "ratings of 999"; not a duration: "over the course of 12 months" names no
+        # lasting thing
+        subject = _value_of(root, vocab)
     # a partitive's noun hangs on the number ("half of the cars"): the number's own place in the clause counts
     partitive = noun is not None and (noun.head.i in range(span.start, span.end))
     verb_tok, relation = _governing_verb(noun if noun is not None and not partitive else root, span)
@@ -338,6 +344,30 @@ def _value_of(root: "Token", vocab: Vocabulary) -> str | None:
             and head.lower_ not in vocab.change_words:  # "an increase of 0.3%" is about what increased
         return _subject_word(head, vocab)
     return None
+
+
+_AS_MANY = {"many", "much", "more", "fewer", "less"}
+
+
+def _compared_noun(span: "Span") -> "Token | None":
+    """'ten times as many cases', 'three times more money': a multiple compares amounts of the noun after it."""
+    doc, k = span.doc, span.end
+    if k < len(doc) and doc[k].lower_ == "times":
+        k += 1
+    if k + 1 < len(doc) and doc[k].lower_ == "as" and doc[k + 1].lower_ in _AS_MANY:
+        k += 2
+    elif k < len(doc) and doc[k].lower_ in ("more", "fewer", "less"):
+        k += 1
+    else:
+        return None
+    return doc[k] if k < len(doc) and doc[k].tag_ in _COMMON_NOUN_TAGS else None
+
+
+def _holds_opinion(root: "Token", vocab: Vocabulary) -> bool:
+    """Is the share the subject of a verb of saying or holding a view (rules/subjects.yaml opinion_verbs)?"""
+    head = root.head
+    return root.dep_ == "nsubj" and head.tag_ in _VERB_TAGS and \
+        _verb_lemma(head.lower_) in vocab.subjects.get("opinion_verbs", ())
 
 
 def _margin(root: "Token", vocab: Vocabulary) -> str | None:

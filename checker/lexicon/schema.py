@@ -99,6 +99,7 @@ SCHEMAS: dict[str, dict] = {
         "amount_only_synonyms?": WORDS,
         "implied_objects?": {str: str},
         "by_phrase_subjects?": {str: str},
+        "opinion_verbs?": WORDS,
         "quantity_heads?": WORDS,
         "substance_units?": WORDS,
     },

@@ -132,7 +132,7 @@ def _counted_noun(span: "Span", root: "Token", m: Mention, vocab: Vocabulary) ->
                 continue
             cases = {c.lower_ for c in child.children if c.dep_ == "case"}
             if "of" in cases or (m.currency and "in" in cases):  # "75 of the drones", "$1.5 billion in aid"
-                return _phrase_head(child)
+                return _list_category(_phrase_head(child))
     head = root.head
     while head.tag_ == "CD" and head.dep_ in _MODIFIER_DEPS and head.head.i > head.i and head.i >= span.end:
         head = _phrase_head(head.head)  # "400 737 Max jets": a model number stands between count and noun
@@ -145,6 +145,15 @@ def _counted_noun(span: "Span", root: "Token", m: Mention, vocab: Vocabulary) ->
 
 
 _NOMINAL_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG"}
+
+
+def _list_category(noun: "Token") -> "Token":
+    """'2.5 tons of fuel, water, food and other supplies': a list closed by 'and other X' is a list of X."""
+    for c in noun.children:
+        if c.dep_ == "conj" and c.tag_ in _COMMON_NOUN_TAGS and any(
+                a.lower_ == "other" and a.dep_ == "amod" for a in c.children):
+            return c
+    return noun
 
 
 def _word_hyphen(tok: "Token") -> bool:
@@ -250,6 +259,11 @@ def _subject_word(noun: "Token", vocab: Vocabulary, counted: bool = False) -> st
         phrase = " ".join(t.lower_ for t in mods[k:]) + " " + noun.lower_
         if phrase in vocab.synonyms and " " in phrase:
             return vocab.synonyms[phrase]
+    if noun.lower_ in vocab.change_words and noun.tag_ in _COMMON_NOUN_TAGS:
+        # "a 12% rise in profit" is about the profit; "a 400% increase since 1997" about what the text just counted
+        changed = [c for c in noun.children if c.dep_ == "nmod" and c.tag_ in _NOUN_TAGS and not _is_unit_word(c, vocab)
+                   and any(k.dep_ == "case" and k.lower_ == "in" for k in c.children)]
+        return _subject_word(changed[0], vocab) if changed else None
     if noun.lower_ in vocab.subjects.get("quantity_heads", ()):
         counted = [c for c in noun.children if c.dep_ == "nmod" and c.tag_ in _NOUN_TAGS
                    and any(k.dep_ == "case" and k.lower_ == "of" for k in c.children)]

@@ -20,7 +20,7 @@ BASIC_UNITS = {"count", "percent", "fraction", "ratio", "point", "bp"}
 
 COLUMNS = ["doc", "qid", "start", "end", "sentence", "text", "value", "low", "high", "qualifier",
            "unit", "base_value", "base_unit", "subject", "event", "actor", "holder", "source", "time",
-           "restates"]
+           "place", "restates"]
 
 
 def known_units() -> set[str]:
@@ -66,6 +66,7 @@ class QuantityTable(pa.DataFrameModel):
     holder: Series[str] = pa.Field(nullable=True)
     source: Series[str] = pa.Field(nullable=True)
     time: Series[str] = pa.Field(nullable=True)
+    place: Series[str] = pa.Field(nullable=True)
     restates: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
 
     class Config:

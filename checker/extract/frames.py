@@ -50,6 +50,7 @@ class Frame:
     agent: str | None = None  # who does what the verb says: its subject, or "by X" in the passive
     verb_at: int = -1       # offset of the governing verb in the sentence, -1 without one
     phrase: tuple[int, int] = (-1, -1)  # offsets of the number's whole noun phrase ("23 people dead or injured")
+    place: str | None = None  # where, as the number's phrase or clause names it ("12 people in Kharkiv")
 
 
 def mention_span(doc: "Doc", m: Mention) -> "Span | None":
@@ -120,8 +121,9 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
     agent = _agent(verb_tok, noun if noun is not None else root) if verb_tok is not None else None
     top = noun if noun is not None else root
     phrase = (min(top.left_edge.idx, span.start_char), top.right_edge.idx + len(top.right_edge))
+    place = _place(top, verb_tok, vocab)
     return Frame(subject, event, trigger, holder, verb, antecedent, refers_back, relation, agent,
-                 verb_tok.idx if verb_tok is not None else -1, phrase)
+                 verb_tok.idx if verb_tok is not None else -1, phrase, place)
 
 
 def _counted_noun(span: "Span", root: "Token", m: Mention, vocab: Vocabulary) -> "Token | None":
@@ -601,6 +603,33 @@ def _agent(verb: "Token", argument: "Token") -> str | None:
             return " ".join(t.text for t in child.subtree)
         if child.dep_ in ("obl", "obl:agent") and any(c.lower_ == "by" and c.dep_ == "case" for c in child.children):
             return " ".join(t.text for t in child.subtree if t.dep_ != "case")
+    return None
+
+
+def _place(top: "Token", verb: "Token | None", vocab: Vocabulary) -> str | None:
+    """The named place the number's phrase or clause puts it in: 'killed 12 people in Kharkiv', 'the 30,000
+    troops at Camp Humphreys', 'in the Kherson region'. A name only (a proper noun, or a common noun it
+    qualifies): 'in the attack' or 'in March' is no place."""
+    preps = {w.lower() for w in vocab.actors.get("place_prepositions", ())}
+    not_places = set(vocab.month_number) | set(vocab.weekday_number)
+    for owner in (top, verb):
+        if owner is None:
+            continue
+        for c in owner.children:
+            if c.dep_ not in ("obl", "nmod") or not any(k.dep_ == "case" and k.lower_ in preps for k in c.children):
+                continue
+            sub = {t.i for t in c.subtree}
+            left = c.i
+            while left - 1 in sub and c.doc[left - 1].tag_ in _NOUN_TAGS | {"JJ"} and c.doc[left - 1].text[:1].isupper():
+                left -= 1  # "New York City": the name's words before its head
+            right = c.i
+            while right + 1 in sub and c.doc[right + 1].dep_ == "flat":
+                right += 1
+            parts = list(c.doc[left:right + 1])
+            names = [t for t in parts if t.tag_ in ("NNP", "NNPS") and t.lower_ not in not_places]
+            if not names:
+                continue  # "in the attack", "in March"
+            return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
     return None
 
 

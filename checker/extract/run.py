@@ -143,6 +143,7 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
             "actor": _actor(fr, vocab) or context.actor_of(s, m, trigger, source, vocab),
             "holder": fr.holder if fr is not None else None, "source": source,
             "time": context.time_of(s, m, vocab),
+            "place": fr.place if fr is not None else None,
             "restates": first_qid + m.paren_of if m.paren_of is not None else None,
         })
     return rows

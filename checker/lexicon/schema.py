@@ -76,7 +76,7 @@ SCHEMAS: dict[str, dict] = {
         "instrument_codes": [PATTERN],
     },
     "furniture.yaml": {"headings": WORDS, "max_teaser_length": int},
-    "actors.yaml": {"actors": _LABELS, "source_verbs": WORDS},
+    "actors.yaml": {"actors": _LABELS, "source_verbs": WORDS, "place_prepositions?": WORDS},
     "events.yaml": {
         "events": {str: {"words?": WORDS, "nouns?": WORDS}},
         "aerial_subjects?": WORDS,

@@ -239,7 +239,7 @@ def _check_output(output: Optional[Path]) -> None:
     if output is None or str(output) == "-":
         return
     target = Path(os.path.realpath(output))
-    if target.is_dir() or str(output).endswith(("/", os.sep)):
+    if target.is_dir():
         _fail(f"-o {output}: is a folder; name the report file, such as {Path(output) / 'report.md'}")
     folder = Path(output).parent if target.parent == Path(os.path.realpath(Path(output).parent)) else target.parent
     if not target.parent.is_dir():

@@ -131,6 +131,22 @@ def test_the_readme_pyproject_example_works_pasted_into_numcheck_toml(tmp_path: 
     assert result.exit_code == 0 and [(f["rule"], f["severity"]) for f in report["findings"]] == [("NC101", "warning")]
 
 
+def test_the_readme_configuration_block_itself_loads_the_same_from_both_files(tmp_path: Path) -> None:
+    import re
+
+    from checker.config import load
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Configuration"):readme.index("### In CI")]
+    (block,) = re.findall(r"```toml\n(.*?)```", section, re.S)
+    assert block.startswith("[tool.numcheck]")
+    configs = []
+    for name in ("numcheck.toml", "pyproject.toml"):
+        (tmp_path / name).write_text(block, encoding="utf-8")
+        cfg = load(tmp_path / name)
+        configs.append({k: v for k, v in vars(cfg).items() if k != "path"})
+    assert configs[0] == configs[1] and configs[0]["text_field"] == "body" and configs[0]["severity"]
+
+
 def test_numcheck_toml_mixing_both_shapes_is_a_one_line_error(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "numcheck.toml").write_text('fail-on = "never"\n[tool.numcheck]\nselect = ["NC101"]\n',
                                             encoding="utf-8")

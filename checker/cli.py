@@ -170,7 +170,7 @@ class Inputs:
             self.none_found()
 
     def _warn(self, message: str) -> None:
-        typer.echo(f"numcheck: warning: {message}", err=True)
+        typer.echo(f"numcheck: warning: {concise.terminal_safe(message)}", err=True)
 
     def none_found(self) -> None:
         """An empty run is a mistake, not a pass: CI must not go green having checked nothing."""
@@ -201,7 +201,7 @@ def _parts(inputs: Inputs, cfg: config_mod.Config, jobs: Optional[int] = None, e
             if part.input_errors and progress:
                 progress.close()  # an error line of its own, not glued to the progress line
             for d in part.input_errors:
-                typer.echo(f"numcheck: error: {d.doc}: {d.error}", err=True)
+                typer.echo(f"numcheck: error: {concise.terminal_safe(f'{d.doc}: {d.error}')}", err=True)
             yield part
     except VocabularyError as exc:
         _fail(str(exc))
@@ -322,7 +322,7 @@ def _extract_all(inputs: Inputs, format: TableFormat, output: Optional[Path]) ->
         for d in inputs.documents():
             seen += 1
             if d.error:
-                typer.echo(f"numcheck: error: {d.doc}: {d.error}", err=True)
+                typer.echo(f"numcheck: error: {concise.terminal_safe(f'{d.doc}: {d.error}')}", err=True)
                 failed = True
             if d.text is not None:
                 rows.extend(candidates(d.text, d.doc))

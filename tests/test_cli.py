@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import csv
-import re
 import io
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -375,15 +376,22 @@ def test_pre_commit_hook_prints_one_finding_a_line(contradiction: Path, article:
     assert lines[-1] == "2 documents checked, 1 finding (1 error)"
 
 
-def test_hostile_file_name_and_text_cannot_drive_the_terminal(tmp_path: Path, terminal) -> None:
+def test_hostile_file_names_and_ids_cannot_drive_the_terminal(tmp_path: Path, terminal) -> None:
     evil = tmp_path / "a\x1b]0;owned\x07\x1b[2J.txt"
     evil.write_text("Russia launched 61 drones\x1b[8m overnight. Air defences shot down 75 of them.\x07\n",
                     encoding="utf-8")
-    result = runner.invoke(app, ["check", str(evil)])
-    assert result.exit_code == 1
-    visible = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout.replace("\x1b[2J", "<<raw>>"))
-    assert "<<raw>>" not in visible and not re.search("[\x00-\x09\x0b-\x1f\x7f]", visible)
-    assert "a\\x1b]0;owned\\x07\\x1b[2J.txt:1:17: NC101" in visible
+    undecodable = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))  # a Latin-1 name on a UTF-8 system
+    undecodable.write_text(CONTRADICTION, encoding="utf-8")
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "x\x1b]0;owned\x07", "body": "12"}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(evil), str(undecodable), str(corpus)])
+    assert result.exit_code == 2  # the record without text is not checked
+    for stream in (result.stdout, result.stderr):
+        visible = re.sub(r"\x1b\[[0-9;]*m", "", stream.replace("\x1b[2J", "<<raw>>"))
+        assert "<<raw>>" not in visible and not re.search("[\x00-\x09\x0b-\x1f\x7f\ud800-\udfff]", visible)
+    assert "a\u241b]0;owned\u2407\u241b[2J.txt:1:17: NC101" in re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+    assert "caf\ufffd.txt:1:17: NC101" in re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+    assert f"numcheck: error: {corpus}#x\u241b]0;owned\u2407: " in result.stderr
 
 
 def test_colour_on_a_real_terminal(contradiction: Path) -> None:

@@ -39,18 +39,19 @@ def _report(doc: str, message: str) -> Report:
 
 
 def test_control_and_escape_characters_from_an_article_are_neutralised() -> None:
-    hostile = "75 \x1b]0;pwned\x07drones\x1b[31m \r\x08\x9b2J \u202eexe.txt\u202c\nnext"
+    hostile = "75 \x1b]0;pwned\x07drones\x1b[31m \r\x08\x9b2J \u202eexe.txt\u202c\nnext\udcff"
     out = concise.render(_report("wire/\x1b[5mevil\x07.txt", hostile), color=True)
     visible = re.sub(r"\x1b\[[0-9;]*m", "", out)  # remove our own colour codes: nothing else may drive the terminal
-    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", visible)
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]", visible)
     assert visible.count("\n") == 3  # the finding, the notice and the summary: an article cannot add lines
-    assert "wire/\\x1b[5mevil\\x07.txt:1:1:" in visible
-    assert "75 \\x1b]0;pwned\\x07drones\\x1b[31m \\x0d\\x08\\x9b2J \\u202eexe.txt\\u202c\\x0anext" in visible
-    assert "unused suppression '\\x1b[2J'" in visible
+    assert "wire/\u241b[5mevil\u2407.txt:1:1:" in visible
+    assert "75 \u241b]0;pwned\u2407drones\u241b[31m \u240d\u2408\ufffd2J \ufffdexe.txt\ufffd\u240anext\ufffd" in visible
+    assert "unused suppression '\u241b[2J'" in visible
+    out.encode("utf-8")  # no lone surrogate left to fail on the way out
 
 
 def test_terminal_safe_keeps_ordinary_text() -> None:
-    text = "Kyiv — 1 200 (±5 %) «drones», 12\u00a0km², café 😀 日本"
+    text = "Kyiv — 1 200 (±5 %) «drones», 12\u00a0km², café 😀 日本 \u200fאבג\u200e"  # RLM/LRM: harmless marks
     assert concise.terminal_safe(text) == text
 
 

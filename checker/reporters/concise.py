@@ -5,15 +5,26 @@ import re
 
 from checker.report import Report
 
-# C0 and C1 controls (escape sequences start with ESC or CSI), DEL, and the marks that reorder or break
-# a line on screen: text from an article must not drive the terminal or disguise what it shows.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# C0 controls (newline and tab too: one finding a line), DEL, C1 controls, lone surrogates (an undecodable
+# file name, which stdout could not even encode), and the line separators and bidirectional embeddings,
+# overrides and isolates that break or reorder a line on screen: text from an article or a file name must
+# not drive the terminal or disguise what it shows. Each is shown as its Unicode control picture, or U+FFFD.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _SGR = {"bold": "1", "dim": "2", "error": "1;31", "warning": "1;33", "info": "1;36"}
 
 
+def _picture(m: re.Match) -> str:
+    """A visible stand-in: the Unicode control picture of a C0 control (\u241b for ESC) or DEL, else U+FFFD."""
+    c = ord(m.group())
+    if c < 0x20:
+        return chr(0x2400 + c)
+    return "\u2421" if c == 0x7f else "\ufffd"
+
+
 def terminal_safe(text: str) -> str:
-    """text with every control, escape and bidi character shown as a visible escape (\\x1b, \\u202e)."""
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+    """text with every character a terminal would act on, or that would break or reorder the line, made
+    visible and inert."""
+    return _UNSAFE.sub(_picture, text)
 
 
 def _paint(text: str, style: str, color: bool) -> str:

@@ -390,7 +390,7 @@ def check(
     _codes(cfg.ignore)
     fmt = _report_format(format, output)
     _check_output(output)
-    summary_file = _step_summary()
+    summary_file = _step_summary() if fmt is not ReportFormat.jsonl else None  # a stream is not summarised
     reviewed = _load_review(review_file) if review_file else None
     if time_budget is not None:
         cfg.time_budget = time_budget

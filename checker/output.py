@@ -37,7 +37,7 @@ def open_stream(path: Path | None) -> Iterator[Callable[[str], None]]:
             sys.stdout.flush()
         yield write
         return
-    path = Path(path)
+    path = Path(os.path.realpath(path))  # through a symbolic link to its target, as a shell's > would write
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:

@@ -16,7 +16,7 @@ from checker import config as config_mod
 from checker import pipeline, review
 from checker import documents as documents_mod
 from checker.engines import EngineError, default_jobs
-from checker.output import append_text, open_stream, write_text
+from checker.output import append_text, open_stream, step_summary_room, write_text
 from checker.report import Report, Tally
 from checker.reporters import github, json_report, jsonl, junit, markdown, sarif, table
 from checker.rules import base as rules_base
@@ -275,10 +275,12 @@ def check(
         report = pipeline.merge(list(parts))
         if reviewed is not None:
             report = review.apply(report, reviewed)
-        write_text(REPORTERS[format.value](report), output)
+        level = (fail_on or FailOn(cfg.fail_on or "error")).value
+        rendered = junit.render(report, level) if format is ReportFormat.junit else REPORTERS[format.value](report)
+        write_text(rendered, output)
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
-            append_text(markdown.render(report), Path(summary_file))
+            append_text(markdown.render(report, max_bytes=step_summary_room(Path(summary_file))), Path(summary_file))
     if report.input_errors:
         raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(exit_code(report, fail_on or FailOn(cfg.fail_on or "error")))
@@ -300,12 +302,14 @@ def review_init(
 ) -> None:
     """Write one row per finding (with a stable fingerprint) for editors to fill in verdict and note.
 
-    An existing file's verdicts are kept for the findings that are still there.
+    An existing file's verdicts are kept for the findings that are still there; rows with a verdict or
+    note whose finding changed or is gone are kept too, marked stale.
     """
     previous = _load_review(output) if output.exists() else None
     report = _run(paths, _config(config), select=_codes(select), ignore=_codes(ignore))
-    write_text(review.to_csv(review.rows(report, previous)), output)
-    typer.echo(f"{output}: {len(report.findings)} findings to review", err=True)
+    records = review.rows(report, previous)
+    write_text(review.to_csv(records, getattr(previous, "delimiter", ",")), output)
+    typer.echo(f"{output}: {review.tally(records)}", err=True)
     raise typer.Exit(EXIT_INPUT if report.input_errors else EXIT_CLEAN)
 
 
@@ -335,13 +339,7 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code (NC101) or nam
 
 def exit_code(report: Report, fail_on: FailOn) -> int:
     """1 when a finding (new, with a review file) or a notice reaches fail_on, else 0."""
-    if fail_on is FailOn.never:
-        return EXIT_CLEAN
-    levels = {"error"} if fail_on is FailOn.error else {"error", "warning"}
-    counted = [f for f in report.findings if f.status in (None, "new", "reopened")]
-    if any(f.severity in levels for f in counted):
-        return EXIT_FINDINGS
-    return EXIT_FINDINGS if "warning" in levels and report.notices else EXIT_CLEAN
+    return EXIT_FINDINGS if report.fails(fail_on.value) else EXIT_CLEAN
 
 
 def _terminate(signum, frame) -> None:

@@ -25,8 +25,9 @@ def _umask() -> int:
 STEP_SUMMARY_LIMIT = 1_000_000
 
 
-def step_summary_room(path: Path, limit: int = STEP_SUMMARY_LIMIT) -> int:
+def step_summary_room(path: Path, limit: int | None = None) -> int:
     """Bytes a step summary file can still take: what earlier commands of the step wrote counts too."""
+    limit = STEP_SUMMARY_LIMIT if limit is None else limit
     try:
         used = Path(path).stat().st_size
     except OSError:

@@ -130,3 +130,10 @@ def test_sarif_fingerprints_and_false_alarms_as_suppressions(tmp_path: Path) -> 
     assert dismissed[0]["suppressions"] == [{"kind": "external", "status": "accepted",
                                             "justification": "the 9 were lost before launch"}]
     assert result.exit_code == 1  # the other finding is new
+
+
+def test_markdown_with_no_room_says_so_or_writes_nothing(tmp_path: Path) -> None:
+    report = check_paths([str(_many(tmp_path, 2))])
+    tiny = markdown.render(report, max_bytes=300)
+    assert tiny.startswith("# numcheck consistency report\n\n**Cut to fit") and len(tiny.encode()) <= 300
+    assert markdown.render(report, max_bytes=10) == ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -187,3 +188,25 @@ def test_extract_table_and_csv_are_inert(corpus: Path) -> None:
     assert len(rows) > 1
     assert not [c for row in rows for c in row if c.startswith(("=", "+", "@", "\t", "\r"))
                 or re.match(r"-(?!\d+(\.\d+)?$)", c)]  # a negative number is a number, not a formula
+
+
+@pytest.mark.parametrize("fmt", ["md", "github", "junit", "json", "jsonl", "sarif"])
+def test_a_file_name_that_is_not_utf8_is_reported_not_a_traceback(tmp_path: Path, fmt: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    Path(os.fsdecode(bytes(folder) + b"/bad\xff.txt")).write_text(_article(), encoding="utf-8")
+    out = tmp_path / "report.out"
+    result = runner.invoke(app, ["check", str(folder), "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    text = out.read_text(encoding="utf-8")  # written, and valid UTF-8
+    if fmt == "sarif":
+        assert '"uri": "' + str(folder) + '/bad%FF.txt"' in text  # the file's own bytes, percent-encoded
+
+
+def test_review_init_with_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    Path(os.fsdecode(bytes(folder) + b"/bad\xff.txt")).write_text(_article(), encoding="utf-8")
+    out = tmp_path / "review.csv"
+    assert runner.invoke(app, ["review", "init", str(folder), "-o", str(out)]).exit_code == 0
+    assert f"{folder}/bad\ufffd.txt" in out.read_text(encoding="utf-8")

@@ -20,6 +20,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 # What opens a block when it starts a line: a heading, quote, list item, thematic break or setext line.
 _MD_BLOCK_START = re.compile(r"^(\s*)(>|[#+\-=](?=[\s#+\-=]|$)|\d{1,9}(?=[.)](?:\s|$)))")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NEUTRALISED = re.compile(r"^'+[=+\-@\t\r]")
 
 
@@ -51,10 +52,12 @@ def markdown(s: str, start: bool = True) -> str:
 def csv_cell(value):
     """A cell Excel or LibreOffice will not run as a formula (OWASP): a leading ' before =, +, -, @, tab
     or carriage return. A cell already starting with ' and one of those gets one more, so that
-    csv_value(csv_cell(s)) == s for every s."""
-    if isinstance(value, str) and (value.startswith(_FORMULA_START) or _NEUTRALISED.match(value)):
-        return "'" + value
-    return value
+    csv_value(csv_cell(s)) == s for every s that UTF-8 can encode (a lone surrogate, from an undecodable
+    file name, becomes U+FFFD)."""
+    if not isinstance(value, str):
+        return value
+    value = _SURROGATE.sub("\ufffd", value)
+    return "'" + value if value.startswith(_FORMULA_START) or _NEUTRALISED.match(value) else value
 
 
 def csv_value(cell: str) -> str:

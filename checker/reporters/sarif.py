@@ -27,8 +27,9 @@ def _region(report: Report, doc: str, span: Span) -> dict:
 
 def _uri(doc: str) -> str:
     """A document's name as a URI reference: percent-encoded, so 'spain floods 100%.txt' is valid and a
-    colon cannot pass for a scheme ('a:b.txt'); slashes stay path separators."""
-    return quote(doc, safe="/")
+    colon cannot pass for a scheme ('a:b.txt'); slashes stay path separators. A name that was not UTF-8
+    (its bytes kept as lone surrogates) is encoded byte for byte: the URI names the very file."""
+    return quote(doc, safe="/", errors="surrogateescape")
 
 
 def _location(report: Report, doc: str, span: Span) -> dict:

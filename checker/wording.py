@@ -1,5 +1,7 @@
-"""English for messages and reports: plurals after numbers ("1 quantity", "4,800 residents") and how a
-counted quantity, with its subject and event, reads in a sentence."""
+"""English for messages and reports: plurals after numbers and how a counted quantity reads.
+
+"1 quantity", "4,800 residents evacuated", "the same number of passengers".
+"""
 from __future__ import annotations
 
 import functools

@@ -1,6 +1,8 @@
-"""What CI reads: JUnit failures agree with the exit code under every --fail-on, the step summary stays
-under GitHub's 1 MiB with a note saying what was cut, and SARIF carries the review file's fingerprints
-and false alarms."""
+"""What CI reads: JUnit failures as the exit code, a step summary under 1 MiB, SARIF fingerprints and suppressions.
+
+JUnit failures agree with the exit code under every --fail-on, the step summary stays under GitHub's
+1 MiB with a note saying what was cut, and SARIF carries the review file's fingerprints and false alarms.
+"""
 from __future__ import annotations
 
 import csv

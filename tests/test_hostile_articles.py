@@ -1,5 +1,7 @@
-"""Articles are untrusted input: hostile text, file names and .jsonl ids (tests/cases/hostile.yaml) leave
-every report format inert, and each report still parses with a real parser for its format.
+"""Articles are untrusted input: hostile text leaves every report format inert, and each report still parses.
+
+Hostile sentences, file names and .jsonl ids come from tests/cases/hostile.yaml; each format is read
+back with a real parser for it.
 
 tests/data/sarif-schema-2.1.0.json is the OASIS SARIF 2.1.0 schema (errata01, as published in
 oasis-tcs/sarif-spec, Schemata/sarif-schema-2.1.0.json), unchanged."""

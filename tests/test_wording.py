@@ -1,5 +1,7 @@
-"""Messages in English: plurals after numbers and counted nouns (tests/cases/wording.yaml), and in the
-rules' messages and the Markdown report as they come out of a check."""
+"""Messages in English: plurals after numbers and counted nouns, in rules' messages and the Markdown report.
+
+The phrases are data (tests/cases/wording.yaml); then messages as they come out of a check.
+"""
 from __future__ import annotations
 
 from pathlib import Path

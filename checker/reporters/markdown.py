@@ -1,5 +1,8 @@
-"""Markdown consistency report: what an editor acts on first (a summary, then each finding with its sentence
-and arithmetic), how to silence a false alarm once, and every quantity checked in an appendix."""
+"""Markdown consistency report: what an editor acts on first, how to silence a false alarm, then the quantities.
+
+A summary, then each finding with its sentence and arithmetic; how to silence a false alarm once; every
+quantity checked in one appendix.
+"""
 from __future__ import annotations
 
 from collections import Counter

@@ -1,5 +1,4 @@
-"""SARIF 2.1.0: results with rule ids, rule metadata from the docstrings, physical locations, review
-fingerprints, and editors' false alarms as suppressions."""
+"""SARIF 2.1.0: results with rule metadata, locations, review fingerprints and false alarms as suppressions."""
 from __future__ import annotations
 
 import json

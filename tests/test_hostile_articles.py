@@ -91,8 +91,11 @@ def test_markdown_is_inert(corpus: Path) -> None:
     assert headings == ["numcheck consistency report"]
     code = {t.content for t in tokens if t.type == "code_inline"}  # only the report's own how-to-silence snippets
     assert code == {"<!-- numcheck: ignore NC101 -->", "[numcheck: ignore NC101]", "false-alarm", "numcheck review init"}
-    # the text is still there for an editor to read, as text
-    assert "&lt;script>alert(1)&lt;/script>" in md and "!\\[t\\](https://evil.example/track.png)" in md
+    # the text is still there for an editor to read, as text; a bare URL is not made a link by GFM either
+    # (its ':' escaped: GitHub's autolinks start at an unescaped 'https:' or 'www.')
+    assert "&lt;script>alert(1)&lt;/script>" in md and "!\\[t\\](https\\://evil.example/track.png)" in md
+    html = MarkdownIt("commonmark").render(md)
+    assert "![t](https://evil.example/track.png)" in html and "&lt;https://evil.example/auto&gt;" in html
 
 
 def test_step_summary_gets_the_same_inert_report(corpus: Path, tmp_path: Path, monkeypatch) -> None:

@@ -19,6 +19,9 @@ _JSON_RAW = re.compile("[\x7f-\x9f\ud800-\udfff]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 # What opens a block when it starts a line: a heading, quote, list item, thematic break or setext line.
 _MD_BLOCK_START = re.compile(r"^(\s*)(>|[#+\-=](?=[\s#+\-=]|$)|\d{1,9}(?=[.)](?:\s|$)))")
+# GFM turns bare "https://..." and "www...." into links; a backslash before the ':' or '.' (which renders
+# as the character itself) keeps a URL an article quotes as text
+_AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp):(?=//)|\bwww\.")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NEUTRALISED = re.compile(r"^'+[=+\-@\t\r]")
@@ -43,6 +46,7 @@ def markdown(s: str, start: bool = True) -> str:
     (a quote, a list item): what would open a block there is escaped too."""
     s = terminal(s.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
     s = _MD_SPECIAL.sub(r"\\\1", s).replace("&", "&amp;").replace("<", "&lt;")
+    s = _AUTOLINK.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], s)
     if not start:
         return s
     return _MD_BLOCK_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2).isdigit()

@@ -74,7 +74,7 @@ def tally(records: list[dict]) -> str:
     stale = sum(1 for r in records if r.get("state") == STALE)
     line = f"{count(len(records) - stale, 'finding')} to review"
     if stale:
-        line += (f"; {count(stale, 'stale row')} kept with {'its' if stale == 1 else 'their'} verdict "
+        line += (f"; {count(stale, 'stale row')} kept for {'its' if stale == 1 else 'their'} verdict or note "
                  "(the finding changed or is gone: see the state column)")
     return line
 

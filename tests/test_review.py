@@ -99,7 +99,7 @@ def test_init_keeps_rows_whose_finding_changed_marked_stale(tmp_path: Path) -> N
     article.write_text(ARTICLE.replace("The regional governor said", "The governor told reporters"), encoding="utf-8")
     result = runner.invoke(app, ["review", "init", str(article), "-o", str(review)])
     assert result.exit_code == 0
-    assert result.stderr.strip() == (f"{review}: 2 findings to review; 1 stale row kept with its verdict "
+    assert result.stderr.strip() == (f"{review}: 2 findings to review; 1 stale row kept for its verdict or note "
                                      "(the finding changed or is gone: see the state column)")
     after = _rows(review)
     stale = [r for r in after if r["state"] == "stale"]

@@ -44,7 +44,7 @@ def render(report: Report, max_bytes: int | None = None) -> str:
     text = _join(head, sections, tail, appendix)
     if max_bytes is None or _size(text) <= max_bytes:
         return text
-    return _cut(head, sections, tail, appendix, max_bytes, [len(by_doc.get(d.doc, [])) for d in acted])
+    return _cut(head, sections, tail, max_bytes, [len(by_doc.get(d.doc, [])) for d in acted])
 
 
 def _join(head: list[str], sections: list[list[str]], tail: list[str], appendix: list[str]) -> str:
@@ -58,7 +58,7 @@ def _size(text: str) -> int:
     return len(text.encode("utf-8"))
 
 
-def _cut(head, sections, tail, appendix, max_bytes: int, findings_per_section: list[int]) -> str:
+def _cut(head, sections, tail, max_bytes: int, findings_per_section: list[int]) -> str:
     """The report without its appendix and with as many documents' sections as fit, and a note saying so."""
     def note(kept: int) -> list[str]:
         left = len(sections) - kept

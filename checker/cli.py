@@ -16,7 +16,7 @@ from checker import __version__, pipeline, review
 from checker import config as config_mod
 from checker import documents as documents_mod
 from checker.engines import EngineError, default_jobs
-from checker.output import append_text, open_stream, write_text
+from checker.output import append_text, open_stream, step_summary_room, write_text
 from checker.progress import Progress
 from checker.report import Report, Tally
 from checker.reporters import concise, github, json_report, jsonl, junit, markdown, sarif, table
@@ -406,12 +406,14 @@ def check(
         to_file = output is not None and str(output) != "-"
         if fmt is ReportFormat.concise:
             text = concise.render(report, color=not to_file and _color(), with_summary=not quiet)
+        elif fmt is ReportFormat.junit:
+            text = junit.render(report, (fail_on or FailOn(cfg.fail_on or "error")).value)
         else:
             text = REPORTERS[fmt.value](report)
         _write(text, output)
         if summary_file:
             try:
-                append_text(markdown.render(report), summary_file)
+                append_text(markdown.render(report, max_bytes=step_summary_room(summary_file)), summary_file)
             except OSError as exc:
                 _fail(f"GITHUB_STEP_SUMMARY={summary_file}: cannot append to it ({exc.strerror or exc})")
     if output is not None and str(output) != "-" and not quiet:
@@ -462,14 +464,16 @@ def review_init(
 ) -> None:
     """Write one row per finding (with a stable fingerprint) for editors to fill in verdict and note.
 
-    An existing file's verdicts are kept for the findings that are still there.
+    An existing file's verdicts are kept for the findings that are still there; rows with a verdict or
+    note whose finding changed or is gone are kept too, marked stale.
     """
     _check_output(output)
     previous = _load_review(output) if output.exists() else None
     cfg = _config(config)
     report = _run(Inputs(paths, cfg), cfg, select=_codes(select), ignore=_codes(ignore))
-    _write(review.to_csv(review.rows(report, previous)), output)
-    typer.echo(f"{output}: {len(report.findings)} findings to review", err=True)
+    records = review.rows(report, previous)
+    _write(review.to_csv(records, getattr(previous, "delimiter", ",")), output)
+    typer.echo(f"{output}: {review.tally(records)}", err=True)
     raise typer.Exit(EXIT_INPUT if report.input_errors else EXIT_CLEAN)
 
 
@@ -499,13 +503,7 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code (NC101) or nam
 
 def exit_code(report: Report, fail_on: FailOn) -> int:
     """1 when a finding (new, with a review file) or a notice reaches fail_on, else 0."""
-    if fail_on is FailOn.never:
-        return EXIT_CLEAN
-    levels = {"error"} if fail_on is FailOn.error else {"error", "warning"}
-    counted = [f for f in report.findings if f.status in (None, "new", "reopened")]
-    if any(f.severity in levels for f in counted):
-        return EXIT_FINDINGS
-    return EXIT_FINDINGS if "warning" in levels and report.notices else EXIT_CLEAN
+    return EXIT_FINDINGS if report.fails(fail_on.value) else EXIT_CLEAN
 
 
 def _terminate(signum, frame) -> None:

@@ -21,6 +21,20 @@ def _umask() -> int:
     return mask
 
 
+# GitHub shows at most 1 MiB of a step's summary; keep a margin for what other tools add after us
+STEP_SUMMARY_LIMIT = 1_000_000
+
+
+def step_summary_room(path: Path, limit: int | None = None) -> int:
+    """Bytes a step summary file can still take: what earlier commands of the step wrote counts too."""
+    limit = STEP_SUMMARY_LIMIT if limit is None else limit
+    try:
+        used = Path(path).stat().st_size
+    except OSError:
+        used = 0
+    return max(0, limit - used)
+
+
 def append_text(text: str, path: Path) -> None:
     """Append to a file another program owns (GitHub's step summary)."""
     with open(path, "a", encoding="utf-8") as fh:

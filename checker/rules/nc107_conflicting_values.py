@@ -7,6 +7,7 @@ from checker.lexicon import lexicon_pattern
 from checker.rules import links
 from checker.rules.base import Rule, register
 from checker.rules.facts import Document, Quantity, interval
+from checker.wording import the_same
 
 # "the €321 million profit", "All 126 passengers", "the 78 countries at the talks"
 _DEFINITE = re.compile(r"\b(?:the|all(?:\s+the)?|those|these)\s+$|\bthe\s+[a-z]+\s+of\s+$", re.I)
@@ -79,9 +80,8 @@ class ConflictingValues(Rule):
     def _conflict(self, doc: Document, a: Quantity, b: Quantity, other_doc: str | None = None):
         disputed = not links.sources_agree(a, b, doc)
         where = f" in {other_doc}" if other_doc else ""
-        what = " ".join(w for w in (b.subject, b.event) if w)
         message = (f"{_as_written(doc if not other_doc else None, a)}{where} and later "
-                   f"{_as_written(doc, b)} for the same {what or 'figure'}: the two cannot both hold")
+                   f"{_as_written(doc, b)} for {the_same(b)}: the two cannot both hold")
         if disputed:
             return self.finding(doc.doc, f"disputed: {a.source} gives {a.text}, {b.source} gives {b.text}",
                                 [a.span, b.span], severity="info", name="disputed")

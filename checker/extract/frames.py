@@ -88,7 +88,8 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
         # a share or price that is the value of something: "turnout was 65%", "the fund totals $712 million"
         owner = _predicate_noun(root, vocab, m.currency)
     elif subject is None and not refers_back and _measure(m, vocab) and not distance_after(doc.text, m.end, vocab):
-        owner = _copular_subject(root)  # "the river is 3 km wide", "the display size will remain 13.3 inches"
+        # "the river is 3 km wide", "the display size will remain 13.3 inches", "particles smaller than 2.5 microns"
+        owner = _copular_subject(root) or _described_noun(root)
     if owner is not None and owner is not noun:
         subject = _subject_word(owner, vocab)
     if subject is None and noun is None and not refers_back and m.unit != "count" and not m.currency \
@@ -404,6 +405,17 @@ def _measure(m: Mention, vocab: Vocabulary) -> bool:
 
 
 _COPULAS = {"be", "remain", "stay", "become"}
+
+
+def _described_noun(root: "Token") -> "Token | None":
+    """The noun a measure describes through an adjective or participle modifying it ('particles smaller than
+    2.5 microns', 'winds gusting to 55 mph')."""
+    head = root.head
+    if head.i != root.i and root.dep_ in ("obl", "obj", "obl:unmarked") and (
+            (head.tag_ in ("JJ", "JJR") and head.dep_ == "amod") or (head.tag_ in ("VBG", "VBN") and head.dep_ == "acl")):
+        noun = head.head
+        return noun if noun.tag_ in _COMMON_NOUN_TAGS else None
+    return None
 
 
 def _copular_subject(root: "Token") -> "Token | None":

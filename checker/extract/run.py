@@ -146,6 +146,9 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
             "place": fr.place if fr is not None else None,
             "restates": first_qid + m.paren_of if m.paren_of is not None else None,
         })
+    for i in range(len(rows) - 1, 0, -1):
+        if rows[i - 1]["subject"] is None and rows[i]["subject"] and _continues(s, mentions[i - 1], mentions[i]):
+            rows[i - 1]["subject"] = rows[i]["subject"]  # "about 2,750 tons, or 2,500 metric tons, of water"
     return rows
 
 

@@ -66,7 +66,7 @@ class ConflictingValues(Rule):
                         or _COMPARED.search(doc.before(later, 30)):
                     continue  # "including all six", "Of the €1.5 billion, ...": a subset or a new whole
                 earlier = _earlier_statement(doc, later, ctx, elsewhere)
-                if earlier is None or _compatible(doc, earlier, later, ctx):
+                if earlier is None or _compatible(doc, earlier, later, ctx) or _refers_to_another(doc, later, ctx):
                     continue
                 if later.subject in ctx.relations.words("owned_subjects") and \
                         (not later.actor or later.actor != earlier.actor):
@@ -111,6 +111,20 @@ def _as_written(doc: Document | None, q: Quantity) -> str:
         return repr(q.text)
     m = _HEDGED.search(doc.before(q, 25))
     return repr((m.group() if m else "") + q.text)
+
+
+def _refers_to_another(doc: Document, later: Quantity, ctx) -> bool:
+    """Does 'the N' point back to another group the text has named: an earlier N of the same things ('the
+    five companies join nine others ... the nine'), or the groups it adds up ('five ... nine ... All 14')?
+    The nearest earlier number of the same things is then another group, not the same fact restated."""
+    if later.value is None:
+        return False
+    groups = [q for q in doc.earlier_with_unit(later)
+              if q.unit == later.unit and q.value is not None and not q.is_range and _same_thing(q, later, ctx)]
+    if any(_compatible(doc, q, later, ctx) for q in groups):
+        return True
+    values = [q.value for q in groups]
+    return any(a + b == later.value for i, a in enumerate(values) for b in values[i + 1:])
 
 
 def _earlier_statement(doc: Document, later: Quantity, ctx, elsewhere) -> Quantity | None:

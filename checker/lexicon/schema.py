@@ -74,6 +74,7 @@ SCHEMAS: dict[str, dict] = {
         "one_source_verbs": WORDS,
         "one_negations": WORDS,
         "instrument_codes": [PATTERN],
+        "magnitude_nouns?": WORDS,
     },
     "furniture.yaml": {"headings": WORDS, "max_teaser_length": int},
     "actors.yaml": {"actors": _LABELS, "source_verbs": WORDS, "place_prepositions?": WORDS},

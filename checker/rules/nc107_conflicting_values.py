@@ -65,6 +65,8 @@ class ConflictingValues(Rule):
                 if _INTRODUCES_WHOLE.search(doc.before(later, 30)) or _opens_sentence(doc, later) \
                         or _COMPARED.search(doc.before(later, 30)):
                     continue  # "including all six", "Of the €1.5 billion, ...": a subset or a new whole
+                if later.value is not None and later.value <= 3 and later.text.isalpha():
+                    continue  # "the two", "the three": individuals the text has named one by one, not a count restated
                 earlier = _earlier_statement(doc, later, ctx, elsewhere)
                 if earlier is None or _compatible(doc, earlier, later, ctx) or _refers_to_another(doc, later, ctx):
                     continue

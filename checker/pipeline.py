@@ -2,15 +2,11 @@
 from __future__ import annotations
 
 import functools
-import os
 from collections import Counter, deque
 from dataclasses import replace
 from typing import Iterable, Iterator
 
-# One BLAS thread per process, set before numpy loads (unless the user chose): numcheck spreads documents
-# over cores itself (-j), and the parser's many small matrix products gain nothing from a second thread,
-# whose spinning on a busy machine made a one-core run twice as slow.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+import checker.startup  # noqa: F401  # first: it sets what must be set before numpy and spaCy load
 
 import pandas as pd
 

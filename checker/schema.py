@@ -40,7 +40,7 @@ BASIC_UNITS = {"count", "percent", "fraction", "ratio", "point", "bp"}
 
 COLUMNS = ["doc", "qid", "start", "end", "sentence", "text", "value", "low", "high", "qualifier",
            "unit", "base_value", "base_unit", "subject", "event", "actor", "holder", "source", "time",
-           "restates"]
+           "place", "restates"]
 
 
 def known_units() -> set[str]:
@@ -93,6 +93,7 @@ QuantityTable = pa.DataFrameSchema(
         "holder": _optional_text(),
         "source": _optional_text(),
         "time": _optional_text(),
+        "place": _optional_text(),
         "restates": _column(pd.Int64Dtype(), pa.Check.ge(0), nullable=True),
     },
     checks=[

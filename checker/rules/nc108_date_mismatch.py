@@ -9,6 +9,7 @@ from checker.extract.numbers import SMALL, TENS
 from checker.lexicon import lexicon_pattern
 from checker.report import Span
 from checker.rules.base import Rule, register
+from checker.wording import count
 
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44}
 _DURATION = lexicon_pattern(
@@ -123,7 +124,8 @@ class DateMismatch(Rule):
         written = doc.text[m.start("n"):m.end("unit")]
         duration = Span(m.start("n"), m.end("unit"), written)
         yield self.finding(
-            doc.doc, f"from {first.text} to {second.text} is {actual} days, not {written} ({stated:g} days)",
+            doc.doc, f"from {first.text} to {second.text} is {count(actual, 'day')}, not {written} "
+                     f"({stated:g} day{'' if stated == 1 else 's'})",
             [_span(first), duration, _span(second)])
 
 

@@ -63,11 +63,23 @@ class CountMismatch(Rule):
                 items, span = _items(doc.text, opener.end(), sent.end)
                 if len(items) < 2 or any(len(i) > _MAX_ITEM for i in items) or len(items) == q.value:
                     continue
+                if _not_an_enumeration(doc.text[opener.end():span.end], items):
+                    continue
                 if sum(bool(_NUMBERED.match(i)) for i in items) * 2 >= len(items):
                     continue  # "11 medals — four gold, five silver and three bronze": a breakdown (NC103)
                 yield self.finding(
                     doc.doc, f"{q.text}{opener.group('np')} announced, but {len(items)} are listed: "
                              + "; ".join(items), [q.span, span])
+
+
+_CLAUSE_START = re.compile(r"(?:I|we|you|he|she|it|they|there)\b(?!-)", re.I)
+
+
+def _not_an_enumeration(body: str, items: list[str]) -> bool:
+    """Prose after a colon, not a list of the counted things: a quotation ('”, said the CEO'), clauses
+    ('she had taken eight', 'we've consumed ...'), or a span of kinds ('from monitors to ventilators')."""
+    return (bool(re.search(r'["“”]', body)) or re.match(r"\s*from\s", body, re.I) is not None
+            or any(_CLAUSE_START.match(i) for i in items))
 
 
 def _items(text: str, start: int, end: int) -> tuple[list[str], Span]:

@@ -1,10 +1,11 @@
-"""The quantity table: a pandera schema every extraction result must satisfy."""
+"""The quantity table: a pandera DataFrameModel every extraction result must satisfy."""
 from __future__ import annotations
 
 import sys
 
 import pandas as pd
 import pandera.pandas as pa
+from pandera.typing import Series
 
 from checker.vocab import vocabulary
 
@@ -58,54 +59,66 @@ def known_units() -> set[str]:
     return known
 
 
-def _column(dtype, *checks: pa.Check, nullable: bool = False) -> pa.Column:
-    return pa.Column(dtype, checks=list(checks), nullable=nullable)
+class QuantityTable(pa.DataFrameModel):
+    """One row per quantity found in a document.
 
+    Offsets are character offsets into the document text: text[start:end] is the
+    quantity as written. A range has no value but a low and a high end; the
+    table holds inverted ranges (low > high) because they are findings for the
+    rules, not extraction errors.
+    """
 
-def _optional_text() -> pa.Column:
-    return _column(str, nullable=True)
+    doc: Series[str]
+    qid: Series[int] = pa.Field(ge=0)
+    start: Series[int] = pa.Field(ge=0)
+    end: Series[int] = pa.Field(gt=0)
+    sentence: Series[int] = pa.Field(ge=0)
+    text: Series[str] = pa.Field(str_length={"min_value": 1})
+    value: Series[float] = pa.Field(nullable=True)
+    low: Series[float] = pa.Field(nullable=True)
+    high: Series[float] = pa.Field(nullable=True)
+    qualifier: Series[str] = pa.Field(isin=QUALIFIERS)
+    unit: Series[str]
+    base_value: Series[float] = pa.Field(nullable=True)
+    base_unit: Series[str]
+    subject: Series[str] = pa.Field(nullable=True)
+    event: Series[str] = pa.Field(nullable=True)
+    actor: Series[str] = pa.Field(nullable=True)
+    holder: Series[str] = pa.Field(nullable=True)
+    source: Series[str] = pa.Field(nullable=True)
+    time: Series[str] = pa.Field(nullable=True)
+    place: Series[str] = pa.Field(nullable=True)
+    restates: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
 
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
 
-# One row per quantity found in a document. Offsets are character offsets into the document text:
-# text[start:end] is the quantity as written. A range has no value but a low and a high end; the table
-# holds inverted ranges (low > high) because they are findings for the rules, not extraction errors.
-# (A DataFrameSchema rather than a DataFrameModel: building a model's schema imports pandera's typing
-# for every dataframe library installed, dask's among them, a second of start-up for nothing.)
-QuantityTable = pa.DataFrameSchema(
-    {
-        "doc": _column(str),
-        "qid": _column(int, pa.Check.ge(0)),
-        "start": _column(int, pa.Check.ge(0)),
-        "end": _column(int, pa.Check.gt(0)),
-        "sentence": _column(int, pa.Check.ge(0)),
-        "text": _column(str, pa.Check.str_length(min_value=1)),
-        "value": _column(float, nullable=True),
-        "low": _column(float, nullable=True),
-        "high": _column(float, nullable=True),
-        "qualifier": _column(str, pa.Check.isin(QUALIFIERS)),
-        "unit": _column(str, pa.Check(lambda unit: unit.isin(known_units()), name="known_unit")),
-        "base_value": _column(float, nullable=True),
-        "base_unit": _column(str),
-        "subject": _optional_text(),
-        "event": _column(str, pa.Check(lambda event: event.isna() | event.isin(known_events()), name="known_event"),
-                         nullable=True),
-        "actor": _optional_text(),
-        "holder": _optional_text(),
-        "source": _optional_text(),
-        "time": _optional_text(),
-        "place": _optional_text(),
-        "restates": _column(pd.Int64Dtype(), pa.Check.ge(0), nullable=True),
-    },
-    checks=[
-        pa.Check(lambda df: df["start"] < df["end"], name="start_before_end"),
-        pa.Check(lambda df: df["text"].str.len() == df["end"] - df["start"], name="surface_length_matches_span"),
-        pa.Check(lambda df: df["value"].notna() | ((df["qualifier"] == "range") & df["low"].notna()
-                                                   & df["high"].notna()), name="value_or_range"),
-        pa.Check(lambda df: (df["qualifier"] != "range") | (df["low"].notna() & df["high"].notna()),
-                 name="range_has_bounds"),
-    ],
-    strict=True, coerce=True, ordered=True, name="QuantityTable",
-)
+    @pa.check("unit", name="known_unit")
+    def unit_is_known(cls, unit: Series[str]) -> Series[bool]:
+        return unit.isin(known_units())
+
+    @pa.check("event", name="known_event")
+    def event_is_known(cls, event: Series[str]) -> Series[bool]:
+        return event.isna() | event.isin(known_events())
+
+    @pa.dataframe_check(name="start_before_end")
+    def start_before_end(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["start"] < df["end"]
+
+    @pa.dataframe_check(name="surface_length_matches_span")
+    def surface_matches_span(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["text"].str.len() == df["end"] - df["start"]
+
+    @pa.dataframe_check(name="value_or_range")
+    def value_or_range(cls, df: pd.DataFrame) -> Series[bool]:
+        has_range = df["low"].notna() & df["high"].notna()
+        return df["value"].notna() | ((df["qualifier"] == "range") & has_range)
+
+    @pa.dataframe_check(name="range_has_bounds")
+    def range_has_bounds(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["qualifier"] != "range") | (df["low"].notna() & df["high"].notna())
 
 
 def python_values(column: pd.Series) -> list:

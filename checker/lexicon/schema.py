@@ -121,6 +121,7 @@ SCHEMAS: dict[str, dict] = {
         "week_slack_days": NUMBER,
         "capacity_reach_sentences": int,
         "owned_subjects?": WORDS,
+        "bounded_shares?": WORDS,
     },
     "units.yaml": {
         "currency_prefixes": {str: str},

@@ -13,8 +13,9 @@ class PercentOutOfRange(Rule):
 
     What it flags
         A percentage written as a share of a set ("N% of voters", "N% of the
-        region", "N% of eligible residents") that is above 100 or below 0.
-        Changes ("rose 150%") and ratios to a measure that can be exceeded
+        region", "N% of eligible residents") that is above 100 or below 0, and
+        a share whose noun names its whole ("a 140% stake", "turnout of 112%",
+        listed in rules/relations.yaml as bounded_shares). Changes ("rose 150%") and ratios to a measure that can be exceeded
         ("120% of GDP", "110% of capacity", listed in rules/relations.yaml as
         ratio_wholes) are not shares and are left alone.
 

@@ -24,7 +24,10 @@ def _once_per_document(find):
 # (no preposition before the "of": in "a loss of $305 million on revenue of $167 million" the revenue is the
 # value of its own noun, not the whole the loss is part of)
 _OF_BETWEEN = lexicon_pattern(
-    r"^\s*(?:(?!(?:on|in|at|for|from|with|by|to|against|over|under|versus)\s)[A-Za-z'’-]+\s+){0,4}?(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+['’]s?\s+){0,2}?"
+    r"^\s*(?:(?!(?:on|in|at|for|from|with|by|to|against|over|under|versus)\s)[A-Za-z'’-]+\s+){0,4}?"
+    # "14 of the 19", "six finalists, selected from 40": the whole the part is taken from
+    r"(?:of|out\s+of|(?:[A-Za-z'’-]+,\s+)?(?:selected|chosen|picked|drawn)\s+from)\s+"
+    r"(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+['’]s?\s+){0,2}?"
     r"(?:(?:only|(?&HEDGE))\s+)?$", re.I)
 # "14,000 of those troops", "Eleven children were among those hurt"
 _OF_THOSE = re.compile(r"^\s*(?:of|among)\s+(?:those|them|these|whom)\b", re.I)

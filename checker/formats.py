@@ -4,8 +4,6 @@ from __future__ import annotations
 import json
 import re
 
-from checker.suppress import MARKER
-
 # Markdown syntax replaced by spaces of the same length, so offsets still point into the file.
 _MD_PATTERNS = [
     re.compile(r"^(?:```|~~~)[^\n]*\n.*?^(?:```|~~~)[^\n]*$", re.M | re.S),  # fenced code
@@ -46,13 +44,10 @@ def mask_markdown(text: str) -> str:
 def html_to_text(html: str) -> str:
     """The article body of an HTML page (navigation, footers and teasers dropped), by trafilatura.
 
-    Suppression comments are turned into bracket markers on their own line first,
-    so they survive extraction and still apply to the paragraph after them.
+    Suppression comments need not survive: they are read in the page itself (see Document.marked).
     """
     import trafilatura  # imported here: only HTML input needs it
 
-    html = MARKER.sub(lambda m: "<p>[" + m.group()[4:-3].strip() + "]</p>" if m.group().startswith("<!--")
-                      else m.group(), html)
     return trafilatura.extract(html, include_comments=False, include_tables=True) or ""
 
 

@@ -74,7 +74,8 @@ SCHEMAS: dict[str, dict] = {
         "one_source_verbs": WORDS,
         "one_negations": WORDS,
     },
-    "furniture.yaml": {"headings": WORDS, "max_teaser_length": int},
+    "furniture.yaml": {"headings": WORDS, "max_teaser_length": int,
+                       "html_elements": WORDS, "html_class_words": WORDS, "html_itemprops": WORDS},
     "actors.yaml": {"actors": _LABELS, "source_verbs": WORDS},
     "events.yaml": {
         "events": {str: {"words?": WORDS, "nouns?": WORDS}},

@@ -27,6 +27,8 @@ _MARKUP = re.compile(
 _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 # How far ahead of the last aligned paragraph a word of an unaligned one is looked for.
 _WORD_WINDOW = 2000
+# How much of a paragraph's opening must match where it is looked for when the whole of it does not.
+_ANCHOR = 40
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,9 @@ def align(text: str, page: str) -> SourceMap:
                 starts[i], ends[i] = src.starts[k + j], src.ends[k + j]
             ptr = max(ptr, k + len(squeezed))
             continue
-        ptr = _align_words(text, idx, src, ptr, starts, ends)
+        # changed somewhere along the line: start where its opening is, then go word by word
+        anchor = src.chars.find(squeezed[:_ANCHOR], ptr)
+        ptr = _align_words(text, idx, src, anchor if anchor >= 0 else ptr, starts, ends)
     return SourceMap(starts, ends)
 
 

@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from checker.suppress import MARKER
 
 # Elements whose content is not article text (never in trafilatura's output).
-_SKIPPED = re.compile(r"<(script|style|title|template|textarea)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_SKIPPED = re.compile(r"<(script|style|title|template|textarea)\b[^>]*>", re.I)
 # A tag, a comment, a doctype or processing instruction, a CDATA section: markup, not text.
 _MARKUP = re.compile(
     r"<!--.*?(?:-->|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
     r"|<[!?][^>]*>?"
-    # a quoted attribute value may hold '>'; possessive, so a tag that never closes costs linear time
-    r"|</?[A-Za-z](?:[^>\"'=]|=\s*\"[^\"]*\"|=\s*'[^']*'|[=\"'])*+>",
+    # a quoted attribute value may hold '>'; nothing in a tag holds '<', so a tag that never closes is
+    # given up at the next '<' and a hostile page costs linear time
+    r"|</?[A-Za-z](?:[^<>\"'=]|=\s*\"[^<\"]*\"|=\s*'[^<']*'|[=\"'])*+>",
     re.S)
 _ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 # How far ahead of the last aligned paragraph a word of an unaligned one is looked for.
@@ -43,7 +44,7 @@ def page_text(page: str) -> PageText:
     """Every non-space character of the page's text, with its [start, end) in the page."""
     chars: list[str] = []
     starts, ends = array("l"), array("l")
-    skipped = [(m.start(), m.end()) for m in _SKIPPED.finditer(page)]
+    skipped = _skipped(page)
 
     def add_text(a: int, b: int) -> None:
         pos = a
@@ -74,6 +75,22 @@ def page_text(page: str) -> PageText:
         add_text(pos, a)
         pos = b
     return PageText("".join(chars), starts, ends)
+
+
+def _skipped(page: str) -> list[tuple[int, int]]:
+    """The [start, end) of each script, style, title, template and textarea element; one left open runs
+    to the end of the page, as in a browser (and the page is read once, however many are open)."""
+    out, pos = [], 0
+    lower = page.lower()
+    while (m := _SKIPPED.search(page, pos)) is not None:
+        close = lower.find("</" + m.group(1).lower(), m.end())
+        if close < 0:
+            out.append((m.start(), len(page)))
+            break
+        end = page.find(">", close)
+        pos = len(page) if end < 0 else end + 1
+        out.append((m.start(), pos))
+    return out
 
 
 @dataclass(frozen=True)

@@ -51,9 +51,22 @@ def _read(path: Path) -> dict:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from exc
 
 
+def _own_table(path: Path, data: dict) -> dict:
+    """A numcheck.toml's settings: at its top level, or under [tool.numcheck] as in pyproject.toml
+    (the same text pasted from one into the other works), but not both."""
+    if "tool" not in data:
+        return data
+    tool = data["tool"]
+    if set(data) == {"tool"} and isinstance(tool, dict) and set(tool) == {"numcheck"} \
+            and isinstance(tool["numcheck"], dict):
+        return tool["numcheck"]
+    raise ConfigError(f"{path}: write the settings at the top level (select = [...]) or all under "
+                      f"[tool.numcheck], not both, and no other [tool.*] table")
+
+
 def load(path: Path) -> Config:
     data = _read(path)
-    table = data.get("tool", {}).get("numcheck", {}) if path.name == "pyproject.toml" else data
+    table = data.get("tool", {}).get("numcheck", {}) if path.name == "pyproject.toml" else _own_table(path, data)
     known = {"select", "ignore", "severity", "fail-on", "default-year", "tolerance", "across", "id-field",
              "text-field", "time-budget"}
     unknown = sorted(set(table) - known)

@@ -1,13 +1,16 @@
 """Input documents: files, directories, JSON Lines corpora and stdin, with one clear error per unreadable input."""
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import sys
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterable, Iterator
 
-from checker import formats, htmlmap
+from checker import formats, htmlmap, ignore
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 STDIN = "-"
@@ -41,18 +44,84 @@ class Document:
         return (self.view if self.source is not None else self.raw or self.text) or ""
 
 
-def discover(paths: list[str]) -> list[str]:
-    """Expand directories into their article files (sorted by name); keep files and '-' as given."""
-    out: list[str] = []
+def discover(paths: list[str], exclude: Iterable[str] = (), warn: Callable[[str], None] | None = None) -> list[str]:
+    """The files to read, each once: folders walked recursively for their article files (in name order,
+    skipping hidden entries and what .gitignore ignores), files and '-' as given; none that --exclude matches.
+
+    warn, if given, hears once of each symbolic link that leads back into its own folder (not followed).
+    """
+    found = _Found(tuple(exclude), warn)
     for p in paths:
         path = Path(p)
-        if p != STDIN and path.is_dir():
-            found = sorted((c for c in path.iterdir() if c.suffix.lower() in TEXT_SUFFIXES and c.is_file()),
-                           key=lambda c: c.name)
-            out.extend(str(c) for c in found)
+        if p == STDIN:
+            found.add(p, p)
+        elif found.excluded(path):
+            continue
+        elif path.is_dir():
+            found.walk(path, ignore.ignores_above(path), frozenset())
         else:
-            out.append(p)
-    return out
+            found.add(p, os.path.realpath(p))
+    return found.files
+
+
+class _Found:
+    """The files of one discover() call, deduplicated by their real path."""
+
+    def __init__(self, exclude: tuple[str, ...], warn: Callable[[str], None] | None) -> None:
+        self.exclude, self.warn = exclude, warn
+        self.files: list[str] = []
+        self.seen: set[str] = set()
+        self.walked: set[tuple[int, int]] = set()
+        self.loops: set[tuple[int, int]] = set()
+
+    def add(self, name: str, key: str) -> None:
+        if key not in self.seen:
+            self.seen.add(key)
+            self.files.append(name)
+
+    def excluded(self, path: Path) -> bool:
+        return bool(self.exclude) and ignore.matches_glob(path, self.exclude)
+
+    def walk(self, folder: Path, ignores: ignore.Ignores, ancestors: frozenset[tuple[int, int]]) -> None:
+        """Add the article files in folder and its subfolders."""
+        try:
+            here = folder.stat()
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            self.add(str(folder), os.path.realpath(folder))  # read as an input error: "cannot list folder"
+            return
+        key = (here.st_dev, here.st_ino)
+        if key in self.walked:  # reached again through a link or given twice: its files are listed
+            return
+        self.walked.add(key)
+        ancestors = ancestors | {key}
+        ignores = ignores.entering(folder)
+        for entry in entries:
+            path = folder / entry.name
+            if entry.name.startswith(".") or self.excluded(path):
+                continue
+            try:
+                is_dir = entry.is_dir()
+                is_file = not is_dir and entry.is_file()
+                target = entry.stat() if is_dir else None
+            except OSError:  # vanished, or a link to nowhere: nothing to read
+                continue
+            if ignores.ignored(path, is_dir):
+                continue
+            if is_dir:
+                if (target.st_dev, target.st_ino) in ancestors:
+                    self._loop(entry, path)
+                else:
+                    self.walk(path, ignores, ancestors)
+            elif is_file and entry.name.lower().endswith(TEXT_SUFFIXES):
+                self.add(str(path), os.path.realpath(path))
+
+    def _loop(self, entry: os.DirEntry, path: Path) -> None:
+        link = entry.stat(follow_symlinks=False)
+        if (link.st_dev, link.st_ino) not in self.loops:
+            self.loops.add((link.st_dev, link.st_ino))
+            if self.warn:
+                self.warn(f"{path}: symbolic-link loop (leads back to {os.path.realpath(path)}), not followed")
 
 
 def _read_text(name: str) -> tuple[str | None, str | None]:
@@ -84,14 +153,19 @@ def _os_error(exc: OSError) -> str:
     return f"cannot read ({exc.strerror or exc})"
 
 
-def iter_read(name: str, id_field: str = "id", text_field: str = "text") -> Iterator[Document]:
+def iter_read(name: str, id_field: str = "id", text_field: str = "text",
+              stdin_name: str | None = None) -> Iterator[Document]:
     """The documents in one input, one at a time: one for a file, one per line for a .jsonl corpus,
-    which is read line by line, never whole."""
+    which is read line by line, never whole. stdin_name names '-' and says its format by its suffix."""
+    source, name = name, (stdin_name or name) if name == STDIN else name
     suffix = Path(name).suffix.lower() if name != STDIN else ""
     if suffix == ".jsonl":
-        yield from _jsonl_documents(name, id_field, text_field)
+        yield from _jsonl_documents(source, id_field, text_field, name)
         return
-    text, error = _read_text(name)
+    if source != STDIN and os.path.isdir(source):
+        yield Document(name, error=_folder_error(source))
+        return
+    text, error = _read_text(source)
     if error:
         yield Document(name, error=error)
     elif suffix in (".md", ".markdown"):
@@ -103,13 +177,28 @@ def iter_read(name: str, id_field: str = "id", text_field: str = "text") -> Iter
         yield Document("<stdin>" if name == STDIN else name, text=text)
 
 
-def _jsonl_documents(name: str, id_field: str, text_field: str) -> Iterator[Document]:
+def _folder_error(folder: str) -> str:
+    """Why a folder that discover() could not walk was not checked."""
     try:
-        fh = open(name, "rb")
+        os.scandir(folder).close()
+    except PermissionError:
+        return "cannot list folder (permission denied)"
+    except OSError as exc:
+        return f"cannot list folder ({exc.strerror or exc})"
+    return "is a directory"
+
+
+def _jsonl_documents(source: str, id_field: str, text_field: str, name: str | None = None) -> Iterator[Document]:
+    name = name or source
+    try:
+        if source == STDIN:  # buffered, for peek(), and left open: stdin is not ours to close
+            fh = contextlib.nullcontext(io.BufferedReader(sys.stdin.buffer))
+        else:
+            fh = open(source, "rb")
     except OSError as exc:
         yield Document(name, error=_os_error(exc))
         return
-    with fh:
+    with fh as fh:
         try:
             if b"\x00" in fh.peek(8192)[:8192]:
                 yield Document(name, error="binary file (contains NUL bytes), not text")
@@ -133,18 +222,24 @@ def _jsonl_documents(name: str, id_field: str, text_field: str) -> Iterator[Docu
 
 def iter_documents(paths: list[str], id_field: str = "id", text_field: str = "text") -> Iterator[Document]:
     """Every document of the inputs, read lazily in order, so a large corpus is never held whole."""
-    for p in discover(paths):
-        yield from iter_read(p, id_field, text_field)
+    return iter_files(discover(paths), id_field, text_field)
+
+
+def iter_files(files: list[str], id_field: str = "id", text_field: str = "text",
+               stdin_name: str | None = None) -> Iterator[Document]:
+    """Every document of files found by discover(), read lazily in order."""
+    for p in files:
+        yield from iter_read(p, id_field, text_field, stdin_name)
 
 
 def load(paths: list[str], id_field: str = "id", text_field: str = "text") -> list[Document]:
     return list(iter_documents(paths, id_field, text_field))
 
 
-def count(paths: list[str]) -> int:
-    """How many documents the inputs hold (non-empty lines of .jsonl files), for a progress bar."""
+def count(files: list[str]) -> int:
+    """How many documents files found by discover() hold (non-empty lines of .jsonl files), for a progress bar."""
     total = 0
-    for p in discover(paths):
+    for p in files:
         if p != STDIN and Path(p).suffix.lower() == ".jsonl":
             try:
                 with open(p, "rb") as fh:

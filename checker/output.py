@@ -21,6 +21,20 @@ def _umask() -> int:
     return mask
 
 
+# GitHub shows at most 1 MiB of a step's summary; keep a margin for what other tools add after us
+STEP_SUMMARY_LIMIT = 1_000_000
+
+
+def step_summary_room(path: Path, limit: int | None = None) -> int:
+    """Bytes a step summary file can still take: what earlier commands of the step wrote counts too."""
+    limit = STEP_SUMMARY_LIMIT if limit is None else limit
+    try:
+        used = Path(path).stat().st_size
+    except OSError:
+        used = 0
+    return max(0, limit - used)
+
+
 def append_text(text: str, path: Path) -> None:
     """Append to a file another program owns (GitHub's step summary)."""
     with open(path, "a", encoding="utf-8") as fh:
@@ -37,7 +51,7 @@ def open_stream(path: Path | None) -> Iterator[Callable[[str], None]]:
             sys.stdout.flush()
         yield write
         return
-    path = Path(path)
+    path = Path(os.path.realpath(path))  # through a symbolic link to its target, as a shell's > would write
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections import Counter, deque
 from dataclasses import replace
 from typing import Iterable, Iterator
+
+import checker.startup  # noqa: F401  # first: it sets what must be set before numpy and spaCy load
 
 import pandas as pd
 
@@ -15,6 +18,7 @@ from checker.documents import Document, iter_documents
 from checker.engines import ordered_map
 from checker.extract import table
 from checker.report import DocumentResult, Report
+from checker.rules.base import lookup
 from checker.rules.engine import run_rules
 
 DEFAULT_BUDGET = 30.0  # seconds a document may take before it is reported as not checked
@@ -28,12 +32,13 @@ ONE_CORE_SCALE = 10
 
 
 def run(documents: Iterable[Document], select: list[str] | None = None, ignore: list[str] | None = None,
-        across: bool = False, config: Config | None = None, progress=None,
+        across: bool | None = None, config: Config | None = None, progress=None,
         budget: float | None = DEFAULT_BUDGET, jobs: int = 1, engine: str = "local",
         scheduler: str | None = None) -> Report:
     """Extract and check every readable document; unreadable or too slow ones are listed with their error.
 
-    select, ignore and across override the config's; progress, if given, is called once per document.
+    select, ignore and across override the config's (a rule selected is run even if the config ignores it);
+    progress, if given, is called once per document.
     jobs, engine and scheduler say where the work runs; the report is the same wherever it does.
     """
     return merge(list(stream(documents, select, ignore, across, config, progress, budget, jobs, engine,
@@ -41,7 +46,7 @@ def run(documents: Iterable[Document], select: list[str] | None = None, ignore: 
 
 
 def stream(documents: Iterable[Document], select: list[str] | None = None, ignore: list[str] | None = None,
-           across: bool = False, config: Config | None = None, progress=None,
+           across: bool | None = None, config: Config | None = None, progress=None,
            budget: float | None = DEFAULT_BUDGET, jobs: int = 1, engine: str = "local",
            scheduler: str | None = None) -> Iterator[Report]:
     """run(), one partial report per batch of documents, in input order, as soon as each is done.
@@ -51,7 +56,8 @@ def stream(documents: Iterable[Document], select: list[str] | None = None, ignor
     """
     config = config or Config()
     budget = config.time_budget if config.time_budget is not None else budget
-    select, ignore, across = select or config.select, ignore or config.ignore, across or config.across
+    select, ignore = _selection(select, ignore, config)
+    across = config.across if across is None else across
     settings = Settings(tuple(select) if select else None, tuple(ignore) if ignore else None, config.tolerance,
                         config.default_year, tuple(sorted((config.severity or {}).items())), budget)
     sent: deque[list[Document]] = deque()
@@ -74,6 +80,21 @@ def stream(documents: Iterable[Document], select: list[str] | None = None, ignor
         yield report
     if across:
         yield _across_report(kept, select, ignore, config)
+
+
+def _selection(select: list[str] | None, ignore: list[str] | None,
+               config: Config) -> tuple[list[str] | None, list[str] | None]:
+    """The rules to run and to skip: the caller's choice over the config's, and a rule the caller selects
+    is not skipped because the config ignores it (an explicit choice wins)."""
+    if ignore or not select:
+        return select or config.select, ignore or config.ignore
+    chosen = {_code(name) for name in select}
+    return select, [name for name in config.ignore or [] if _code(name) not in chosen] or None
+
+
+def _code(name: str) -> str:
+    rule = lookup(name)
+    return rule.code if rule else name
 
 
 def unique_names(documents: Iterable[Document]) -> Iterator[Document]:
@@ -143,11 +164,13 @@ def merge(parts: list[Report]) -> Report:
                   hidden=sum(p.hidden for p in parts), originals={doc: t for p in parts for doc, t in p.originals.items()})
 
 
-def check_paths(paths: list[str], id_field: str | None = None, text_field: str | None = None,
-                **options) -> Report:
-    """Check files, directories (their .txt, .md, .html and .jsonl files), JSON Lines corpora or '-' (stdin)."""
+def check_paths(paths: str | os.PathLike | Iterable[str | os.PathLike], id_field: str | None = None,
+                text_field: str | None = None, **options) -> Report:
+    """Check files, folders (their .txt, .md, .html and .jsonl files, at any depth), JSON Lines corpora
+    or '-' (stdin): one path (str or Path) or several."""
     config = options.get("config") or Config()
-    return run(iter_documents([str(p) for p in paths], id_field or config.id_field,
+    paths = [paths] if isinstance(paths, (str, os.PathLike)) else paths
+    return run(iter_documents([os.fspath(p) for p in paths], id_field or config.id_field,
                               text_field or config.text_field), **options)
 
 

@@ -23,7 +23,8 @@ class Finding:
     severity: str
     message: str
     spans: tuple[Span, ...] = ()
-    status: str | None = None  # with a review file: new, confirmed or reopened
+    status: str | None = None  # with a review file: new, confirmed or reopened (false-alarm once dismissed)
+    note: str | None = None  # the editor's note from the review file
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Report:
     suppressed: int = 0
     hidden: int = 0  # false alarms hidden by a review file
     originals: dict[str, str] = field(default_factory=dict)  # files as written, where they differ (Markdown)
+    dismissed: list[Finding] = field(default_factory=list)  # the hidden false alarms, for SARIF's suppressions
 
     def line_col(self, doc: str, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset in the file as written."""
@@ -65,6 +67,22 @@ class Report:
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
+
+    def failing(self, fail_on: str) -> list[Finding]:
+        """The findings that fail a run with --fail-on fail_on: at or above that severity, and not
+        already known (a review file's confirmed findings are not news)."""
+        if fail_on == "never":
+            return []
+        levels = {"error"} if fail_on == "error" else {"error", "warning"}
+        return [f for f in self.findings if f.severity in levels and f.status in (None, "new", "reopened")]
+
+    def notices_fail(self, fail_on: str) -> bool:
+        """Notices (unused suppressions) are warnings: they fail a run only with --fail-on warning."""
+        return fail_on == "warning" and bool(self.notices)
+
+    def fails(self, fail_on: str) -> bool:
+        """Whether the run exits 1 for its findings and notices (input errors aside)."""
+        return bool(self.failing(fail_on)) or self.notices_fail(fail_on)
 
 
 class Tally:

@@ -1,11 +1,32 @@
 """The quantity table: a pandera DataFrameModel every extraction result must satisfy."""
 from __future__ import annotations
 
+import sys
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
 from checker.vocab import vocabulary
+
+
+def _import_checks_without_hypothesis() -> None:
+    """Load pandera's pandas checks as if hypothesis were not installed.
+
+    They import pandera's data-synthesis strategies, which import hypothesis when it is installed (the
+    test extra): a fifth of a second of every run's start-up, for schema.example(), which numcheck
+    never calls. Where hypothesis is already loaded (a test session) nothing changes.
+    """
+    if "hypothesis" in sys.modules or "pandera.backends.pandas.builtin_checks" in sys.modules:
+        return
+    sys.modules["hypothesis"] = None  # type: ignore[assignment]  # an import of it raises ImportError
+    try:
+        import pandera.backends.pandas.builtin_checks  # noqa: F401
+    finally:
+        del sys.modules["hypothesis"]
+
+
+_import_checks_without_hypothesis()
 
 QUALIFIERS = ["exact", "approx", "at_least", "more_than", "at_most", "less_than", "range"]
 # The gold format's event labels; rules/events.yaml may add more (a data edit, not a schema change).
@@ -20,7 +41,7 @@ BASIC_UNITS = {"count", "percent", "fraction", "ratio", "point", "bp"}
 
 COLUMNS = ["doc", "qid", "start", "end", "sentence", "text", "value", "low", "high", "qualifier",
            "unit", "base_value", "base_unit", "subject", "event", "actor", "holder", "source", "time",
-           "restates"]
+           "place", "restates"]
 
 
 def known_units() -> set[str]:
@@ -66,6 +87,7 @@ class QuantityTable(pa.DataFrameModel):
     holder: Series[str] = pa.Field(nullable=True)
     source: Series[str] = pa.Field(nullable=True)
     time: Series[str] = pa.Field(nullable=True)
+    place: Series[str] = pa.Field(nullable=True)
     restates: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
 
     class Config:

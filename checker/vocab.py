@@ -168,6 +168,17 @@ class Vocabulary:
 
         `select` picks words of a numbered fragment by value ("1-9", "2-12,20,50"), or of a grouped one
         by group (HEDGE: "approx,more_than"); without it all its words."""
+        key = (name, select)
+        found = self._fragments.get(key)
+        if found is None:  # built once: extraction asks for the same few fragments for every sentence
+            found = self._fragments[key] = self._fragment(name, select)
+        return found
+
+    @cached_property
+    def _fragments(self) -> dict[tuple[str, str | None], str]:
+        return {}
+
+    def _fragment(self, name: str, select: str | None) -> str:
         words = self._fragment_words.get(name)
         if words is None:
             raise ValueError(f"no lexicon fragment {name!r} (known: {', '.join(self._fragment_words)})")

@@ -80,8 +80,8 @@ def test_file_vanished_after_listing(tmp_path: Path, monkeypatch) -> None:
     (folder / "b.txt").write_text(GOOD, encoding="utf-8")
     listed = documents.discover
 
-    def list_then_delete(paths):
-        found = listed(paths)
+    def list_then_delete(paths, *args, **kwargs):
+        found = listed(paths, *args, **kwargs)
         (folder / "a.txt").unlink()  # deleted by another process between listing and reading
         return found
     monkeypatch.setattr(documents, "discover", list_then_delete)

@@ -76,3 +76,82 @@ def test_progress_is_reported_per_document_and_not_drawn_off_a_terminal(tmp_path
         (tmp_path / f"a{i:02d}.txt").write_text("Officials counted 12 cases.", encoding="utf-8")
     result = runner.invoke(app, ["check", str(tmp_path), "--format", "json"])
     assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_select_on_the_command_line_wins_over_ignore_in_the_config(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "numcheck.toml").write_text('ignore = ["NC101", "NC104"]\n', encoding="utf-8")
+    result, report = _check(tmp_path, monkeypatch)
+    assert result.exit_code == 0 and report["findings"] == []
+    result, report = _check(tmp_path, monkeypatch, "--select", "part-exceeds-whole")
+    assert result.exit_code == 1 and [f["rule"] for f in report["findings"]] == ["NC101"]
+    result, report = _check(tmp_path, monkeypatch, "--select", "NC101,NC104")
+    assert sorted(f["rule"] for f in report["findings"]) == ["NC101", "NC104"]
+
+
+def test_select_in_the_api_wins_over_ignore_in_the_config() -> None:
+    from checker.config import Config
+    doc = [Document("story.txt", text=ARTICLE)]
+    assert [f.rule for f in run(doc, config=Config(ignore=["part-exceeds-whole"]), select=["NC101"]).findings] == ["NC101"]
+    assert run(doc, config=Config(ignore=["NC101"]), select=["NC101"], ignore=["NC101"]).findings == []
+
+
+def test_no_across_on_the_command_line_wins_over_the_config(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "numcheck.toml").write_text("across = true\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Russia launched 147 drones overnight, Ukraine's air force said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Russia launched 183 drones overnight, Ukraine's air force said.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    kinds = {}
+    for flag in ("--across", "--no-across"):
+        result = runner.invoke(app, ["check", "a.txt", "b.txt", "--format", "json", flag])
+        kinds[flag] = [f["kind"] for f in json.loads(result.stdout)["findings"]]
+    assert kinds == {"--across": ["conflicting-values"], "--no-across": []}
+    result = runner.invoke(app, ["check", "a.txt", "b.txt", "--format", "json"])
+    assert [f["kind"] for f in json.loads(result.stdout)["findings"]] == ["conflicting-values"]  # the config's
+
+
+README_EXAMPLE = '''[tool.numcheck]
+select = ["NC101", "NC102", "NC103"]
+fail-on = "never"
+default-year = 2025
+
+[tool.numcheck.severity]
+NC101 = "warning"
+'''
+
+
+def test_the_readme_pyproject_example_works_pasted_into_numcheck_toml(tmp_path: Path, monkeypatch) -> None:
+    from checker.config import load
+    for name in ("numcheck.toml", "pyproject.toml"):
+        (tmp_path / name).write_text(README_EXAMPLE, encoding="utf-8")
+        cfg = load(tmp_path / name)
+        assert (cfg.select, cfg.fail_on, cfg.default_year, cfg.severity) == (
+            ["NC101", "NC102", "NC103"], "never", 2025, {"NC101": "warning"})
+    (tmp_path / "pyproject.toml").unlink()
+    result, report = _check(tmp_path, monkeypatch)
+    assert result.exit_code == 0 and [(f["rule"], f["severity"]) for f in report["findings"]] == [("NC101", "warning")]
+
+
+def test_the_readme_configuration_block_itself_loads_the_same_from_both_files(tmp_path: Path) -> None:
+    import re
+
+    from checker.config import load
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Configuration"):readme.index("### In CI")]
+    (block,) = re.findall(r"```toml\n(.*?)```", section, re.S)
+    assert block.startswith("[tool.numcheck]")
+    configs = []
+    for name in ("numcheck.toml", "pyproject.toml"):
+        (tmp_path / name).write_text(block, encoding="utf-8")
+        cfg = load(tmp_path / name)
+        configs.append({k: v for k, v in vars(cfg).items() if k != "path"})
+    assert configs[0] == configs[1] and configs[0]["text_field"] == "body" and configs[0]["severity"]
+
+
+def test_numcheck_toml_mixing_both_shapes_is_a_one_line_error(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "numcheck.toml").write_text('fail-on = "never"\n[tool.numcheck]\nselect = ["NC101"]\n',
+                                            encoding="utf-8")
+    result, _ = _check(tmp_path, monkeypatch)
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"numcheck: error: {tmp_path / 'numcheck.toml'}: write the settings at the top level (select = [...]) "
+        "or all under [tool.numcheck], not both, and no other [tool.*] table"]

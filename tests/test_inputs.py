@@ -77,3 +77,47 @@ def test_directory_picks_every_input_format(tmp_path: Path) -> None:
     for name in ("a.txt", "b.md", "c.html", "d.jsonl", "e.json", "f.csv"):
         (tmp_path / name).write_text("", encoding="utf-8")
     assert [Path(d.doc).name for d in load([str(tmp_path)])] == ["a.txt", "b.md", "c.html"]
+
+
+def test_check_paths_takes_one_path_as_str_or_path_or_several() -> None:
+    one = DATA / "budget.md"
+    for given in (str(one), one, [str(one)], (one,), [one, one]):
+        report = check_paths(given)
+        assert [d.doc for d in report.documents] == [str(one)], given  # not one "document" per character
+        assert [f.rule for f in report.findings] == ["NC104"]
+
+
+def test_check_paths_walks_subfolders(tmp_path: Path) -> None:
+    (tmp_path / "2025" / "05").mkdir(parents=True)
+    (tmp_path / "2025" / "05" / "x.txt").write_text("Russia launched 61 drones. Air defences shot down 75 of them.\n",
+                                                   encoding="utf-8")
+    report = check_paths(tmp_path)
+    assert [d.doc for d in report.documents] == [str(tmp_path / "2025" / "05" / "x.txt")]
+    assert [f.rule for f in report.findings] == ["NC101"]
+
+
+STDIN_MD = ("Russia launched *61* drones overnight. Air defences shot down **75** of them.\n\n"
+            "```\nOfficials counted 300 cases.\n```\n")
+
+
+def test_stdin_filename_names_stdin_and_gives_its_format() -> None:
+    plain = runner.invoke(app, ["check", "-", "--format", "json"], input=STDIN_MD)
+    named = runner.invoke(app, ["check", "-", "--stdin-filename", "drafts/story.md", "--format", "json"], input=STDIN_MD)
+    as_text, as_md = json.loads(plain.stdout), json.loads(named.stdout)
+    assert as_text["documents"][0]["doc"] == "<stdin>" and as_md["documents"][0]["doc"] == "drafts/story.md"
+    assert [q["text"] for q in as_md["quantities"]] == ["61", "75"]  # a code block is Markdown syntax
+    assert [q["text"] for q in as_text["quantities"]] == ["61", "75", "300"]  # plain text has no code blocks
+    finding = as_md["findings"][0]
+    assert finding["rule"] == "NC101" and STDIN_MD[finding["spans"][0]["start"]:finding["spans"][0]["end"]] == "61"
+
+
+def test_stdin_filename_html_and_jsonl() -> None:
+    page = (DATA / "attack.html").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["check", "-", "--stdin-filename", "attack.html", "--format", "json"], input=page)
+    report = json.loads(result.stdout)
+    assert [q["text"] for q in report["quantities"]] == ["61", "75", "nine", "12", "four", "3,000"]
+    corpus = (DATA / "wire.jsonl").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["check", "-", "--stdin-filename", "wire.jsonl", "--format", "json"], input=corpus)
+    docs = [d["doc"] for d in json.loads(result.stdout)["documents"]]
+    assert docs == ["wire.jsonl#kyiv-001", "wire.jsonl#kyiv-002", "wire.jsonl#line3", "wire.jsonl#kyiv-004",
+                    "wire.jsonl#kyiv-005"]

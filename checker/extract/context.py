@@ -9,6 +9,7 @@ from functools import lru_cache
 import lemminflect
 
 from checker.extract.mentions import Mention
+from checker.extract.units import normalise
 from checker.lexicon import lexicon_pattern
 from checker.vocab import Vocabulary
 
@@ -348,9 +349,8 @@ def subject_of(s: str, m: Mention, vocab: Vocabulary, previous: list[Mention] | 
     ofn = of_noun_before(s, m.start, vocab)
     if ofn:
         return ofn
-    if re.match(r"\s*(?:\([^)]*\)\s*)?(?:{})\b".format("|".join(vocab.subjects["distance_words"])),
-                s[m.end:]):
-        return "distance"
+    if distance_after(s, m.end, vocab) and normalise(1.0, unit, vocab)[1] == "m":
+        return "distance"  # (a length: "six hours from the time he spoke" is no distance)
     return vocab.subjects["default_by_unit"].get(unit)
 
 
@@ -504,3 +504,9 @@ def time_of(s: str, m: Mention, vocab: Vocabulary) -> str | None:
         if d < dist:
             best, dist = text, d
     return best
+
+
+def distance_after(s: str, end: int, vocab: Vocabulary) -> bool:
+    """'15 km from the front', '30 miles north of the city': the measure is a distance between places."""
+    return re.match(r"\s*(?:\([^)]*\)\s*)?(?:{})\b".format("|".join(vocab.subjects["distance_words"])),
+                    s[end:]) is not None

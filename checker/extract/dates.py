@@ -61,6 +61,10 @@ class Years:
         self._starts = [d.start for d in dated]
         self._years = [d.year for d in dated]
 
+    def written(self) -> bool:
+        """Does the text write a year with any of its dates?"""
+        return bool(self._years)
+
     def of(self, d: WrittenDate, default: int | None) -> int | None:
         """The date's own year, else that of the nearest earlier date with a year, else any, else default."""
         if d.year:

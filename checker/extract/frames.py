@@ -1,13 +1,14 @@
 """What each number is about, read from the dependency parse: subject, event and holder of a mention."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import lemminflect
 
-from checker.extract.context import _noun_lemma, canonical_subject
+from checker.extract.context import _noun_lemma, canonical_subject, distance_after
 from checker.extract.mentions import Mention
 from checker.vocab import Vocabulary
 
@@ -49,6 +50,7 @@ class Frame:
     agent: str | None = None  # who does what the verb says: its subject, or "by X" in the passive
     verb_at: int = -1       # offset of the governing verb in the sentence, -1 without one
     phrase: tuple[int, int] = (-1, -1)  # offsets of the number's whole noun phrase ("23 people dead or injured")
+    place: str | None = None  # where, as the number's phrase or clause names it ("12 people in Kharkiv")
 
 
 def mention_span(doc: "Doc", m: Mention) -> "Span | None":
@@ -64,15 +66,37 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
     noun = _glued_noun(span, vocab) if m.unit == "count" else None
     if noun is None:
         noun = _counted_noun(span, root, m, vocab)
+    if noun is None and m.unit in ("ratio", "count"):
+        noun = _compared_noun(span)  # "10 times as many cases as reported"
     # "20 of them", "half of the 160,000": the phrase refers back, so its antecedent is the subject
     refers_back = noun is not None and noun.tag_ in _PRONOUN_TAGS | {"CD"}
+    of_number = refers_back and noun.tag_ == "CD"  # "won 12 of 13": no thing named at all
     if refers_back:
         noun = None
-    subject = _subject_word(noun, vocab) if noun is not None else None
+    subject = _subject_word(noun, vocab, counted=m.unit == "count") if noun is not None else None
     owner = noun
-    if subject is None and (m.unit in _SHARE_UNITS | {"fraction"} or m.currency) and not refers_back:
+    population = _fronted_population(doc, span, vocab, m.unit != "count") if noun is None and m.unit in ("percent", "fraction", "count") \
+        and not m.currency else None
+    margin = _margin(root, vocab) if noun is None and m.unit in _SHARE_UNITS else None
+    if population is not None:
+        subject, owner, refers_back = _subject_word(population, vocab), population, False
+    elif margin is not None:
+        subject, owner = margin, None  # "Trump won the state by 30 points": the margin, not the state
+    elif noun is None and not refers_back and m.unit in ("percent", "fraction") and _holds_opinion(root, vocab):
+        subject, owner = "person", None  # "Fifty-one percent say ...", "38% favoured cutting it": people polled
+    elif subject is None and (m.unit in _SHARE_UNITS | {"fraction"} or m.currency) and not refers_back:
+        # a share or price that is the value of something: "turnout was 65%", "the fund totals $712 million"
         owner = _predicate_noun(root, vocab, m.currency)
-        subject = _subject_word(owner, vocab) if owner is not None else None
+    elif subject is None and not refers_back and _measure(m, vocab) and not distance_after(doc.text, m.end, vocab):
+        # "the river is 3 km wide", "the display size will remain 13.3 inches", "particles smaller than 2.5 microns"
+        owner = _copular_subject(root) or _described_noun(root)
+    if owner is not None and owner is not noun:
+        subject = _subject_word(owner, vocab)
+    if subject is None and noun is None and not refers_back and m.unit != "count" and not m.currency \
+            and m.unit not in vocab.units.get("period_units", {}).values():
+        # "a margin of 20 points", "ratings of 999"; not a duration: "over the course of 12 months" names no
+        # lasting thing
+        subject = _value_of(root, vocab)
     # a partitive's noun hangs on the number ("half of the cars"): the number's own place in the clause counts
     partitive = noun is not None and (noun.head.i in range(span.start, span.end))
     verb_tok, relation = _governing_verb(noun if noun is not None and not partitive else root, span)
@@ -85,13 +109,22 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
             trigger = verb_tok.idx if event else -1
     holder = _holder(owner) if owner is not None else None
     antecedent = None
+    after = doc[span.end] if span.end < len(doc) else None
+    times = (span[-1].lower_ == "times" and span[-1].i > span.start) or (after is not None and after.lower_ == "times")
+    if subject is None and noun is None and verb_tok is not None and m.unit == "count" and (of_number or times) \
+            and not any(c.dep_ == "aux:pass" for c in verb_tok.children):
+        # "the Lakers have won 12 of 13", "he scored four times": the verb's usual object is what is counted
+        # (not a bare "won six" after "22 seats": an ellipsis of the noun before it)
+        subject = vocab.subjects.get("implied_objects", {}).get(_verb_lemma(verb_tok.lower_))
+        refers_back = refers_back and subject is None
     if refers_back:
         antecedent = _antecedent(span, vocab)
     agent = _agent(verb_tok, noun if noun is not None else root) if verb_tok is not None else None
     top = noun if noun is not None else root
     phrase = (min(top.left_edge.idx, span.start_char), top.right_edge.idx + len(top.right_edge))
+    place = _place(top, verb_tok, vocab)
     return Frame(subject, event, trigger, holder, verb, antecedent, refers_back, relation, agent,
-                 verb_tok.idx if verb_tok is not None else -1, phrase)
+                 verb_tok.idx if verb_tok is not None else -1, phrase, place)
 
 
 def _counted_noun(span: "Span", root: "Token", m: Mention, vocab: Vocabulary) -> "Token | None":
@@ -102,16 +135,33 @@ def _counted_noun(span: "Span", root: "Token", m: Mention, vocab: Vocabulary) ->
                 continue
             cases = {c.lower_ for c in child.children if c.dep_ == "case"}
             if "of" in cases or (m.currency and "in" in cases):  # "75 of the drones", "$1.5 billion in aid"
-                return _phrase_head(child)
+                return _list_category(_phrase_head(child))
     head = root.head
+    while head.tag_ == "CD" and head.dep_ in _MODIFIER_DEPS and head.head.i > head.i and head.i >= span.end:
+        head = _phrase_head(head.head)  # "400 737 Max jets": a model number stands between count and noun
     if (root.dep_ in _MODIFIER_DEPS and head.i != root.i and head.i >= span.end and head.tag_ in _COMMON_NOUN_TAGS | {"NNPS"}
-            and not _is_unit_word(head, vocab) and not any(t.is_punct for t in span.doc[span.end:head.i])):
+            and not _is_unit_word(head, vocab) and not any(t.is_punct and not _word_hyphen(t)
+                                                               for t in span.doc[span.end:head.i])):
         head = _phrase_head(head)  # (a comma between them means two phrases: "31, officials")
         return _head_final(span, head, vocab) if m.unit == "count" and not m.currency else head
     return None
 
 
 _NOMINAL_TAGS = {"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG"}
+
+
+def _list_category(noun: "Token") -> "Token":
+    """'2.5 tons of fuel, water, food and other supplies': a list closed by 'and other X' is a list of X."""
+    for c in noun.children:
+        if c.dep_ == "conj" and c.tag_ in _COMMON_NOUN_TAGS and any(
+                a.lower_ == "other" and a.dep_ == "amod" for a in c.children):
+            return c
+    return noun
+
+
+def _word_hyphen(tok: "Token") -> bool:
+    """A hyphen inside a word ('double-doubles'), not a dash between phrases."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
 def _head_final(span: "Span", noun: "Token", vocab: Vocabulary) -> "Token":
@@ -170,13 +220,31 @@ def _antecedent(span: "Span", vocab: Vocabulary) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _code_re(vocab: Vocabulary) -> "re.Pattern[str]":
+    return re.compile("|".join(f"(?:{p})" for p in vocab.nonq["instrument_codes"]))
+
+
+def _named_by_code(tok: "Token", vocab: Vocabulary) -> "Token":
+    """A market code the parser made a noun ('the Dow .DJI fell', 'Sterling GBP= was'): the name it follows."""
+    if not _code_re(vocab).fullmatch(tok.text.strip()):
+        return tok
+    names = [c for c in tok.children if c.i < tok.i and c.tag_ in _NOUN_TAGS]
+    if names:
+        return names[0]  # the name's head: "Dow" of "the Dow Jones Industrial Average .DJI"
+    before = tok.doc[tok.i - 1] if tok.i else None
+    return before if before is not None and before.tag_ in _NOUN_TAGS and before.is_alpha else tok
+
+
 def _is_unit_word(tok: "Token", vocab: Vocabulary) -> bool:
     return tok.lower_ in vocab.not_subjects and tok.lower_ not in vocab.synonyms
 
 
-def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
-    """Singular lower-case subject of a noun token, with a compound where the head alone names no thing."""
-    if noun.tag_ in _PRONOUN_TAGS:
+def _subject_word(noun: "Token", vocab: Vocabulary, counted: bool = False) -> str | None:
+    """Singular lower-case subject of a noun token, with a compound where the head alone names no thing.
+    counted: the number counts the noun's things ("five Dreamliner sales" counts sales, where "Dreamliner
+    sales fell 10%" measures the Dreamliners sold)."""
+    if noun.tag_ in _PRONOUN_TAGS or _inflected_change_verb(noun, vocab):
         return None
     word = noun.text
     if word[:1].isupper() and word.endswith("s") and word in vocab.actor_of_word:
@@ -189,14 +257,29 @@ def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
             lemma = _noun_lemma(word.lower(), vocab, after_number=True)  # "21 Christians", "300 Democrats"
             return canonical_subject(lemma[0], vocab) if lemma else None
         return None
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    for k in range(len(mods)):  # a name of several words: "gross domestic product" -> GDP
+        phrase = " ".join(t.lower_ for t in mods[k:]) + " " + noun.lower_
+        if phrase in vocab.synonyms and " " in phrase:
+            return vocab.synonyms[phrase]
+    if noun.lower_ in vocab.change_words and noun.tag_ in _COMMON_NOUN_TAGS:
+        # "a 12% rise in profit" is about the profit; "a 400% increase since 1997" about what the text just counted
+        changed = [c for c in noun.children if c.dep_ == "nmod" and c.tag_ in _NOUN_TAGS and not _is_unit_word(c, vocab)
+                   and any(k.dep_ == "case" and k.lower_ == "in" for k in c.children)]
+        return _subject_word(changed[0], vocab) if changed else None
     if noun.lower_ in vocab.subjects.get("quantity_heads", ()):
         counted = [c for c in noun.children if c.dep_ == "nmod" and c.tag_ in _NOUN_TAGS
                    and any(k.dep_ == "case" and k.lower_ == "of" for k in c.children)]
         if counted:
             return _subject_word(counted[0], vocab)  # "the number of respondents rose 25%": respondents
-    if noun.lower_ in vocab.subjects.get("flow_heads", ()):
-        things = [c for c in noun.children if c.dep_ in ("compound", "conj") and c.tag_ in _COMMON_NOUN_TAGS
-                  and c.i < noun.i]
+    if noun.lower_ in vocab.subjects.get("dimension_heads", ()):
+        measured = [c for c in noun.children if (c.dep_ == "compound" and c.i < noun.i and c.tag_ in _COMMON_NOUN_TAGS)
+                    or (c.dep_ == "nmod" and c.tag_ in _NOUN_TAGS and any(k.lower_ == "of" for k in c.children))]
+        if measured:
+            return _subject_word(measured[-1], vocab)  # "the display size will remain 13.3 inches": the display
+    if noun.lower_ in vocab.subjects.get("flow_heads", ()) and not counted:
+        things = [c for c in noun.children if c.dep_ in ("compound", "conj", "amod") and c.i < noun.i
+                  and (c.tag_ in _COMMON_NOUN_TAGS or _noun_not_adjective(c))]
         if things:
             return _subject_word(things[0], vocab)  # "vehicle sales fell 10%": the vehicles sold
     doc, i = noun.doc, noun.i
@@ -204,9 +287,18 @@ def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
             and doc[i - 2].is_alpha:
         word = f"{doc[i - 2].text}-{word}"  # "triple-doubles": the hyphenated word is the noun
     lemma = _noun_lemma(word, vocab, after_number=True)
+    if lemma is None and "-" in word and not doc[i - 2].like_num:  # "triple-doubles" -> "triple-double"
+        first, _, last = word.rpartition("-")
+        tail = _noun_lemma(last, vocab, after_number=True)
+        lemma = (f"{first.lower()}-{tail[0]}", tail[1]) if tail else None
     if lemma is None:
         return None
-    head = canonical_subject(lemma[0], vocab)
+    found = lemminflect.getLemma(word.lower(), upos="NOUN")
+    singular = found[0] if found else word.lower()
+    if counted and {word.lower(), singular} & set(vocab.subjects.get("amount_only_synonyms", ())):
+        head = singular  # counted things, not an amount: "five sales" are five deals
+    else:
+        head = canonical_subject(lemma[0], vocab)
     if head in vocab.subjects.get("compound_heads", ()):
         mods = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.tag_ == "NN"]
         if mods:
@@ -214,36 +306,161 @@ def _subject_word(noun: "Token", vocab: Vocabulary) -> str | None:
     return head
 
 
+def _noun_not_adjective(tok: "Token") -> bool:
+    """A word the tagger took for an adjective that English has only as a noun ('sedan sales')."""
+    lemmas = lemminflect.getAllLemmas(tok.lower_)
+    return tok.tag_ == "JJ" and "NOUN" in lemmas and "ADJ" not in lemmas
+
+
+def _inflected_change_verb(tok: "Token", vocab: Vocabulary) -> bool:
+    """'use disorder rose 25%': a past or -ing form of a change verb the tagger took for a noun ('rose',
+    'fell') is the clause's verb, never what is counted. Plurals stay nouns ('rate cuts', 'price rises')."""
+    word = tok.lower_
+    return word in vocab.change_words and not word.endswith("s") and _verb_lemma(word) != word
+
+
 def _proper_subject(noun: "Token", vocab: Vocabulary) -> str | None:
     """The subject a listed name stands for, matched on the whole name (the noun with its compound and
     flat parts: 'Dow Jones Industrial Average', 'S&P 500'), so 'Dow Chemical' is no index."""
     names = vocab.subjects.get("proper_subjects", {})
     parts = [t for t in noun.subtree
-             if t.i == noun.i or (t.dep_ in ("compound", "flat", "nummod", "appos") and abs(t.i - noun.i) <= 4)]
+             if (t.i == noun.i or (t.dep_ in ("compound", "flat", "nummod", "appos", "amod") and abs(t.i - noun.i) <= 4))
+             and not _code_re(vocab).fullmatch(t.text)]
     return names.get(" ".join(t.text for t in parts))
 
 
-def _predicate_noun(root: "Token", vocab: Vocabulary, m_currency: bool) -> "Token | None":
+_FRONTED = {"of", "among"}
+
+
+def _fronted_population(doc: "Doc", span: "Span", vocab: Vocabulary, shares: bool) -> "Token | None":
+    """'Of the participants who answered, just over half were female, 77 percent ...', 'Among adults aged 26
+    or older, 23 percent ...': a group set before a comma at the head of the sentence is what the shares and
+    counts of the clause after it are parts of."""
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is None or first.dep_ != "case" or not (first.lower_ in _FRONTED or first.lower_ == "in"):
+        return None
+    group = first.head
+    if group.tag_ not in _COMMON_NOUN_TAGS or _is_unit_word(group, vocab) or group.i <= first.i:
+        return None
+    if first.lower_ == "in" and (group.tag_ != "NNS" or not shares):
+        return None  # "In adults aged 26 or older, the number who ... rose by 23 percent": a plural group, for shares
+    own = [c.right_edge.i for c in group.children if c.dep_ not in ("conj", "cc", "punct", "parataxis") and c.i > group.i]
+    edge = max(own, default=group.i) + 1  # (the parser may hang the rest of the sentence on the group as conjuncts)
+    if edge >= len(doc) or doc[edge].text != "," or span.start <= edge:
+        return None
+    return _phrase_head(group)
+
+
+def _value_of(root: "Token", vocab: Vocabulary) -> str | None:
+    """What a measure written as the value of a noun is about: 'a margin of 20 points' (the noun before 'of')."""
+    cases = {c.lower_ for c in root.children if c.dep_ == "case"}
+    head = root.head
+    if head.i == root.i:
+        return None
+    if "of" in cases and root.dep_ == "nmod" and head.tag_ in _COMMON_NOUN_TAGS and head.i < root.i \
+            and head.lower_ not in vocab.change_words:  # "an increase of 0.3%" is about what increased
+        return _subject_word(head, vocab)
+    return None
+
+
+_AS_MANY = {"many", "much", "more", "fewer", "less"}
+
+
+def _compared_noun(span: "Span") -> "Token | None":
+    """'ten times as many cases', 'three times more money': a multiple compares amounts of the noun after it."""
+    doc, k = span.doc, span.end
+    if k < len(doc) and doc[k].lower_ == "times":
+        k += 1
+    if k + 1 < len(doc) and doc[k].lower_ == "as" and doc[k + 1].lower_ in _AS_MANY:
+        k += 2
+    elif k < len(doc) and doc[k].lower_ in ("more", "fewer", "less"):
+        k += 1
+    else:
+        return None
+    return doc[k] if k < len(doc) and doc[k].tag_ in _COMMON_NOUN_TAGS else None
+
+
+def _holds_opinion(root: "Token", vocab: Vocabulary) -> bool:
+    """Is the share the subject of a verb of saying or holding a view (rules/subjects.yaml opinion_verbs)?"""
+    head = root.head
+    return root.dep_ == "nsubj" and head.tag_ in _VERB_TAGS and \
+        _verb_lemma(head.lower_) in vocab.subjects.get("opinion_verbs", ())
+
+
+def _margin(root: "Token", vocab: Vocabulary) -> str | None:
+    """'Trump won the state by 30 points': a contest verb's 'by' phrase is its margin (rules/subjects.yaml
+    by_phrase_subjects)."""
+    head = root.head
+    if head.i == root.i or head.tag_ not in _VERB_TAGS or not any(
+            c.dep_ == "case" and c.lower_ == "by" for c in root.children):
+        return None
+    return vocab.subjects.get("by_phrase_subjects", {}).get(_verb_lemma(head.lower_))
+
+
+def _measure(m: Mention, vocab: Vocabulary) -> bool:
+    """A measurement in a unit that names no subject of its own (megabytes, inches of a screen); not a
+    count, share, amount of money, duration, or a unit whose subject goes by convention (speed, area)."""
+    return (m.unit not in _SHARE_UNITS | {"fraction", "count"} and not m.currency
+            and m.unit not in vocab.units.get("period_units", ()) and m.unit not in vocab.subjects["default_by_unit"])
+
+
+_COPULAS = {"be", "remain", "stay", "become"}
+
+
+def _described_noun(root: "Token") -> "Token | None":
+    """The noun a measure describes through an adjective or participle modifying it ('particles smaller than
+    2.5 microns', 'winds gusting to 55 mph')."""
+    head = root.head
+    if head.i != root.i and root.dep_ in ("obl", "obj", "obl:unmarked") and (
+            (head.tag_ in ("JJ", "JJR") and head.dep_ == "amod") or (head.tag_ in ("VBG", "VBN") and head.dep_ == "acl")):
+        noun = head.head
+        return noun if noun.tag_ in _COMMON_NOUN_TAGS else None
+    return None
+
+
+def _copular_subject(root: "Token") -> "Token | None":
+    """The subject of a copular clause whose predicate is the measure ('the river is about 3 km wide')."""
+    head = root if any(c.dep_ == "cop" for c in root.children) else root.head
+    if root.dep_ in ("xcomp", "obj", "obl") and head.tag_ in _VERB_TAGS and _verb_lemma(head.lower_) in _COPULAS:
+        pass  # "will remain 13.3 inches"
+    elif not any(c.dep_ == "cop" for c in head.children):
+        return None
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    return subj if subj is not None and subj.tag_ in _COMMON_NOUN_TAGS else None
+
+
+def _predicate_noun(root: "Token", vocab: Vocabulary, static_only: bool) -> "Token | None":
     """A share or measure that is the value of something: 'turnout was 65%', 'its rating stood at 13%'."""
     for child in root.children:
-        if child.dep_ in ("nsubj", "nsubj:pass") and child.tag_ in _NOUN_TAGS:
-            return child
+        if child.dep_ in ("nsubj", "nsubj:pass"):
+            child = _named_by_code(child, vocab)
+            if child.tag_ in _NOUN_TAGS:
+                return child
     head = root.head
     if head.i != root.i and head.tag_ in _NOUN_TAGS:
-        if not m_currency and any(c.dep_ == "case" and c.lower_ == "at" for c in root.children):
+        if not static_only and any(c.dep_ == "case" and c.lower_ == "at" for c in root.children):
             return head  # "the approval rating at 13%", "unemployment at 5.2%"
         if any(c.dep_ == "cop" for c in head.children):
             return _verb_subject(head)  # "the code base is 59% PHP": a share of the code base
         return None
-    if head.i == root.i or head.tag_ not in _VERB_TAGS or root.dep_ not in ("obj", "obl", "xcomp", "advmod", "obl:unmarked"):
+    copular = any(c.dep_ == "cop" for c in head.children)  # "sedan sales are down 12.3%"
+    if head.i == root.i or (head.tag_ not in _VERB_TAGS and not copular) \
+            or root.dep_ not in ("obj", "obl", "xcomp", "advmod", "obl:unmarked"):
         return None
     if head.lower_ in _source_verbs(vocab):
         return None  # "the statistics office said": the speaker is not what a share measures
-    if m_currency and _verb_lemma(head.lower_) not in _static_verbs(vocab):
+    if static_only and _verb_lemma(head.lower_) not in _static_verbs(vocab) and not copular:
         return None  # "lawmakers approved $1.5 billion": an agent, not what the amount measures
     subj = _verb_subject(head)
     objs = [c for c in head.children if c.dep_ == "obj" and c.i != root.i and c.i < root.i]
     pick = objs[0] if objs else subj  # "cut its rate by 0.25", "sales rose 5%"
+    if pick is not None:
+        pick = _named_by_code(pick, vocab)
+        if _inflected_change_verb(pick, vocab):
+            # "the number of respondents who had the disorder rose by 25%", with "rose" tagged a noun: the verb
+            # of the sentence, whose subject is the sentence's nominal root
+            top = next(t for t in root.sent if t.dep_ == "ROOT")
+            pick = top if top.tag_ in _COMMON_NOUN_TAGS else None
     if pick is None or pick.tag_ not in _NOUN_TAGS:
         return None
     return pick
@@ -275,8 +492,8 @@ def _governing_verb(tok: "Token", span: "Span") -> tuple["Token | None", str]:
 
 
 def _head_verb(tok: "Token") -> tuple["Token | None", str]:
-    t, hops = tok, 0
-    while hops < 4:
+    t, hops, steps = tok, 0, 0
+    while steps < 6 and hops < 4:
         head = t.head
         if head.i == t.i:
             return None, ""
@@ -289,7 +506,10 @@ def _head_verb(tok: "Token") -> tuple["Token | None", str]:
             return head, "core" if core else "oblique"
         if t.dep_ not in ("nmod", "conj", "appos", "nummod", "compound", "amod", "obl", "nmod:unmarked"):
             return None, ""
-        t, hops = head, hops + 1
+        # a number modifying its noun stays in the noun's phrase ("three others may have escaped"); a
+        # prepositional or coordinated attachment leaves it
+        hops += t.dep_ != "nummod"
+        t, steps = head, steps + 1
     return None, ""
 
 
@@ -398,6 +618,33 @@ def _agent(verb: "Token", argument: "Token") -> str | None:
     return None
 
 
+def _place(top: "Token", verb: "Token | None", vocab: Vocabulary) -> str | None:
+    """The named place the number's phrase or clause puts it in: 'killed 12 people in Kharkiv', 'the 30,000
+    troops at Camp Humphreys', 'in the Kherson region'. A name only (a proper noun, or a common noun it
+    qualifies): 'in the attack' or 'in March' is no place."""
+    preps = {w.lower() for w in vocab.actors.get("place_prepositions", ())}
+    not_places = set(vocab.month_number) | set(vocab.weekday_number)
+    for owner in (top, verb):
+        if owner is None:
+            continue
+        for c in owner.children:
+            if c.dep_ not in ("obl", "nmod") or not any(k.dep_ == "case" and k.lower_ in preps for k in c.children):
+                continue
+            sub = {t.i for t in c.subtree}
+            left = c.i
+            while left - 1 in sub and c.doc[left - 1].tag_ in _NOUN_TAGS | {"JJ"} and c.doc[left - 1].text[:1].isupper():
+                left -= 1  # "New York City": the name's words before its head
+            right = c.i
+            while right + 1 in sub and c.doc[right + 1].dep_ == "flat":
+                right += 1
+            parts = list(c.doc[left:right + 1])
+            names = [t for t in parts if t.tag_ in ("NNP", "NNPS") and t.lower_ not in not_places]
+            if not names:
+                continue  # "in the attack", "in March"
+            return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+    return None
+
+
 def _holder(noun: "Token") -> str | None:
     """The possessor of the counted thing: 'Google's profit', 'the company's 300 employees'."""
     for child in noun.children:
@@ -439,3 +686,47 @@ def pronoun_one(doc: "Doc", m: Mention) -> bool:
     if of:  # "one of the 12 victims" counts; "one of the largest" picks
         return any(t.tag_ in ("JJS", "RBS") for t in of[0].subtree)
     return any(c.dep_ in ("det", "amod", "nmod:poss") for c in tok.children)
+
+
+_FUNCTION_DEPS = {"aux", "aux:pass", "cop", "mark", "case", "det", "compound:prt"}
+
+
+def _in_noun_chain(noun: "Token", tok: "Token") -> bool:
+    """Is noun one of the nouns tok hangs on before any verb ('a basket of six currencies': basket)?"""
+    for a in tok.ancestors:
+        if a.tag_ in _VERB_TAGS:
+            return False
+        if a.i == noun.i:
+            return True
+    return False
+
+
+def trigger_bears_on(doc: "Doc", m: Mention, trigger: int, fr: Frame) -> bool:
+    """Does an event word that is no verb ('against', 'seats', 'turnout') found near a number bear on it in
+    the parse? It does in the number's own phrase ('23 people dead'), in the subject of the number's clause
+    ('the death toll rose to 58') or as a fellow argument of the number's verb ('putting turnout at 45%').
+    In another phrase it is about something else: 'ten assists to post a triple-double against the Thunder'
+    is no vote. A verb keeps its say: the parser's attachments of verbs are too often wrong to overrule it."""
+    tok = next((t for t in doc if t.idx <= trigger < t.idx + len(t)), None)
+    span = mention_span(doc, m)
+    if tok is None or span is None or tok.tag_ in _VERB_TAGS or tok.tag_ == "MD":
+        return True
+    if tok.dep_ in _FUNCTION_DEPS and tok.head.i != tok.i:
+        if tok.head.tag_ in _VERB_TAGS:
+            return True  # "were killed": the auxiliary stands for its verb
+        if tok.dep_ == "case" and tok.i < span.start and (fr.phrase[0] <= tok.head.idx < fr.phrase[1]
+                                                          or _in_noun_chain(tok.head, span.root)):
+            # "did it against 30 teams", "against a basket of six currencies": the preposition that opens
+            # the noun phrase the number sits in marks a relation, it is no event
+            return False
+        tok = tok.head  # "against the Thunder": the preposition stands for its phrase
+    if fr.phrase[0] <= tok.idx < fr.phrase[1]:
+        return True
+    ancestors = list(span.root.ancestors)
+    if tok in ancestors or tok.head in ancestors:
+        return True
+    for verb in ancestors:
+        if verb.tag_ in _VERB_TAGS or any(c.dep_ == "cop" for c in verb.children):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            return any(s.left_edge.i <= tok.i <= s.right_edge.i for s in subjects)
+    return True  # no clause of its own: the parse cannot judge

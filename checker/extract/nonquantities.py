@@ -497,7 +497,17 @@ def span_drops(s: str, vocab: Vocabulary, line_start: bool, doc_text: str = "") 
         add("counter", counter.start(1), counter.end(2))  # a gallery's "1 / 5", alone on its line
     for m in _vague_re(tuple(nq["vague_words"]), vocab.fragment("SCALE")).finditer(s):
         add("vague", m.start(), m.end())
+    for m in _magnitude_re(tuple(nq.get("magnitude_nouns", ())), vocab.fragment("SCALE")).finditer(s):
+        add("vague", m.start(1), m.end(1))  # "a billion-dollar deal": an order of magnitude, not an amount
     return sorted(found, key=lambda d: d.start)
+
+
+@lru_cache(maxsize=8)
+def _magnitude_re(nouns: tuple, scales: str) -> re.Pattern:
+    """'a billion-dollar deal', 'a multimillion-pound settlement': a scale word glued to a currency or unit
+    noun, with no numeral, makes an adjective of size."""
+    alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\d.,] )(?<![\d.,$€£])\b((?:\ban?\s+)?(?:multi-?)?(?:{scales})-(?:{alts}))\b", re.I)
 
 
 # A results line: two sides, each named and followed by its score, then a colon or the end of the line

@@ -124,7 +124,7 @@ def _word_runs(sentence: str) -> list[Atom]:
         value = words_value(words)
         if words[0].lower() in SCALES or words[0].lower() == "dozen":
             value = None  # a bare "million" is the magnitude of a digit number, or vague
-        half = re.match(r" and a half\b", sentence[end:])
+        half = re.match(r"(?: and a half|-and-a-half)\b", sentence[end:])
         if value is not None and half:
             value, end = value + 0.5, end + half.end()  # "two and a half miles"
         if value is not None:
@@ -175,8 +175,8 @@ def find_atoms(sentence: str) -> list[Atom]:
             continue  # a letter matched only by case folding ('thırd'): no number we know
         if not num and den not in ("half", "halves"):
             continue  # a bare "third" or "quarter" is an ordinal or a period
-        if num and num.lower() in ("a", "an") and re.search(r"\w\s+and\s+$", sentence[:m.start()]):
-            continue  # "two and a half": part of a word number
+        if num and num.lower() in ("a", "an") and re.search(r"\w(?:\s+and\s+|-and-)$", sentence[:m.start()]):
+            continue  # "two and a half", "five-and-a-half": part of a word number
         n = 1.0 if not num or num.lower() in ("a", "an") else float(SMALL[num.lower()])
         start = m.start("num") if num else m.start("den")
         if free(start, m.end()):

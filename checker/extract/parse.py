@@ -20,11 +20,20 @@ BATCH_SIZE = 64
 def pipeline() -> "Language":
     """The shipped pipeline (tokenizer, tagger, parser); NUMCHECK_MODEL may point at another spaCy model folder."""
     import spacy
+    from thinc.api import use_ops
 
     path = Path(os.environ.get("NUMCHECK_MODEL") or MODEL_DIR)
     if not (path / "config.cfg").is_file():
         raise FileNotFoundError(f"{path}: no trained parser here (reinstall numcheck, or see training/train_parser.sh)")
-    return spacy.load(path)
+    # Layers keep the ops they are built with. thinc's default CPU ops multiply matrices with its bundled
+    # BLIS, which here runs about 3x slower than numpy's own BLAS (AVX-512 kernels): the same model,
+    # the same weights, only the matrix products (most of the tagger's and parser's time) done elsewhere.
+    # The shipped model's tokenizer is spaCy's English one, which its config builds anyway: reading the
+    # saved copy too (thousands of special cases, added one by one) only repeats that work
+    # (tests/extract/test_parse_model.py checks the two are the same).
+    exclude = ["tokenizer"] if path == MODEL_DIR else []
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(path, exclude=exclude)
 
 
 def parse_iter(texts: Iterable[str]) -> Iterator["Doc"]:

@@ -9,7 +9,7 @@ import pandas as pd
 from checker.extract import context
 from checker.budget import checkpoint
 from checker.extract.mentions import Mention, find_mentions
-from checker.extract.frames import frame_of, pronoun_one, source_of
+from checker.extract.frames import frame_of, pronoun_one, source_of, trigger_bears_on
 from checker.extract.nonquantities import Dropped
 from checker.extract.numbers import has_number
 from checker.extract.parse import parse_iter
@@ -87,6 +87,8 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
             subject = m.subject  # a kind of number fixes it (an age)
         elif fr is not None and (fr.subject or fr.refers_back):
             subject = fr.subject
+        elif rows and rows[-1]["subject"] and _continues(s, mentions[i - 1], m):
+            subject = rows[-1]["subject"]  # "fell 102.2 points, or 0.36%, to 27,934.02": one thing's move and level
         else:
             subject = context.subject_of(s, m, vocab)
         if subject is None and m.unit in vocab.subjects.get("substance_units", ()):
@@ -96,6 +98,8 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
         if m.paren_of is not None and rows:
             restated = rows[m.paren_of] if m.paren_of < len(rows) else None
             subject = restated["subject"] if restated else subject
+        elif subject is None and rows and rows[-1]["subject"] and _continues(s, mentions[i - 1], m):
+            subject = rows[-1]["subject"]
         elif subject is None and fr is not None and fr.antecedent:
             subject, carried = fr.antecedent, True
         elif subject is None:
@@ -103,6 +107,8 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
             ages = [r for r in rows if r["subject"] != vocab.units["ages"]["subject"]]
             subject, carried = _carry_subject(s, m, ages, prev_sentence, vocab), True
         event, trigger = context.event_of(s, m, subject, prev_end, next_start, vocab)
+        if event and fr is not None and subject not in vocab.event_of_noun and not trigger_bears_on(parsed, m, trigger, fr):
+            event, trigger = None, -1  # the nearest event word belongs to another phrase of the sentence
         if fr is not None and fr.verb is not None and subject not in vocab.event_of_noun:
             if event and _same_verb(s, trigger, fr.verb_at):
                 pass  # the nearest trigger is the number's own verb, read in a longer phrase ("taken to hospital")
@@ -117,10 +123,16 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
             # a looser attachment (a conjunct, a prepositional phrase): the nearest trigger word still decides
         elif fr is not None and fr.event and event is None:
             event, trigger = fr.event, fr.trigger
-        if event is None and carried and m.unit in ("fraction", "percent") and rows and rows[-1]["event"] != "other":
-            event = rows[-1]["event"]  # a share of what was just counted shares its event, unless the event is unnamed
+        if event is None and carried and rows and rows[-1]["event"] != "other" and (
+                m.unit in ("fraction", "percent") or (m.unit == "count" and fr is not None and fr.refers_back)):
+            # a share or part of what was just counted shares its event, unless the event is unnamed: "beheaded
+            # 21 Christians, 20 of them Copts"
+            event = rows[-1]["event"]
         if event is None and rows and _conjoined(s, mentions[i - 1], m):
             event = rows[-1]["event"]  # "launched 143 drones and six missiles"
+        if subject and (subject in vocab.events.get("record_subjects", ())
+                        or subject.split()[-1] in vocab.events.get("record_subjects", ())):
+            event = None  # a game's record: "have won 12 of 13", "stopping 30 shots"
         value = m.value
         base_value, base_unit = normalise(value if value is not None else m.high, m.unit, vocab)
         rows.append({
@@ -131,8 +143,12 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
             "actor": _actor(fr, vocab) or context.actor_of(s, m, trigger, source, vocab),
             "holder": fr.holder if fr is not None else None, "source": source,
             "time": context.time_of(s, m, vocab),
+            "place": fr.place if fr is not None else None,
             "restates": first_qid + m.paren_of if m.paren_of is not None else None,
         })
+    for i in range(len(rows) - 1, 0, -1):
+        if rows[i - 1]["subject"] is None and rows[i]["subject"] and _continues(s, mentions[i - 1], mentions[i]):
+            rows[i - 1]["subject"] = rows[i]["subject"]  # "about 2,750 tons, or 2,500 metric tons, of water"
     return rows
 
 
@@ -170,6 +186,17 @@ def _conjoined(s: str, prev: Mention, m: Mention) -> bool:
     """Is m the next item of a list that starts at prev ('97 of the drones and four of the missiles')?"""
     gap = s[prev.end:m.start]
     return bool(_CONJOINED.fullmatch(gap)) and not re.search(r"\b(?:were|was|had|have|has|is|are)\b|[,;]", gap)
+
+
+_CONTINUES = re.compile(r"\s*,?\s*(?:or|to|from|of|(?:up|down)(?:\s+by)?)\s+")
+
+
+def _continues(s: str, prev: Mention, m: Mention) -> bool:
+    """Does m go on with what prev measures: its restatement in another unit ('102.2 points, or 0.36%'), the
+    whole it is part of ('won 12 of 13'),
+    the level a change reaches ('to 27,934.02') or started from ('rose 37%, from 0.90%'), or the change of a
+    level ('$1.29, down 0.21%')?"""
+    return _CONTINUES.fullmatch(s, prev.end, m.start) is not None
 
 
 _AUXILIARIES = re.compile(r"(?:(?:has|have|had|is|are|was|were|be|been|being|will|would)\s+)*")

@@ -6,10 +6,17 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 
+_vocab_module = None
+
+
 def _current():
-    # imported here: checker.vocab imports checker.lexicon.schema, so this package loads first
-    from checker.vocab import current
-    return current()
+    # imported on first use: checker.vocab imports checker.lexicon.schema, so this package loads first
+    # (and kept: an import statement here ran for every use of every pattern)
+    global _vocab_module
+    if _vocab_module is None:
+        from checker import vocab
+        _vocab_module = vocab
+    return _vocab_module.current()
 
 
 class LexiconPattern:

@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 from checker.report import Report
+from checker.reporters.escape import terminal
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's data: encoded as the runner decodes it, and no control character reaches the log
+    (or the terminal, where the same lines are often read) raw."""
+    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return terminal(s)
 
 
 def _prop(s: str) -> str:

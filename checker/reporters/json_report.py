@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from checker.report import DocumentResult, Finding, Notice, Report
+from checker.reporters.escape import json_text
 from checker.reporters.records import REPORT_FIELDS, rows
 
 
@@ -40,4 +41,4 @@ def render(report: Report) -> str:
         records = ",\n  ".join(json.dumps(r, ensure_ascii=False) for r in data[key])
         out.append(f',\n "{key}": [\n  {records}\n ]' if records else f',\n "{key}": []')
     out.append("\n}\n")
-    return "".join(out)
+    return json_text("".join(out))

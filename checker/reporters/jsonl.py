@@ -11,12 +11,13 @@ import json
 from collections import defaultdict
 
 from checker.report import Report
+from checker.reporters.escape import json_text
 from checker.reporters.json_report import document_record, finding_record, notice_record
 from checker.reporters.records import REPORT_FIELDS, rows
 
 
 def _line(kind: str, record: dict) -> str:
-    return json.dumps({"type": kind, **record}, ensure_ascii=False) + "\n"
+    return json_text(json.dumps({"type": kind, **record}, ensure_ascii=False)) + "\n"
 
 
 def render_part(report: Report) -> str:

@@ -8,7 +8,7 @@ import pandas as pd
 from checker.schema import python_values
 
 REPORT_FIELDS = ["doc", "start", "end", "text", "sentence", "value", "low", "high", "qualifier",
-                 "unit", "subject", "event", "actor", "holder", "source", "time"]
+                 "unit", "subject", "event", "actor", "holder", "source", "time", "place"]
 
 
 def _plain(v):

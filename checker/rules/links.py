@@ -21,8 +21,10 @@ def _once_per_document(find):
     return cached
 
 # "16 of the 52", "118,000 people voted yes out of 112,500", "11 of the country's 41 counties"
+# (no preposition before the "of": in "a loss of $305 million on revenue of $167 million" the revenue is the
+# value of its own noun, not the whole the loss is part of)
 _OF_BETWEEN = lexicon_pattern(
-    r"^\s*(?:[A-Za-z'’-]+\s+){0,4}?(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+['’]s?\s+){0,2}?"
+    r"^\s*(?:(?!(?:on|in|at|for|from|with|by|to|against|over|under|versus)\s)[A-Za-z'’-]+\s+){0,4}?(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+['’]s?\s+){0,2}?"
     r"(?:(?:only|(?&HEDGE))\s+)?$", re.I)
 # "14,000 of those troops", "Eleven children were among those hurt"
 _OF_THOSE = re.compile(r"^\s*(?:of|among)\s+(?:those|them|these|whom)\b", re.I)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from checker.rules import links
 from checker.rules.base import Rule, register
 from checker.rules.facts import interval
+from checker.wording import says
 
 _POPULATION_EVENTS = {"evacuated", "killed", "injured", "casualties", "voted", "participated", "received"}
 
@@ -52,10 +53,6 @@ class PartExceedsWhole(Rule):
                 _, w_hi = interval(doc, whole, ctx.hedges)
                 if p_lo > w_hi:
                     yield self.finding(
-                        doc.doc, f"{_says(part)} > {_says(whole)}: a part cannot exceed its whole",
+                        doc.doc, f"{says(part)} > {says(whole)}: a part cannot exceed its whole",
                         [whole.span, part.span])
 
-
-def _says(q) -> str:
-    words = " ".join(w for w in (q.subject, q.event) if w)
-    return f"{q.text} {words}".strip()

@@ -7,6 +7,7 @@ import re
 from checker.rules import links
 from checker.rules.base import Rule, register
 from checker.rules.facts import interval, show
+from checker.wording import counted
 
 _NOT_A_SHARE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:short\s+of|needed|required|for\s+a\s+majority|majority)", re.I)
 
@@ -53,8 +54,7 @@ class PartsExceedWhole(Rule):
                 if total > w_hi:
                     arithmetic = " + ".join(show(p.number) for p in parts)
                     yield self.finding(
-                        doc.doc, f"{arithmetic} = {show(total)}, more than the {whole.text} "
-                                 f"{whole.subject or ''} they are part of".replace("  ", " "),
+                        doc.doc, f"{arithmetic} = {show(total)}, more than the {counted(whole)} they are part of",
                         [whole.span] + [p.span for p in parts])
 
     def _capacities(self, doc, relations):

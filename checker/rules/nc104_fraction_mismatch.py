@@ -93,6 +93,9 @@ def _part(doc: Document, share: Quantity) -> Quantity | None:
     same = doc.in_sentence(share.sentence)
     before = [q for q in same if q.end <= share.start and q.restates is None]
     if before and _PART_BEFORE.match(doc.between(before[-1], share)):
+        gap = doc.between(before[-1], share)
+        if before[-1].unit in ("percent", "fraction") and re.match(r"\s*[A-Za-z]", gap):
+            return None  # "65 percent were white, 11.9 percent were black": a list of shares of different groups
         return before[-1]
     after = [q for q in same if q.start >= share.end]
     if after and _PART_AFTER.match(doc.between(share, after[0])):

@@ -13,8 +13,9 @@ class PercentOutOfRange(Rule):
 
     What it flags
         A percentage written as a share of a set ("N% of voters", "N% of the
-        region", "N% of eligible residents") that is above 100 or below 0.
-        Changes ("rose 150%") and ratios to a measure that can be exceeded
+        region", "N% of eligible residents") that is above 100 or below 0, and
+        a share whose noun names its whole ("a 140% stake", "turnout of 112%",
+        listed in rules/relations.yaml as bounded_shares). Changes ("rose 150%") and ratios to a measure that can be exceeded
         ("120% of GDP", "110% of capacity", listed in rules/relations.yaml as
         ratio_wholes) are not shares and are left alone.
 
@@ -50,6 +51,10 @@ class PercentOutOfRange(Rule):
                     sent = doc.sentence_of(q)
                     whole = re.match(r"\W*of\s+the\s+[\d,.]+\s+([\w'’ -]{1,40})", doc.text[sent.start:q.start], re.I)
                 if not whole:
+                    bounded = _bounded_share(doc, q, ctx.relations.words("bounded_shares"))
+                    if bounded:  # "a 252% stake", "turnout of 112%": shares of a whole by their very name
+                        yield self.finding(
+                            doc.doc, f"{q.text} {bounded}: a {bounded} must lie between 0% and 100%", [q.span])
                     continue  # not written as a share of something
                 words = {w.strip("'’").lower() for w in re.findall(r"[\w'’]+", whole.group(1))[:4]}
                 if words & ratio_wholes or (q.subject or "").lower() in ratio_wholes:
@@ -61,3 +66,19 @@ class PercentOutOfRange(Rule):
                 yield self.finding(
                     doc.doc, f"{q.text} of {what}: a share of a set must lie between 0% and 100%",
                     [q.span])
+
+
+def _bounded_share(doc, q, nouns) -> str | None:
+    """The share noun a percentage is the value of, if it names a part of a whole that cannot pass 100 %:
+    'a 252% stake' (the noun after it), 'turnout of 112%', 'occupancy at 104%' (the noun before it)."""
+    names = sorted((n.lower() for n in nouns), key=len, reverse=True)
+    after = doc.after(q, 30).lower()
+    for n in names:
+        if re.match(rf"\s*(?:-\s*)?{re.escape(n)}\b", after):
+            return n
+    before = doc.before(q, 40).lower()
+    for n in names:
+        if re.search(rf"\b{re.escape(n)}\s+(?:of|at|was|is|stood\s+at|reached|hit)\s+(?:about\s+|nearly\s+|almost\s+)?$",
+                     before):
+            return n
+    return None

@@ -7,6 +7,7 @@ from checker.lexicon import lexicon_pattern
 from checker.rules import links
 from checker.rules.base import Rule, register
 from checker.rules.facts import Document, Quantity, interval
+from checker.wording import the_same
 
 # "the €321 million profit", "All 126 passengers", "the 78 countries at the talks"
 _DEFINITE = re.compile(r"\b(?:the|all(?:\s+the)?|those|these)\s+$|\bthe\s+[a-z]+\s+of\s+$", re.I)
@@ -64,8 +65,10 @@ class ConflictingValues(Rule):
                 if _INTRODUCES_WHOLE.search(doc.before(later, 30)) or _opens_sentence(doc, later) \
                         or _COMPARED.search(doc.before(later, 30)):
                     continue  # "including all six", "Of the €1.5 billion, ...": a subset or a new whole
+                if later.value is not None and later.value <= 3 and later.text.isalpha():
+                    continue  # "the two", "the three": individuals the text has named one by one, not a count restated
                 earlier = _earlier_statement(doc, later, ctx, elsewhere)
-                if earlier is None or _compatible(doc, earlier, later, ctx):
+                if earlier is None or _compatible(doc, earlier, later, ctx) or _refers_to_another(doc, later, ctx):
                     continue
                 if later.subject in ctx.relations.words("owned_subjects") and \
                         (not later.actor or later.actor != earlier.actor):
@@ -79,9 +82,8 @@ class ConflictingValues(Rule):
     def _conflict(self, doc: Document, a: Quantity, b: Quantity, other_doc: str | None = None):
         disputed = not links.sources_agree(a, b, doc)
         where = f" in {other_doc}" if other_doc else ""
-        what = " ".join(w for w in (b.subject, b.event) if w)
         message = (f"{_as_written(doc if not other_doc else None, a)}{where} and later "
-                   f"{_as_written(doc, b)} for the same {what or 'figure'}: the two cannot both hold")
+                   f"{_as_written(doc, b)} for {the_same(b)}: the two cannot both hold")
         if disputed:
             return self.finding(doc.doc, f"disputed: {a.source} gives {a.text}, {b.source} gives {b.text}",
                                 [a.span, b.span], severity="info", name="disputed")
@@ -111,6 +113,20 @@ def _as_written(doc: Document | None, q: Quantity) -> str:
         return repr(q.text)
     m = _HEDGED.search(doc.before(q, 25))
     return repr((m.group() if m else "") + q.text)
+
+
+def _refers_to_another(doc: Document, later: Quantity, ctx) -> bool:
+    """Does 'the N' point back to another group the text has named: an earlier N of the same things ('the
+    five companies join nine others ... the nine'), or the groups it adds up ('five ... nine ... All 14')?
+    The nearest earlier number of the same things is then another group, not the same fact restated."""
+    if later.value is None:
+        return False
+    groups = [q for q in doc.earlier_with_unit(later)
+              if q.unit == later.unit and q.value is not None and not q.is_range and _same_thing(q, later, ctx)]
+    if any(_compatible(doc, q, later, ctx) for q in groups):
+        return True
+    values = [q.value for q in groups]
+    return any(a + b == later.value for i, a in enumerate(values) for b in values[i + 1:])
 
 
 def _earlier_statement(doc: Document, later: Quantity, ctx, elsewhere) -> Quantity | None:

@@ -9,6 +9,7 @@ from checker.extract.numbers import SMALL, TENS
 from checker.lexicon import lexicon_pattern
 from checker.report import Span
 from checker.rules.base import Rule, register
+from checker.wording import count
 
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44}
 _DURATION = lexicon_pattern(
@@ -30,7 +31,10 @@ class DateMismatch(Rule):
     What it flags
         "Thursday, May 14, 2025" when May 14, 2025 was a Wednesday (the year is
         taken from the date, else from the nearest earlier date in the text,
-        else from `default_year` in rules/relations.yaml); and a stated gap
+        else from `default_year` in rules/relations.yaml or the configuration: an
+        error when the date carries its year or the year is the one configured for
+        copy that writes none, a warning when it is taken from another date of the
+        text); and a stated gap
         between two dates that the calendar contradicts: "reopened on Feb. 12,
         four days after the collision" when the collision was on Feb. 7, or
         "from Feb. 7 to Feb. 12, four days".
@@ -66,10 +70,16 @@ class DateMismatch(Rule):
                 continue
             year = years.of(d, default_year)
             day = d.on(year) if year else None
+            # the date's own year, or the year the user set for copy that writes none, proves it
+            proven = bool(d.year) or not years.written()
             if day and day.weekday() != d.weekday:
+                # proven by the text only when the date carries its year; a year taken from another date of
+                # the article may be another year's ("tickets go on sale Friday, Dec. 6" for a 2020 tour)
                 yield self.finding(
                     doc.doc, f"{d.text!r}: {day:%b} {day.day}, {year} was a {weekday_name(day.weekday())}, "
-                             f"not a {weekday_name(d.weekday)}", [_span(d)])
+                             f"not a {weekday_name(d.weekday)}" + ("" if proven else f" (the year {year} is "
+                                                                   "taken from elsewhere in the text)"),
+                    [_span(d)], **({} if proven else {"severity": "warning"}))
 
     def _gaps(self, doc, dates, years, default_year, slack):
         starts = [d.start for d in dates]  # find_dates gives them in text order
@@ -123,7 +133,8 @@ class DateMismatch(Rule):
         written = doc.text[m.start("n"):m.end("unit")]
         duration = Span(m.start("n"), m.end("unit"), written)
         yield self.finding(
-            doc.doc, f"from {first.text} to {second.text} is {actual} days, not {written} ({stated:g} days)",
+            doc.doc, f"from {first.text} to {second.text} is {count(actual, 'day')}, not {written} "
+                     f"({stated:g} day{'' if stated == 1 else 's'})",
             [_span(first), duration, _span(second)])
 
 

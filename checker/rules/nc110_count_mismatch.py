@@ -10,7 +10,7 @@ from checker.rules.base import Rule, register
 # "four strategic objectives following the summit: a, b, c and d", "three regions — a, b and c —",
 # "a four-point plan covering a, b and c"
 _LIST_OPENER = re.compile(
-    r"(?P<np>(?:-[a-z]+)?(?:\s+[\w'’-]+){0,12}?)\s*(?P<delim>:|\s[—–]|\s(?:covering|namely|consisting\s+of|comprising))\s+")
+    r"(?P<np>(?:-[a-z]+)?(?:\s+[\w'’-]+){0,12}?)\s*(?P<delim>:|\s[—–]|\s(?:covering|namely|consisting\s+of|comprising)|\s\()\s*")
 _LIST_END = re.compile(r"\s[—–]\s|[.;!?](?:\s|$)|$")
 _ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[\w'’ .-]{2,60}?\s+(?:said|says|told|reported|added|announced|confirmed|stated|noted|wrote)\b.*$",
                           re.I)
@@ -27,7 +27,8 @@ class CountMismatch(Rule):
 
     What it flags
         A small number followed by its noun and a list introduced by a colon,
-        a dash, "covering" or "namely" ("five groups: A, B, C and D"), when the
+        a dash, a bracket, "covering" or "namely" ("five groups: A, B, C and D",
+        "five countries (A, B, C and D)"), when the
         list has a different number of items. Lists introduced by "including"
         are partial by design and are not counted.
 
@@ -60,14 +61,29 @@ class CountMismatch(Rule):
                 prefix = _DATELINE.sub("", doc.text[sent.start:q.start])
                 if opener.group("delim").strip() in ("—", "–") and len(re.findall(r"\s[—–]\s", prefix)) % 2:
                     continue  # the dash closes an aside the number sits in: "— 48 passengers and two drivers —"
-                items, span = _items(doc.text, opener.end(), sent.end)
+                close = doc.text.find(")", opener.end(), sent.end) if opener.group("delim").strip() == "(" else -1
+                if opener.group("delim").strip() == "(" and (close < 0 or re.search(r"\b[A-Z]{2,}s?\s*$", opener.group("np"))):
+                    continue  # (an acronym's brackets spell it out: "FIRE (financial independence, retire early)")
+                items, span = _items(doc.text, opener.end(), close if close >= 0 else sent.end)
                 if len(items) < 2 or any(len(i) > _MAX_ITEM for i in items) or len(items) == q.value:
+                    continue
+                if _not_an_enumeration(doc.text[opener.end():span.end], items):
                     continue
                 if sum(bool(_NUMBERED.match(i)) for i in items) * 2 >= len(items):
                     continue  # "11 medals — four gold, five silver and three bronze": a breakdown (NC103)
                 yield self.finding(
                     doc.doc, f"{q.text}{opener.group('np')} announced, but {len(items)} are listed: "
                              + "; ".join(items), [q.span, span])
+
+
+_CLAUSE_START = re.compile(r"(?:I|we|you|he|she|it|they|there)\b(?!-)", re.I)
+
+
+def _not_an_enumeration(body: str, items: list[str]) -> bool:
+    """Prose after a colon, not a list of the counted things: a quotation ('”, said the CEO'), clauses
+    ('she had taken eight', 'we've consumed ...'), or a span of kinds ('from monitors to ventilators')."""
+    return (bool(re.search(r'["“”]', body)) or re.match(r"\s*from\s", body, re.I) is not None
+            or any(_CLAUSE_START.match(i) for i in items))
 
 
 def _items(text: str, start: int, end: int) -> tuple[list[str], Span]:

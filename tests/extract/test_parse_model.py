@@ -63,3 +63,23 @@ def test_frames_name_only_labels_the_parser_gives() -> None:
     labels = set(parse.pipeline().get_pipe("parser").labels)
     used = frames._MODIFIER_DEPS | frames._PARTITIVE_DEPS | frames._ARGUMENT_DEPS | frames._CORE_DEPS
     assert used <= labels, f"labels the parser never gives: {sorted(used - labels)}"
+
+
+def test_shipped_tokenizer_is_the_one_its_config_builds() -> None:
+    # parse.pipeline() skips reading the shipped tokenizer for this reason
+    import spacy
+    saved = spacy.load(parse.MODEL_DIR).tokenizer
+    assert saved.to_bytes(exclude=["vocab"]) == parse.pipeline().tokenizer.to_bytes(exclude=["vocab"])
+
+
+def test_fast_matrix_products_give_the_same_parses() -> None:
+    # parse.pipeline() multiplies with numpy's BLAS rather than thinc's default (BLIS)
+    import spacy
+    default = spacy.load(parse.MODEL_DIR)
+    texts = ["Russia launched 171 drones at Ukraine overnight, the air force said on Sunday.",
+             "Of those, 75 were shot down by air defences and about 40% hit nothing, officials said.",
+             "The storm destroyed 120 homes and damaged 300 more in three districts, the mayor said."]
+    ours = parse.parse(texts)
+    theirs = list(default.pipe(texts))
+    assert [[(t.tag_, t.dep_, t.head.i) for t in d] for d in ours] == \
+        [[(t.tag_, t.dep_, t.head.i) for t in d] for d in theirs]

@@ -6,10 +6,11 @@ import io
 import os
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from checker import formats, ignore
+from checker import formats, htmlmap, ignore
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 STDIN = "-"
@@ -21,11 +22,26 @@ class Document:
 
     `raw` is the file as written when it differs from `text` at the same offsets
     (Markdown, whose syntax is blanked out); suppression comments are read there.
+    `source` says where each character of `text` is in `raw` when `text` is not at raw's offsets
+    (HTML, whose article text trafilatura extracts): findings are then moved to the page's offsets.
     """
     doc: str
     text: str | None = None
     error: str | None = None
     raw: str | None = None
+    source: htmlmap.SourceMap | None = None
+
+    @cached_property
+    def view(self) -> str | None:
+        """The text at the offsets reports give: `text`, or for HTML its article laid out along the page."""
+        if self.source is None or self.text is None or self.raw is None:
+            return self.text
+        return htmlmap.page_view(self.text, self.raw, self.source)
+
+    @property
+    def marked(self) -> str:
+        """The text suppression comments are read in, at the offsets reports give."""
+        return (self.view if self.source is not None else self.raw or self.text) or ""
 
 
 def discover(paths: list[str], exclude: Iterable[str] = (), warn: Callable[[str], None] | None = None) -> list[str]:
@@ -155,7 +171,8 @@ def iter_read(name: str, id_field: str = "id", text_field: str = "text",
     elif suffix in (".md", ".markdown"):
         yield Document(name, text=formats.mask_markdown(text), raw=text)
     elif suffix in (".html", ".htm"):
-        yield Document(name, text=formats.html_to_text(text))
+        article = formats.html_to_text(text)
+        yield Document(name, text=article, raw=text, source=htmlmap.align(article, text))
     else:
         yield Document("<stdin>" if name == STDIN else name, text=text)
 

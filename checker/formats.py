@@ -4,8 +4,6 @@ from __future__ import annotations
 import json
 import re
 
-from checker.suppress import MARKER
-
 # Markdown syntax replaced by spaces of the same length, so offsets still point into the file.
 _MD_PATTERNS = [
     re.compile(r"^(?:```|~~~)[^\n]*\n.*?^(?:```|~~~)[^\n]*$", re.M | re.S),  # fenced code
@@ -44,16 +42,64 @@ def mask_markdown(text: str) -> str:
 
 
 def html_to_text(html: str) -> str:
-    """The article body of an HTML page (navigation, footers and teasers dropped), by trafilatura.
+    """The article body of an HTML page (navigation, footers and teasers dropped), by trafilatura, after
+    the page's furniture is removed by its structure (rules/furniture.yaml: galleries, playlists, related
+    and promo boxes, comments), never by site.
 
-    Suppression comments are turned into bracket markers on their own line first,
-    so they survive extraction and still apply to the paragraph after them.
+    Suppression comments need not survive: they are read in the page itself (see Document.marked).
     """
     import trafilatura  # imported here: only HTML input needs it
 
-    html = MARKER.sub(lambda m: "<p>[" + m.group()[4:-3].strip() + "]</p>" if m.group().startswith("<!--")
-                      else m.group(), html)
-    return trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+    from checker.vocab import vocabulary
+
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return ""
+    drop_furniture(tree, vocabulary().furniture)
+    return trafilatura.extract(tree, include_comments=False, include_tables=True) or ""
+
+
+_CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def _class_words(value: str) -> set[str]:
+    """'c-gallery__item relatedStories' -> {'c', 'gallery', 'item', 'related', 'stories'}."""
+    return {w.lower() for w in _CLASS_WORD.findall(value)}
+
+
+def drop_furniture(tree, furniture: dict) -> None:
+    """Remove from an lxml tree the elements that are page furniture by their tag, class, id or itemprop.
+
+    The article is never cut: the element whose own paragraphs hold the most text is taken for the
+    article's body, and neither it nor any element around it is removed whatever it is called (a layout
+    wrapper "content-with-sidebar", an article classed by its category "category-promotion")."""
+    tags = {t.lower() for t in furniture["html_elements"]}
+    words = {w.lower() for w in furniture["html_class_words"]}
+    props = set(furniture["html_itemprops"])
+    body = _article_body(tree)
+    kept = {body, *body.iterancestors()} if body is not None else set()
+    removed: set = set()
+    for el in list(tree.iter()):  # in document order: an element inside a removed one is gone already
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if not tag or el in kept or el.getparent() is None:
+            continue
+        if not (tag in tags or el.get("itemprop") in props
+                or words & _class_words(f"{el.get('class') or ''} {el.get('id') or ''}")):
+            continue
+        if any(a in removed for a in el.iterancestors()):
+            continue
+        removed.add(el)
+        el.drop_tree()  # its tail, the text after it, stays
+
+
+def _article_body(tree):
+    """The element whose child paragraphs (<p>) hold the most text, or None if the page has none."""
+    held: dict = {}
+    for p in tree.iter("p"):
+        parent = p.getparent()
+        if parent is not None:
+            held[parent] = held.get(parent, 0) + len(p.text_content())
+    return max(held, key=held.get) if held else None
 
 
 def jsonl_record(line: str, n: int, id_field: str = "id", text_field: str = "text"):

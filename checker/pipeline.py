@@ -11,7 +11,7 @@ import checker.startup  # noqa: F401  # first: it sets what must be set before n
 
 import pandas as pd
 
-from checker import suppress
+from checker import locate, suppress
 from checker.batch import BatchResult, Settings, check_batch, warm_up
 from checker.config import Config
 from checker.documents import Document, iter_documents
@@ -125,8 +125,10 @@ def batches(documents: Iterable[Document], scale: int = 1) -> Iterator[list[Docu
 
 def _batch_report(batch: list[Document], result: BatchResult, notices: bool) -> tuple[Report, list]:
     errors = result.errors
-    texts = {d.doc: d.text or "" for d in batch if d.doc not in errors}
-    marked = {d.doc: d.raw or d.text or "" for d in batch if d.doc not in errors}
+    quantities, found = locate.in_source(batch, result.quantities, result.findings)  # HTML: the page's offsets
+    result = replace(result, quantities=quantities, findings=found)
+    texts = {d.doc: d.view or "" for d in batch if d.doc not in errors}
+    marked = {d.doc: d.marked for d in batch if d.doc not in errors}
     findings, suppressed, unused = suppress.apply(result.findings, marked)
     n_q = Counter(result.quantities["doc"])
     n_f = Counter(f.doc for f in findings)

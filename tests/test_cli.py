@@ -50,7 +50,7 @@ def test_check_json_report_shape(article: Path) -> None:
     result = runner.invoke(app, ["check", str(article), "--format", "json"])
     assert result.exit_code == 0
     report = json.loads(result.stdout)
-    assert report["version"] == 1
+    assert report["version"] == 2
     assert report["documents"] == [{"doc": str(article), "quantities": 3, "findings": 0, "error": None}]
     q = report["quantities"][0]
     assert set(q) >= {"doc", "start", "end", "text", "sentence", "value", "low", "high", "qualifier",

@@ -76,7 +76,8 @@ SCHEMAS: dict[str, dict] = {
         "instrument_codes": [PATTERN],
         "magnitude_nouns?": WORDS,
     },
-    "furniture.yaml": {"headings": WORDS, "max_teaser_length": int},
+    "furniture.yaml": {"headings": WORDS, "max_teaser_length": int,
+                       "html_elements": WORDS, "html_class_words": WORDS, "html_itemprops": WORDS},
     "actors.yaml": {"actors": _LABELS, "source_verbs": WORDS, "place_prepositions?": WORDS},
     "events.yaml": {
         "events": {str: {"words?": WORDS, "nouns?": WORDS}},

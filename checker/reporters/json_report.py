@@ -1,4 +1,4 @@
-"""JSON report: the contract scored by ../shared/tools/score.py (version 1)."""
+"""JSON report: the contract scored by ../shared/tools/score.py (version 2: HTML offsets into the page)."""
 from __future__ import annotations
 
 import json
@@ -24,7 +24,7 @@ def notice_record(n: Notice) -> dict:
 
 def as_dict(report: Report) -> dict:
     return {
-        "version": 1,
+        "version": 2,
         "documents": [document_record(d) for d in report.documents],
         "quantities": rows(report.quantities, REPORT_FIELDS),
         "findings": [finding_record(f) for f in report.findings],

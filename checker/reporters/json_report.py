@@ -7,6 +7,8 @@ from checker.report import DocumentResult, Finding, Notice, Report
 from checker.reporters.escape import json_text
 from checker.reporters.records import REPORT_FIELDS, rows
 
+VERSION = 2  # 2: offsets of HTML inputs point into the page; quantities carry holder and place
+
 
 def document_record(d: DocumentResult) -> dict:
     return {"doc": d.doc, "quantities": d.quantities, "findings": d.findings, "error": d.error}
@@ -24,7 +26,7 @@ def notice_record(n: Notice) -> dict:
 
 def as_dict(report: Report) -> dict:
     return {
-        "version": 2,
+        "version": VERSION,
         "documents": [document_record(d) for d in report.documents],
         "quantities": rows(report.quantities, REPORT_FIELDS),
         "findings": [finding_record(f) for f in report.findings],

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from checker.report import Report
 from checker.reporters.escape import json_text
+from checker.reporters import json_report
 from checker.reporters.json_report import document_record, finding_record, notice_record
 from checker.reporters.records import REPORT_FIELDS, rows
 
@@ -43,7 +44,7 @@ def render_part(report: Report) -> str:
 def render_summary(report: Report) -> str:
     """The closing line: totals over the whole run (report.quantities may be empty; counts come from documents)."""
     return _line("summary", {
-        "version": 1,
+        "version": json_report.VERSION,
         "documents": len(report.documents),
         "not_checked": len(report.input_errors),
         "quantities": sum(d.quantities for d in report.documents),

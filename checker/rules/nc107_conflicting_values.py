@@ -116,13 +116,16 @@ def _as_written(doc: Document | None, q: Quantity) -> str:
 
 
 def _refers_to_another(doc: Document, later: Quantity, ctx) -> bool:
-    """Does 'the N' point back to another group the text has named: an earlier N of the same things ('the
-    five companies join nine others ... the nine'), or the groups it adds up ('five ... nine ... All 14')?
+    """Does 'the N' point back to another group the text has named: the same number said earlier of anything
+    ('$4.8 billion sale ... the $4.8 billion'), an earlier N of the same things ('the five companies join nine
+    others ... the nine'), or the groups it adds up ('five ... nine ... All 14')?
     The nearest earlier number of the same things is then another group, not the same fact restated."""
     if later.value is None:
         return False
-    groups = [q for q in doc.earlier_with_unit(later)
-              if q.unit == later.unit and q.value is not None and not q.is_range and _same_thing(q, later, ctx)]
+    earlier = [q for q in doc.earlier_with_unit(later) if q.unit == later.unit and q.value is not None and not q.is_range]
+    if any(q.value == later.value for q in earlier):
+        return True  # "Yahoo's $4.8 billion sale ... the $4.8 billion will be paid": the very number said before
+    groups = [q for q in earlier if _same_thing(q, later, ctx)]
     if any(_compatible(doc, q, later, ctx) for q in groups):
         return True
     values = [q.value for q in groups]

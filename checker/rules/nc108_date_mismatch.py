@@ -34,7 +34,8 @@ class DateMismatch(Rule):
         else from `default_year` in rules/relations.yaml or the configuration: an
         error when the date carries its year or the year is the one configured for
         copy that writes none, a warning when it is taken from another date of the
-        text); and a stated gap
+        text); and a stated gap (a warning when one of its dates is read from
+        another sentence)
         between two dates that the calendar contradicts: "reopened on Feb. 12,
         four days after the collision" when the collision was on Feb. 7, or
         "from Feb. 7 to Feb. 12, four days".
@@ -96,8 +97,12 @@ class DateMismatch(Rule):
                 if pair is None:
                     continue
                 first, second = pair
+                # a date taken from another sentence ("nine days before an announcement was made") rests on
+                # reading which event is meant: a warning, where two dates in the sentence prove it
+                inferred = not all(any(d is h for h in here) for d in pair)
                 yield from self._compare(doc, m, first, second, years, default_year, slack,
-                                         backwards=m.group("dir").lower() in ("before", "earlier"))
+                                         backwards=m.group("dir").lower() in ("before", "earlier"),
+                                         severity="warning" if inferred else None)
             for m in _SPAN.finditer(doc.text, sent.start, sent.end):
                 a, b = within(m.start("a"), m.end("a")), within(m.start("b"), m.end("b"))
                 if a and b:
@@ -112,7 +117,7 @@ class DateMismatch(Rule):
                                              backwards=False, inclusive=True)
 
     def _compare(self, doc, m, first: WrittenDate, second: WrittenDate, years: Years, default_year, slack,
-                 backwards: bool, inclusive: bool = False):
+                 backwards: bool, inclusive: bool = False, severity: str | None = None):
         y1, y2 = years.of(first, default_year), years.of(second, default_year)
         if y1 is None and y2 is None:  # no year anywhere: the gap is the same in any year but a leap one
             y1 = y2 = 2001 if (first.month, first.day) != (2, 29) and (second.month, second.day) != (2, 29) else 2004
@@ -135,7 +140,7 @@ class DateMismatch(Rule):
         yield self.finding(
             doc.doc, f"from {first.text} to {second.text} is {count(actual, 'day')}, not {written} "
                      f"({stated:g} day{'' if stated == 1 else 's'})",
-            [_span(first), duration, _span(second)])
+            [_span(first), duration, _span(second)], severity=severity)
 
 
 def _dates_around(doc, m: re.Match, here: list[WrittenDate], dates: list[WrittenDate]):

@@ -213,6 +213,34 @@ def same_period(a: Quantity, b: Quantity) -> bool:
     return pa == pb and (pa != "since" or a.time.lower() == b.time.lower())
 
 
+# "a six-member crew, including four cosmonauts, two astronauts and one European", "killed 9 people, among
+# them 12 children": parts named right after their whole, tied to it by the syntax whatever they are called
+_NAMED_PARTS_OPENER = lexicon_pattern(
+    r"^\s*[^,;:.()\[\]—–\d]{0,60}?,\s*(?:including|among\s+(?:them|whom|those|these)|of\s+(?:whom|which)|"
+    r"such\s+as)\s+(?:(?:(?&HEDGE)|all|only)\s+)?$", re.I)
+_NEXT_PART = lexicon_pattern(r"^[^,;:.()\[\]—–\d]{0,50}?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?&HEDGE)\s+)?$", re.I)
+
+
+@_once_per_document
+def named_parts(doc: Document, relations: Relations) -> list[tuple[Quantity, list[Quantity]]]:
+    """(whole, parts) where the parts are listed right after the whole, behind 'including', 'among them',
+    'of whom' or 'such as', in one sentence: partial lists, so the parts may fall short but not exceed it."""
+    out = []
+    for sent in doc.sentences:
+        qs = [q for q in doc.in_sentence(sent.index) if q.value is not None and not q.is_range]
+        for i, whole in enumerate(qs[:-1]):
+            first = qs[i + 1]
+            if not comparable(whole, first) or not _NAMED_PARTS_OPENER.match(doc.between(whole, first)):
+                continue
+            parts = [first]
+            for q in qs[i + 2:]:
+                if not comparable(q, whole) or not _NEXT_PART.match(doc.between(parts[-1], q)):
+                    break
+                parts.append(q)
+            out.append((whole, parts))
+    return out
+
+
 @_once_per_document
 def breakdowns(doc: Document, relations: Relations) -> list[Breakdown]:
     """Wholes and the lists of parts the text splits them into."""

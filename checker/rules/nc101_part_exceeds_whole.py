@@ -41,6 +41,8 @@ class PartExceedsWhole(Rule):
     def check(self, ctx):
         for doc in ctx.documents:
             pairs = links.of_pairs(doc, ctx.relations) + links.anaphoric_parts(doc, ctx.relations)
+            # "killed 9 people, among them 12 children": one part named after its whole
+            pairs.extend((parts[0], whole) for whole, parts in links.named_parts(doc, ctx.relations) if len(parts) == 1)
             for whole, parts in links.event_families(doc, ctx.relations):
                 pairs.extend((p, whole) for p in parts)
             for whole in links.population_wholes(doc, ctx.relations):

@@ -42,6 +42,8 @@ class PartsExceedWhole(Rule):
     def check(self, ctx):
         for doc in ctx.documents:
             groups = [(b.whole, b.parts) for b in links.breakdowns(doc, ctx.relations) if not b.complete]
+            # "a six-member crew, including four cosmonauts, two astronauts and one European"
+            groups.extend((whole, parts) for whole, parts in links.named_parts(doc, ctx.relations) if len(parts) >= 2)
             for whole, parts in links.event_families(doc, ctx.relations):
                 disjoint = [p for p in parts if p.event in ctx.relations.disjoint_parts_of(whole.event)]
                 if len(disjoint) >= 2 and whole.event not in ctx.relations.data["complete_breakdowns"]:

@@ -123,6 +123,7 @@ SCHEMAS: dict[str, dict] = {
         "capacity_reach_sentences": int,
         "owned_subjects?": WORDS,
         "bounded_shares?": WORDS,
+        "temperature_difference_cues?": WORDS,
     },
     "units.yaml": {
         "currency_prefixes": {str: str},

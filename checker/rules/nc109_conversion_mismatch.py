@@ -22,7 +22,9 @@ class ConversionMismatch(Rule):
         A number followed by the same amount in another unit of the same
         dimension, in brackets ("25 km (15.5 miles)") or as "equivalent to" /
         ", or", when converting the first (with pint) does not give the second
-        within the rounding of the written digits.
+        within the rounding of the written digits. A temperature change or gap
+        ("2 °C (3.6 °F) of warming", "warmed by 1.1 °C") converts without the
+        offset of the scales (temperature_difference_cues in rules/relations.yaml).
 
     Why it matters
         Conversions are done by hand in newsrooms and go wrong in typical ways:
@@ -43,17 +45,41 @@ class ConversionMismatch(Rule):
 
     def check(self, ctx):
         for doc in ctx.documents:
+            cues = ctx.relations.words("temperature_difference_cues")
             for a, b in _pairs(doc, ctx):
-                expected = convert(a.number, a.unit, b.unit, ctx.vocab)
+                if a.unit in _TEMPERATURES and b.unit in _TEMPERATURES and _difference(doc, a, b, cues):
+                    ratio = _TEMPERATURES[b.unit] / _TEMPERATURES[a.unit]
+
+                    def conv(v, ratio=ratio):
+                        return v * ratio  # a change of temperature: no offset between the scales
+                else:
+                    def conv(v, a=a, b=b):
+                        return convert(v, a.unit, b.unit, ctx.vocab)
+                expected = conv(a.number)
                 if expected is None:
                     continue
                 # the rounding of both written values, carried through the conversion
-                source_slack = abs((convert(a.number + _rounding(a), a.unit, b.unit, ctx.vocab) or expected) - expected)
+                source_slack = abs((conv(a.number + _rounding(a)) or expected) - expected)
                 tolerance = _rounding(b) + source_slack + abs(expected) * _FACTOR_SLACK
                 if expected != 0 and abs(expected - b.number) > tolerance:
                     yield self.finding(
                         doc.doc, f"{a.text} is {show(round(expected, 1))} {b.unit}, not {b.text} "
                                  f"({b.number / expected:.2f} times the converted value)", [a.span, b.span])
+
+
+# degrees per kelvin of each scale: a difference of temperatures converts by this factor alone
+_TEMPERATURES = {"°C": 1.0, "°F": 1.8, "K": 1.0}
+
+
+def _difference(doc, a: Quantity, b: Quantity, cues: list[str]) -> bool:
+    """Is the temperature a change or a gap rather than a reading: '2 °C (3.6 °F) of warming', 'warmed by
+    1.1 °C', 'a rise of 2 °C', '1.5 °C above pre-industrial levels' (but not '10 degrees below zero')?"""
+    words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) or "(?!)"
+    before = re.search(rf"\b(?:{words})\s+(?:by\s+|of\s+)?(?:about\s+|nearly\s+|almost\s+|some\s+)?$",
+                       doc.before(a, 40), re.I)
+    after = re.match(rf"\s*(?:\([^)]*\)\s*)?(?:of\s+)?(?:{words})\b(?!\s+(?:zero|freezing))",
+                     doc.after(b if b.start > a.start else a, 40), re.I)
+    return bool(before or after)
 
 
 def _pairs(doc, ctx):

@@ -497,6 +497,10 @@ def span_drops(s: str, vocab: Vocabulary, line_start: bool, doc_text: str = "") 
         add("counter", counter.start(1), counter.end(2))  # a gallery's "1 / 5", alone on its line
     for m in _vague_re(tuple(nq["vague_words"]), vocab.fragment("SCALE")).finditer(s):
         add("vague", m.start(), m.end())
+    for m in re.finditer(r"\b([Zz]ero)\s+([a-z][a-z-]+)\b", s):
+        noun = m.group(2)
+        if not noun.endswith("s") and noun not in vocab.unit_aliases and noun not in nq.get("zero_counts_before", ()):
+            add("vague", m.start(1), m.end(1))  # "zero shame", "zero tolerance": "no", not a count of none
     for m in _magnitude_re(tuple(nq.get("magnitude_nouns", ())), vocab.fragment("SCALE")).finditer(s):
         add("vague", m.start(1), m.end(1))  # "a billion-dollar deal": an order of magnitude, not an amount
     return sorted(found, key=lambda d: d.start)

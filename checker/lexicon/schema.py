@@ -75,6 +75,7 @@ SCHEMAS: dict[str, dict] = {
         "one_negations": WORDS,
         "instrument_codes": [PATTERN],
         "magnitude_nouns?": WORDS,
+        "zero_counts_before?": WORDS,
     },
     "furniture.yaml": {"headings": WORDS, "max_teaser_length": int,
                        "html_elements": WORDS, "html_class_words": WORDS, "html_itemprops": WORDS},

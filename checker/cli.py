@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from checker import __version__, pipeline, review
+from checker import __version__, locate, pipeline, review
 from checker import config as config_mod
 from checker import documents as documents_mod
 from checker.engines import EngineError, default_jobs
@@ -325,7 +325,11 @@ def _extract_all(inputs: Inputs, format: TableFormat, output: Optional[Path]) ->
                 typer.echo(f"numcheck: error: {concise.terminal_safe(f'{d.doc}: {d.error}')}", err=True)
                 failed = True
             if d.text is not None:
-                rows.extend(candidates(d.text, d.doc))
+                found = candidates(d.text, d.doc)
+                if d.source is not None and d.raw is not None:  # an HTML page: offsets into the page, as check gives
+                    for r in found:
+                        r["start"], r["end"], r["text"] = locate.page_span(d, r["start"], r["end"], r["text"])
+                rows.extend(found)
     except VocabularyError as exc:
         _fail(str(exc))
     df = pd.DataFrame.from_records(rows, columns=CANDIDATE_FIELDS)

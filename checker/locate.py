@@ -69,3 +69,8 @@ def _in_page(d, start: int, end: int, text: str) -> tuple[int, int, str]:
         at = d.source.offset(start)
         return at, at, text
     return span[0], span[1], d.raw[span[0]:span[1]]
+
+
+def page_span(d, start: int, end: int, text: str) -> tuple[int, int, str]:
+    """One span of an HTML document's extracted text at the page's offsets, with the page's characters."""
+    return _in_page(d, start, end, text)

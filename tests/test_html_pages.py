@@ -95,3 +95,12 @@ def test_align_maps_tags_entities_and_added_list_markers() -> None:
     view = htmlmap.page_view(text, page, where)
     assert len(view) == len(page) and view[page.index("units"):].startswith("units")
     assert "\n" in view[page.index("units"):page.index("Then")]  # paragraphs stay apart
+
+
+def test_extract_all_gives_page_offsets_too(page) -> None:
+    # `extract --all` lists kept and set-aside numbers at the page's offsets, as `check` does
+    result = CliRunner().invoke(app, ["extract", "--all", str(PAGE), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows and all(page[r["start"]:r["end"]] == r["text"] for r in rows)
+    assert "3&#44;400" in [r["text"] for r in rows]

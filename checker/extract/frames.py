@@ -93,7 +93,7 @@ def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
     if owner is not None and owner is not noun:
         subject = _subject_word(owner, vocab)
     if subject is None and noun is None and not refers_back and m.unit != "count" and not m.currency \
-            and m.unit not in vocab.units.get("period_units", {}).values():
+            and not _duration(m, vocab):
         # "a margin of 20 points", "ratings of 999"; not a duration: "over the course of 12 months" names no
         # lasting thing
         subject = _value_of(root, vocab)
@@ -397,11 +397,15 @@ def _margin(root: "Token", vocab: Vocabulary) -> str | None:
     return vocab.subjects.get("by_phrase_subjects", {}).get(_verb_lemma(head.lower_))
 
 
+def _duration(m: Mention, vocab: Vocabulary) -> bool:
+    return m.unit in vocab.units.get("period_units", {}).values()
+
+
 def _measure(m: Mention, vocab: Vocabulary) -> bool:
     """A measurement in a unit that names no subject of its own (megabytes, inches of a screen); not a
     count, share, amount of money, duration, or a unit whose subject goes by convention (speed, area)."""
     return (m.unit not in _SHARE_UNITS | {"fraction", "count"} and not m.currency
-            and m.unit not in vocab.units.get("period_units", ()) and m.unit not in vocab.subjects["default_by_unit"])
+            and not _duration(m, vocab) and m.unit not in vocab.subjects["default_by_unit"])
 
 
 _COPULAS = {"be", "remain", "stay", "become"}

@@ -98,8 +98,6 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
         if m.paren_of is not None and rows:
             restated = rows[m.paren_of] if m.paren_of < len(rows) else None
             subject = restated["subject"] if restated else subject
-        elif subject is None and rows and rows[-1]["subject"] and _continues(s, mentions[i - 1], m):
-            subject = rows[-1]["subject"]
         elif subject is None and fr is not None and fr.antecedent:
             subject, carried = fr.antecedent, True
         elif subject is None:

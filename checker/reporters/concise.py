@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from checker.report import Report
+from checker.reporters.escape import control_picture
 
 # C0 controls (newline and tab too: one finding a line), DEL, C1 controls, lone surrogates (an undecodable
 # file name, which stdout could not even encode), and the line separators and bidirectional embeddings,
@@ -13,18 +14,10 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\
 _SGR = {"bold": "1", "dim": "2", "error": "1;31", "warning": "1;33", "info": "1;36"}
 
 
-def _picture(m: re.Match) -> str:
-    """A visible stand-in: the Unicode control picture of a C0 control (\u241b for ESC) or DEL, else U+FFFD."""
-    c = ord(m.group())
-    if c < 0x20:
-        return chr(0x2400 + c)
-    return "\u2421" if c == 0x7f else "\ufffd"
-
-
 def terminal_safe(text: str) -> str:
     """text with every character a terminal would act on, or that would break or reorder the line, made
     visible and inert."""
-    return _UNSAFE.sub(_picture, text)
+    return _UNSAFE.sub(control_picture, text)
 
 
 def _paint(text: str, style: str, color: bool) -> str:

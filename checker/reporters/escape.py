@@ -27,7 +27,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _NEUTRALISED = re.compile(r"^'+[=+\-@\t\r]")
 
 
-def _picture(m: re.Match) -> str:
+def control_picture(m: re.Match) -> str:
     """A visible stand-in for a control character: its Unicode control picture (␛ for ESC), or U+FFFD."""
     c = ord(m.group())
     if c < 0x20:
@@ -37,7 +37,7 @@ def _picture(m: re.Match) -> str:
 
 def terminal(s: str) -> str:
     """s with every control character a terminal would act on (but tab and newline) made visible."""
-    return _CONTROL.sub(_picture, s)
+    return _CONTROL.sub(control_picture, s)
 
 
 def markdown(s: str, start: bool = True) -> str:

@@ -45,7 +45,7 @@ _NEXT_WORD = re.compile(r"[\s-]?([A-Za-z°²³µ/][A-Za-z°²³µ/.']*)")
 
 
 # First words of multi-word units ("square kilometres", "degrees Celsius").
-_UNIT_PREFIXES = {"square", "sq", "cubic", "metric", "nautical", "degrees", "degree", "cu"}
+_UNIT_PREFIXES = {"square", "sq", "cubic", "metric", "nautical", "degrees", "degree", "cu", "fluid", "fl"}
 
 
 @dataclass(frozen=True)

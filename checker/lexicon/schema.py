@@ -153,6 +153,7 @@ SCHEMAS: dict[str, dict] = {
         "ages": {"subject": str, "units": WORDS, "before": WORDS, "after": WORDS,
                  "apposition_not_after": WORDS, "max": NUMBER},
         "compound_units": WORDS,
+        "other_senses?": {str: str},
     },
 }
 

@@ -53,8 +53,10 @@ class ConversionMismatch(Rule):
                     def conv(v, ratio=ratio):
                         return v * ratio  # a change of temperature: no offset between the scales
                 else:
-                    def conv(v, a=a, b=b):
-                        return convert(v, a.unit, b.unit, ctx.vocab)
+                    source = _sense(a.unit, b.unit, ctx.vocab)
+
+                    def conv(v, source=source, b=b):
+                        return convert(v, source, b.unit, ctx.vocab)
                 expected = conv(a.number)
                 if expected is None:
                     continue
@@ -93,9 +95,19 @@ def _pairs(doc, ctx):
         if not _RESTATEMENT.search(doc.before(b, 40)):
             continue
         earlier = [a for a in doc.near(b, 1) if a.start < b.start and b.sentence - a.sentence <= 1
-                   and a.unit != b.unit and convert(1.0, a.unit, b.unit, ctx.vocab) is not None]
+                   and a.unit != b.unit
+                   and convert(1.0, _sense(a.unit, b.unit, ctx.vocab), b.unit, ctx.vocab) is not None]
         if earlier:
             yield earlier[-1], b
+
+
+def _sense(unit: str, target: str, vocab) -> str:
+    """The sense of a unit that names two measures in which it converts to the target: '7 ounces
+    (207 ml)' is fluid ounces (other_senses in rules/units.yaml)."""
+    other = vocab.units.get("other_senses", {}).get(unit)
+    if other and convert(1.0, unit, target, vocab) is None and convert(1.0, other, target, vocab) is not None:
+        return other
+    return unit
 
 
 def _rounding(q: Quantity) -> float:

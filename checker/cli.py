@@ -503,6 +503,9 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code (NC101) or nam
         _fail(f"unknown rule {code!r} (see 'numcheck rules')")
     typer.echo(f"{rule.code} {rule.name} ({rule.severity}, kind {rule.kind})\n")
     typer.echo(rule.documentation())
+    typer.echo("\nSeverity")
+    for level, why in rule.proof.items():
+        typer.echo(f"    {level} when {why}")
 
 
 def exit_code(report: Report, fail_on: FailOn) -> int:

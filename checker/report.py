@@ -25,6 +25,7 @@ class Finding:
     spans: tuple[Span, ...] = ()
     status: str | None = None  # with a review file: new, confirmed or reopened (false-alarm once dismissed)
     note: str | None = None  # the editor's note from the review file
+    basis: str = ""  # one line: why the finding has its severity (what in the text proves it, or not)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ def document_record(d: DocumentResult) -> dict:
 
 def finding_record(f: Finding) -> dict:
     return {"doc": f.doc, "rule": f.rule, "name": f.name, "kind": f.kind, "severity": f.severity,
-            "message": f.message, "status": f.status,
+            "message": f.message, "basis": f.basis, "status": f.status,
             "spans": [{"start": s.start, "end": s.end, "text": s.text} for s in f.spans]}
 
 

@@ -143,7 +143,10 @@ def _finding(text: str, number: int, f: Finding, where: tuple[int, int]) -> list
         out.append(">")
     if out[-1] == ">":
         out.pop()
-    out += ["", f"**What does not add up:** {md(f.message, start=False)}", "", f"Line {line}, column {col}.", ""]
+    out += ["", f"**What does not add up:** {md(f.message, start=False)}", ""]
+    if f.basis:
+        out += [f"**Why {'an' if f.severity[0] in 'aeiou' else 'a'} {f.severity}:** {md(f.basis, start=False)}", ""]
+    out += [f"Line {line}, column {col}.", ""]
     return out
 
 

@@ -43,7 +43,7 @@ def _result(report: Report, f: Finding, index: dict[str, int]) -> dict:
         "locations": [_location(report, f.doc, spans[0])],
         # the review file's fingerprint: stable across edits elsewhere in the article, as code scanning needs
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f, report.texts.get(f.doc, ""))},
-        "properties": {"kind": f.kind, "name": f.name},
+        "properties": {"kind": f.kind, "name": f.name, "basis": f.basis},
     }
     if len(spans) > 1:
         result["relatedLocations"] = [dict(_location(report, f.doc, s), id=i) for i, s in enumerate(spans[1:], 1)]

@@ -22,6 +22,9 @@ class Rule:
     name: ClassVar[str]
     kind: ClassVar[str]
     severity: ClassVar[str] = "error"
+    # What makes a finding of this rule an error, and what leaves it a warning (or an info): one line
+    # each, shown with every finding (its basis) and in the README's severity table.
+    proof: ClassVar[dict[str, str]] = {}
 
     def check(self, ctx) -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -31,10 +34,13 @@ class Rule:
         return ()
 
     def finding(self, doc: str, message: str, spans: Iterable[Span], severity: str | None = None,
-                name: str | None = None) -> Finding:
+                name: str | None = None, basis: str | None = None) -> Finding:
+        """A finding of this rule; its basis defaults to the rule's proof line for the severity."""
         ordered = tuple(dict.fromkeys(spans))
+        level = severity or self.severity
         return Finding(doc=doc, rule=self.code, name=name or self.name, kind=self.kind,
-                       severity=severity or self.severity, message=message, spans=ordered)
+                       severity=level, message=message, spans=ordered,
+                       basis=basis or self.proof.get(level, ""))
 
     @classmethod
     def documentation(cls) -> str:
@@ -54,6 +60,10 @@ def register(cls: type[Rule]) -> type[Rule]:
         raise ValueError(f"rule {cls.code}: unknown kind {cls.kind!r}")
     if cls.severity not in SEVERITIES:
         raise ValueError(f"rule {cls.code}: unknown severity {cls.severity!r}")
+    unknown = set(cls.proof) - set(SEVERITIES)
+    if unknown or cls.severity not in cls.proof:
+        raise ValueError(f"rule {cls.code}: proof must say when a finding is {cls.severity!r}"
+                         + (f" and name only known severities, not {sorted(unknown)}" if unknown else ""))
     if cls.code in REGISTRY:
         raise ValueError(f"rule code {cls.code} registered twice ({REGISTRY[cls.code].__name__}, {cls.__name__})")
     if any(r.name == cls.name for r in REGISTRY.values()):
@@ -65,6 +75,15 @@ def register(cls: type[Rule]) -> type[Rule]:
 def all_rules() -> list[type[Rule]]:
     from checker.rules import catalogue  # noqa: F401  (imports every rule module)
     return [REGISTRY[c] for c in sorted(REGISTRY)]
+
+
+def severity_table() -> str:
+    """The README's table of what makes each rule's finding an error, a warning or an info (its proof)."""
+    rows = ["| rule | error when | warning when | info when |", "|---|---|---|---|"]
+    for r in all_rules():
+        cells = [r.proof.get(level, "never").replace("|", "\\|") for level in SEVERITIES]
+        rows.append(f"| {r.code} {r.name} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
 
 
 def lookup(code_or_name: str) -> type[Rule] | None:

@@ -64,7 +64,9 @@ def check_documents(docs: list[Document], select: list[str] | None = None, ignor
         checker = rule()
         produced = (list(checker.check(ctx)) if within else []) + (list(checker.check_across(ctx)) if across else [])
         for f in produced:
-            findings.append(replace(f, severity=level) if level and f.severity == rule.severity else f)
+            findings.append(replace(f, severity=level, basis=f"{level} by the project's severity setting for "
+                                                                   f"{rule.code}")
+                            if level and f.severity == rule.severity and level != f.severity else f)
     order = {d.doc: i for i, d in enumerate(docs)}
     findings.sort(key=lambda f: (order.get(f.doc, len(order)), f.spans[0].start if f.spans else 0,
                                  f.rule, f.message))

@@ -37,6 +37,10 @@ class PartExceedsWhole(Rule):
     name = "part-exceeds-whole"
     kind = "part-exceeds-whole"
     severity = "error"
+    proof = {
+        "error": ("the part and its whole are tied by syntax ('X of the Y', 'among them', 'of those') or by an "
+                  "event pair of rules/relations.yaml (downed within launched) on the same counted thing"),
+    }
 
     def check(self, ctx):
         for doc in ctx.documents:

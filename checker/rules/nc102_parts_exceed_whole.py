@@ -38,6 +38,10 @@ class PartsExceedWhole(Rule):
     name = "parts-exceed-whole"
     kind = "parts-exceed-whole"
     severity = "error"
+    proof = {
+        "error": ("the parts are disjoint by an event pair of rules/relations.yaml, or listed as a breakdown of "
+                  "their whole ('Of those ...', 'including'), on the same counted thing"),
+    }
 
     def check(self, ctx):
         for doc in ctx.documents:

@@ -33,6 +33,10 @@ class TotalMismatch(Rule):
     name = "total-mismatch"
     kind = "total-mismatch"
     severity = "error"
+    proof = {
+        "error": ("the text marks the breakdown complete ('split between', 'the remaining', a dash aside) or the "
+                  "whole is by definition the sum of its parts"),
+    }
 
     def check(self, ctx):
         for doc in ctx.documents:

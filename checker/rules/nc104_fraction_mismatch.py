@@ -53,6 +53,9 @@ class FractionMismatch(Rule):
     name = "fraction-mismatch"
     kind = "fraction-mismatch"
     severity = "error"
+    proof = {
+        "error": "the share is written beside its part and its whole, tied to them by syntax",
+    }
 
     def check(self, ctx):
         for doc in ctx.documents:

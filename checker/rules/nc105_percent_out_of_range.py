@@ -34,6 +34,10 @@ class PercentOutOfRange(Rule):
     name = "percent-out-of-range"
     kind = "percent-out-of-range"
     severity = "error"
+    proof = {
+        "error": ("a share of a set, or a share whose noun names its whole ('stake', 'turnout'), cannot pass 100 % "
+                  "whatever else the text says"),
+    }
 
     def check(self, ctx):
         ratio_wholes = {w.lower() for w in ctx.relations.words("ratio_wholes")}

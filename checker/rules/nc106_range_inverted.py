@@ -29,6 +29,10 @@ class RangeInverted(Rule):
     name = "range-inverted"
     kind = "range-inverted"
     severity = "error"
+    proof = {
+        "error": ("a range cue ('between ... and', 'from ... to', a dash with a unit or hedge) makes the two "
+                  "numbers one range"),
+    }
 
     def check(self, ctx):
         for doc in ctx.documents:

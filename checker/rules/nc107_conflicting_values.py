@@ -51,6 +51,11 @@ class ConflictingValues(Rule):
     name = "conflicting-values"
     kind = "conflicting-values"
     severity = "error"
+    proof = {
+        "error": ("a back-reference ('the 12 killed', 'all 126 passengers') restates a fact given before with a "
+                  "value it does not allow"),
+        "info": "the two statements come from sources on different sides: a dispute to report, not a slip",
+    }
 
     def check(self, ctx):
         elsewhere = ctx.relations.words_re("not_same_fact")

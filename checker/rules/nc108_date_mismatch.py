@@ -55,6 +55,10 @@ class DateMismatch(Rule):
     name = "date-mismatch"
     kind = "date-mismatch"
     severity = "error"
+    proof = {
+        "error": "the date carries its year (or the configured default-year): the calendar alone decides",
+        "warning": "the year, or one end of the gap, is taken from another date of the text",
+    }
 
     def check(self, ctx):
         default_year = ctx.relations.data.get("default_year")

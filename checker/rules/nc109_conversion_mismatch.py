@@ -42,6 +42,9 @@ class ConversionMismatch(Rule):
     name = "conversion-mismatch"
     kind = "conversion-mismatch"
     severity = "error"
+    proof = {
+        "error": "a stated conversion: the two values are given as one amount in two units",
+    }
 
     def check(self, ctx):
         for doc in ctx.documents:

@@ -48,6 +48,9 @@ class CountMismatch(Rule):
     name = "count-mismatch"
     kind = "count-mismatch"
     severity = "error"
+    proof = {
+        "error": "the count's noun introduces the list (a colon, a dash, a bracket, 'namely')",
+    }
 
     def check(self, ctx):
         for doc in ctx.documents:

@@ -136,6 +136,12 @@ def _counted_noun(span: "Span", root: "Token", m: Mention, vocab: Vocabulary) ->
             cases = {c.lower_ for c in child.children if c.dep_ == "case"}
             if "of" in cases or (m.currency and "in" in cases):  # "75 of the drones", "$1.5 billion in aid"
                 return _list_category(_phrase_head(child))
+    for child in root.children:
+        # a figure defined after a dash or colon, as fact boxes write them: "680 - Number of detainees held"
+        if child.dep_ == "appos" and child.i >= span.end and child.tag_ in _COMMON_NOUN_TAGS \
+                and child.i - span.end == 1 and span.doc[span.end].text in ("-", "–", "—", ":") \
+                and span.doc[span.end].whitespace_:
+            return child
     head = root.head
     while head.tag_ == "CD" and head.dep_ in _MODIFIER_DEPS and head.head.i > head.i and head.i >= span.end:
         head = _phrase_head(head.head)  # "400 737 Max jets": a model number stands between count and noun

@@ -216,6 +216,8 @@ def _named_by_neighbours(s: str, a: Atom, before: str, after: str, vocab: Vocabu
         return "phone"
     if re.fullmatch(r"[1-5]\d\d", a.text) and nxt.lower() in nq["code_nouns"]:
         return "identifier"  # "a 404 error"
+    if nxt.lower() in nq["route_nouns"] and a.text != "1" and not re.match(r"[-‑–]", after):
+        return "identifier"  # "the 13 line", "the 7 train": a plural number before a singular noun names it
     if (re.search(r"\(\s*$", before) and re.match(r"\s*\)\s+[a-z]", after)
             and len(re.findall(r"\(\s*\d{1,2}\s*\)\s+[a-z]", s)) >= 2):
         return "list-number"  # "(1) cut costs and (2) hire staff": an enumeration, two items or more
@@ -399,7 +401,11 @@ def pair_reading(s: str, m1, m2, vocab: Vocabulary) -> str | None:
                and not m1.currency and not m2.currency and m1.unit == m2.unit == "count"
                and m1.magnitude == m2.magnitude == 1)
     before = _words_before(s, m1.start, 5)
-    wide = [w.strip(".,;:!?\"'“”‘’()").lower() for w in s[:m1.start].split()][-8:]
+    # the verb governing "from X to Y" may stand far back in its clause ("narrowed the pool of labs that
+    # had the strain from 16 to 4"): read back to the clause's punctuation, at most 15 words
+    clause = re.split(r"[,;:.!?()\u2014]", s[:m1.start])[-1]
+    wide = [w.strip(".,;:!?\"'“”‘’()").lower() for w in s[:m1.start].split()][-8:] + \
+        [w.strip("\"'“”‘’").lower() for w in clause.split()][-15:]
     if before[-1:] == ["from"] and any(w in vocab.change_words for w in wide):
         return "pair"  # "rose by 37%, from 0.90% to 1.23%": a before and an after
     if any(w in vocab.change_words for w in before):

@@ -58,6 +58,7 @@ SCHEMAS: dict[str, dict] = {
         "dial_nouns": WORDS,
         "dial_verbs": WORDS,
         "code_nouns": WORDS,
+        "route_nouns": WORDS,
         "rank_nouns": WORDS,
         "rank_words": WORDS,
         "type_compounds": WORDS,

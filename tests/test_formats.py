@@ -8,6 +8,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from typer.testing import CliRunner
 
+from checker.rules.base import all_rules
 from checker.cli import app
 
 runner = CliRunner()
@@ -64,7 +65,7 @@ def test_sarif_has_required_fields(article: Path) -> None:
     driver = run["tool"]["driver"]
     assert driver["name"] == "numcheck"
     rule_ids = [r["id"] for r in driver["rules"]]
-    assert rule_ids == [f"NC1{i:02d}" for i in range(1, 11)]
+    assert rule_ids == [r.code for r in all_rules()] and "NC112" in rule_ids
     assert all(r["fullDescription"]["text"].startswith(r["shortDescription"]["text"]) for r in driver["rules"])
     result = next(r for r in run["results"] if r["ruleId"] == "NC101")
     assert result["level"] == "error" and "61" in result["message"]["text"]

@@ -10,4 +10,5 @@ from checker.rules import (  # noqa: F401
     nc108_date_mismatch,
     nc109_conversion_mismatch,
     nc110_count_mismatch,
+    nc112_adjacent_values,
 )

@@ -126,6 +126,9 @@ SCHEMAS: dict[str, dict] = {
         "owned_subjects?": WORDS,
         "bounded_shares?": WORDS,
         "temperature_difference_cues?": WORDS,
+        "dating_verbs?": WORDS,
+        "once_only_events?": _LABELS,
+        "ordinal_events?": WORDS,
     },
     "units.yaml": {
         "currency_prefixes": {str: str},

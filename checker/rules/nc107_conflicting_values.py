@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import lexicon_pattern
-from checker.rules import links
+from checker.rules import dated, links
 from checker.rules.base import Rule, register
 from checker.rules.facts import Document, Quantity, interval
 from checker.wording import the_same
@@ -79,6 +79,7 @@ class ConflictingValues(Rule):
                         (not later.actor or later.actor != earlier.actor):
                     continue  # two people's ages: the same fact only for one named person
                 yield self._conflict(doc, earlier, later)
+            yield from dated.restatements(self, doc, ctx.relations)  # a date, year or ordinal said twice
 
     def check_across(self, ctx):
         elsewhere = ctx.relations.words_re("not_same_fact")

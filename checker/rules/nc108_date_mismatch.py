@@ -8,6 +8,7 @@ from checker.extract.dates import WrittenDate, Years, find_dates, weekday_name
 from checker.extract.numbers import SMALL, TENS
 from checker.lexicon import lexicon_pattern
 from checker.report import Span
+from checker.rules import dated
 from checker.rules.base import Rule, register
 from checker.wording import count
 
@@ -68,6 +69,56 @@ class DateMismatch(Rule):
             years = Years(dates)
             yield from self._weekdays(doc, dates, years, default_year)
             yield from self._gaps(doc, dates, years, default_year, slack)
+            for span in dated.stated_spans(doc.text, dates):  # its first and last days read across the paragraph
+                yield from self._compare(doc, span.length, span.first, span.last, years, default_year, slack,
+                                         backwards=False, inclusive=True, severity="warning")
+            yield from self._relative_days(doc, dates, years, default_year, ctx.relations)
+            yield from self._ages(doc)
+            yield from self._year_gaps(doc)
+
+    def _relative_days(self, doc, dates, years, default_year, relations):
+        """'the following morning' after Aug. 9, and the same event said elsewhere to be on Aug. 11."""
+        verbs = relations.words_re("dating_verbs")
+        year_of = lambda d: years.of(d, default_year)  # noqa: E731
+        given = dated.dated_events(doc.text, doc.sentences, dates, year_of, verbs)
+        for implied in dated.relative_days(doc.text, doc.sentences, dates, year_of, verbs):
+            other = next((e for e in given if dated.same_event(implied, e)), None)
+            # month and day: a year read from another date may be the one before ('Dec. 31 ... the next morning')
+            if other is None or (other.date.month, other.date.day) == (implied.date.month, implied.date.day):
+                continue
+            (a0, a1, anchor), (r0, r1, phrase) = implied.spans
+            o0, o1, written = other.spans[0]
+            # which event the two sentences date is read from their shared words: a warning
+            yield self.finding(doc.doc, f"{phrase!r} after {anchor} is {implied.date:%b} {implied.date.day}, "
+                                        f"but the same event ({implied.verb}) is dated {written}",
+                               [Span(a0, a1, anchor), Span(r0, r1, phrase), Span(o0, o1, written)], severity="warning")
+
+    def _ages(self, doc):
+        """'was seven years old when ...' then 'Seven decades later, Parata, 57': the ages do not add up."""
+        for a in dated.ages_later(doc.text, doc.sentences):
+            if abs(a.expected - int(a.now.group("age"))) <= a.slack:
+                continue
+            at, later, now = a.at, a.later, a.now
+            yield self.finding(
+                doc.doc, f"aged {at.group('age') or at.group('age2')} then {later.group()!r} makes about "
+                         f"{a.expected}, not {now.group('age')} (the person is read from the name: a warning)",
+                [Span(at.start(), at.end(), at.group()), Span(later.start(), later.end(), later.group()),
+                 Span(now.start("age"), now.end("age"), now.group("age"))], severity="warning")
+
+    def _year_gaps(self, doc):
+        """'In 1963, four years after it was founded in 1958': the two years of the sentence say five."""
+        for g in dated.year_gaps(doc.text, doc.sentences):
+            actual = int(g.second.group()) - int(g.first.group())
+            # 'four years after 1958' is calendar arithmetic; between two events' years without their months,
+            # 'four years after' fits a difference of three to five
+            attached = re.match(r"\s+(?:in\s+)?$", doc.text[g.phrase.end():g.first.start()]) is not None
+            if abs(actual - g.stated) <= (0 if attached else 1):
+                continue
+            yield self.finding(doc.doc, f"from {g.first.group()} to {g.second.group()} is {count(actual, 'year')}, "
+                                        f"not {g.phrase.group()!r}",
+                               [Span(g.first.start(), g.first.end(), g.first.group()),
+                                Span(g.phrase.start(), g.phrase.end(), g.phrase.group()),
+                                Span(g.second.start(), g.second.end(), g.second.group())])
 
     def _weekdays(self, doc, dates, years, default_year):
         for d in dates:

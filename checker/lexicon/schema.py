@@ -129,6 +129,7 @@ SCHEMAS: dict[str, dict] = {
         "dating_verbs?": WORDS,
         "once_only_events?": _LABELS,
         "ordinal_events?": WORDS,
+        "crossing_verbs?": WORDS,
     },
     "units.yaml": {
         "currency_prefixes": {str: str},

@@ -87,7 +87,7 @@ _RELATIVE = re.compile(r"\bthe\s+(?:(?P<next>following|next)\s+(?:morning|day)|(
 _STOP = frozenset("the a an and or of to in on at for by with from was were is are be been had has have that this "
                   "when where while as after before his her its their they he she it who which than then there "
                   "said says told about into over under more most some all any not no morning day night since during until "
-                  "our your".split())
+                  "our your will would could may might can should must".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
 
 
@@ -210,7 +210,8 @@ def ages_later(text: str, sentences) -> list[AgeLater]:
 
 
 # --- 'N years after' between two years of one sentence ----------------------------------------------------
-_YEARS_GAP = lexicon_pattern(r"\b(?P<n>" + _N + r")\s+years?\s+(?P<dir>after|later|before|earlier)\b", re.I)
+_YEARS_GAP = lexicon_pattern(r"\b(?P<n>" + _N + r")\s+years?\s+(?P<dir>after|later|before|earlier)\b"
+                             r"|\b(?P<nth>\d{1,3})(?:st|nd|rd|th)\s+(?P<anniversary>anniversary)\s+of\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -219,6 +220,7 @@ class YearsGap:
     first: re.Match   # the earlier event's year
     second: re.Match  # the later event's year
     stated: int
+    anniversary: bool  # 'the 30th anniversary of the 1989 revolution', in the year the sentence writes
 
 
 def year_gaps(text: str, sentences) -> list[YearsGap]:
@@ -235,12 +237,12 @@ def year_gaps(text: str, sentences) -> list[YearsGap]:
             if not before or not after:
                 continue
             near_before, near_after = before[-1], after[0]
-            direction = m.group("dir").lower()
+            direction = "after" if m.group("anniversary") else m.group("dir").lower()
             if direction in ("after", "later"):
                 first, second = (near_after, near_before) if direction == "after" else (near_before, near_after)
             else:
                 first, second = (near_before, near_after) if direction == "before" else (near_after, near_before)
-            out.append(YearsGap(m, first, second, number(m.group("n"))))
+            out.append(YearsGap(m, first, second, number(m.group("n") or m.group("nth")), bool(m.group("anniversary"))))
     return out
 
 
@@ -324,6 +326,39 @@ def restated(statements: list[Statement]) -> list[tuple[Statement, Statement]]:
     return out
 
 
+@dataclass(frozen=True)
+class Crossing:
+    """'Interest payments will overtake ... the Defense budget in 2023': who overtakes what, and when."""
+    year: tuple[int, int, str]
+    subject: frozenset[str]
+    object: frozenset[str]
+
+
+def crossings(text: str, sentences, verbs: re.Pattern) -> list[Crossing]:
+    """Each 'in YEAR' after a verb of overtaking, with the words before the verb (who) and those between
+    the verb, or the year before it, and this year (what: 'overtake Medicaid in 2020 and the Defense budget
+    in 2023' gives Medicaid 2020 and the Defense budget 2023)."""
+    out = []
+    for sent in sentences:
+        for v in verbs.finditer(text, sent.start, sent.end):
+            lo = v.end()
+            for y in re.finditer(r"\bin\s+((?:19|20)\d\d)\b", text[v.end():sent.end]):
+                at = v.end() + y.start()
+                out.append(Crossing((v.end() + y.start(1), v.end() + y.end(1), y.group(1)),
+                                    frozenset(content_words(text[sent.start:v.start()])),
+                                    frozenset(content_words(text[lo:at]))))
+                lo = v.end() + y.end()
+    return out
+
+
+def restated_crossings(found: list[Crossing]) -> list[tuple[Crossing, Crossing]]:
+    """Two years for one thing overtaking the same other thing: the same words for what is overtaken,
+    and for who overtakes it the words of one statement among the other's ('interest payments on the debt')."""
+    return [(a, b) for i, a in enumerate(found) for b in found[i + 1:]
+            if a.object and a.object == b.object and a.subject and b.subject
+            and (a.subject <= b.subject or b.subject <= a.subject) and a.year[2] != b.year[2]]
+
+
 def restatements(rule, doc, relations):
     """NC107's findings for dated facts: one birth, founding, death or edition given two values."""
     once = {label: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
@@ -334,6 +369,11 @@ def restatements(rule, doc, relations):
         # the identity rests on reading both as the one event the story is about: a warning
         yield rule.finding(doc.doc, f"{a.span[2]!r} and later {b.span[2]!r} for the same {a.label}: "
                                     "the two cannot both hold", [_span(a.span), _span(b.span)], severity="warning")
+    for a, b in restated_crossings(crossings(doc.text, doc.sentences, relations.words_re("crossing_verbs"))):
+        what = " ".join(sorted(b.object))
+        yield rule.finding(doc.doc, f"{a.year[2]!r} and later {b.year[2]!r} for when the same thing overtakes "
+                                    f"the same other ({what}): the two cannot both hold",
+                           [_span(a.year), _span(b.year)], severity="warning")
 
 
 def _span(s: tuple[int, int, str]) -> Span:

@@ -111,14 +111,18 @@ class DateMismatch(Rule):
             actual = int(g.second.group()) - int(g.first.group())
             # 'four years after 1958' is calendar arithmetic; between two events' years without their months,
             # 'four years after' fits a difference of three to five
+            # an anniversary counts whole years
             attached = re.match(r"\s+(?:in\s+)?$", doc.text[g.phrase.end():g.first.start()]) is not None
-            if abs(actual - g.stated) <= (0 if attached else 1):
+            if abs(actual - g.stated) <= (0 if attached or g.anniversary else 1):
                 continue
+            # the year an anniversary is marked in may be another event's ('planning in 2018 for the 30th
+            # anniversary of 1989'): a warning; 'N years after' ties its two years by syntax: an error
             yield self.finding(doc.doc, f"from {g.first.group()} to {g.second.group()} is {count(actual, 'year')}, "
                                         f"not {g.phrase.group()!r}",
                                [Span(g.first.start(), g.first.end(), g.first.group()),
                                 Span(g.phrase.start(), g.phrase.end(), g.phrase.group()),
-                                Span(g.second.start(), g.second.end(), g.second.group())])
+                                Span(g.second.start(), g.second.end(), g.second.group())],
+                               severity="warning" if g.anniversary else None)
 
     def _weekdays(self, doc, dates, years, default_year):
         for d in dates:

@@ -130,6 +130,7 @@ SCHEMAS: dict[str, dict] = {
         "once_only_events?": _LABELS,
         "ordinal_events?": WORDS,
         "crossing_verbs?": WORDS,
+        "kin_words?": WORDS,
     },
     "units.yaml": {
         "currency_prefixes": {str: str},

@@ -87,7 +87,7 @@ _RELATIVE = re.compile(r"\bthe\s+(?:(?P<next>following|next)\s+(?:morning|day)|(
 _STOP = frozenset("the a an and or of to in on at for by with from was were is are be been had has have that this "
                   "when where while as after before his her its their they he she it who which than then there "
                   "said says told about into over under more most some all any not no morning day night since during until "
-                  "our your will would could may might can should must".split())
+                  "our your will would could may might can should must we you i".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
 
 
@@ -210,7 +210,8 @@ def ages_later(text: str, sentences) -> list[AgeLater]:
 
 
 # --- 'N years after' between two years of one sentence ----------------------------------------------------
-_YEARS_GAP = lexicon_pattern(r"\b(?P<n>" + _N + r")\s+years?\s+(?P<dir>after|later|before|earlier)\b"
+_YEARS_GAP = lexicon_pattern(r"(?:\b(?P<hedge>about|around|roughly|some|nearly|almost|at\s+least|more\s+than|over|"
+                             r"less\s+than|under)\s+)?\b(?P<n>" + _N + r")\s+years?\s+(?P<dir>after|later|before|earlier)\b"
                              r"|\b(?P<nth>\d{1,3})(?:st|nd|rd|th)\s+(?P<anniversary>anniversary)\s+of\b", re.I)
 
 
@@ -221,6 +222,21 @@ class YearsGap:
     second: re.Match  # the later event's year
     stated: int
     anniversary: bool  # 'the 30th anniversary of the 1989 revolution', in the year the sentence writes
+    hedge: str
+
+
+def gap_fits(g: YearsGap, actual: int, slack: int) -> bool:
+    """Does the stated number of years, with its hedge, allow the difference of the two years?"""
+    n = g.stated
+    if g.hedge in ("at least", "more than", "over"):
+        return actual >= n - slack
+    if g.hedge in ("less than", "under"):
+        return actual <= n + slack
+    if g.hedge in ("nearly", "almost"):
+        return n - max(1, n // 10) - slack <= actual <= n + slack
+    if g.hedge:
+        return abs(actual - n) <= max(1, n // 10) + slack
+    return abs(actual - n) <= slack
 
 
 def year_gaps(text: str, sentences) -> list[YearsGap]:
@@ -237,12 +253,17 @@ def year_gaps(text: str, sentences) -> list[YearsGap]:
             if not before or not after:
                 continue
             near_before, near_after = before[-1], after[0]
+            # both years in the phrase's own clause: near it, no stop, colon or dash between
+            if any(re.search(r"[.;:!?]|\s[-–—]\s", text[a:b]) or b - a > 80
+                   for a, b in ((near_before.end(), m.start()), (m.end(), near_after.start()))):
+                continue
             direction = "after" if m.group("anniversary") else m.group("dir").lower()
             if direction in ("after", "later"):
                 first, second = (near_after, near_before) if direction == "after" else (near_before, near_after)
             else:
                 first, second = (near_before, near_after) if direction == "before" else (near_after, near_before)
-            out.append(YearsGap(m, first, second, number(m.group("n") or m.group("nth")), bool(m.group("anniversary"))))
+            out.append(YearsGap(m, first, second, number(m.group("n") or m.group("nth")), bool(m.group("anniversary")),
+                                re.sub(r"\s+", " ", (m.group("hedge") or "").lower())))
     return out
 
 
@@ -359,11 +380,15 @@ def restated_crossings(found: list[Crossing]) -> list[tuple[Crossing, Crossing]]
             and (a.subject <= b.subject or b.subject <= a.subject) and a.year[2] != b.year[2]]
 
 
+def once_only(relations) -> dict[str, re.Pattern]:
+    """rules/relations.yaml once_only_events: each label's words as one pattern."""
+    return {label: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+            for label, words in (relations.data.get("once_only_events") or {}).items()}
+
+
 def restatements(rule, doc, relations):
     """NC107's findings for dated facts: one birth, founding, death or edition given two values."""
-    once = {label: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-            for label, words in (relations.data.get("once_only_events") or {}).items()}
-    statements = year_statements(doc.text, doc.sentences, once)
+    statements = year_statements(doc.text, doc.sentences, once_only(relations))
     statements += ordinal_statements(doc.text, relations.words_re("ordinal_events"))
     for a, b in restated(statements):
         # the identity rests on reading both as the one event the story is about: a warning
@@ -378,3 +403,119 @@ def restatements(rule, doc, relations):
 
 def _span(s: tuple[int, int, str]) -> Span:
     return Span(*s)
+
+
+# --- a stated number of hours between two clock times: 'the six hours from 10:30 p.m. to 2:30 a.m.' --------
+_T = r"(?:(?P<h{0}>\d{{1,2}})(?::(?P<m{0}>\d\d))?\s*(?P<ap{0}>[ap])\.?m\.?(?![a-z])|(?P<H{0}>[01]?\d|2[0-3]):(?P<M{0}>\d\d)\b|(?P<w{0}>noon|midnight))"
+_HOURS = r"(?P<hedge>about|around|roughly|some|nearly|almost|at\s+least|more\s+than|over|just\s+over|just\s+under)?\s*(?P<stated>(?P<n>" + _N + r")[\s-]+hours?)"
+_CLOCK_SPANS = [
+    # 'the six hours from 10:30 p.m. to 2:30 a.m.', 'a four-hour window between 9 a.m. and 1 p.m.'
+    lexicon_pattern(r"\b(?:the|a|an)\s+" + _HOURS + r"(?:\s+[a-z]+)?\s+(?:from|between)\s+" + _T.format(1)
+                    + r"(?:\s+[^,;.]{0,20}?)?\s+(?:to|and|until|till)\s+" + _T.format(2), re.I),
+    # 'from 10:30 p.m. to 2:30 a.m., six hours in all'
+    lexicon_pattern(r"\bfrom\s+" + _T.format(1) + r"(?:\s+[^,;.]{0,20}?)?\s+(?:to|until|till)\s+" + _T.format(2)
+                    + r",\s+(?:a\s+span\s+of\s+|a\s+stretch\s+of\s+)?" + _HOURS + r"\b", re.I),
+]
+
+
+def time_span(m: re.Match, i: int) -> tuple[int, int]:
+    """Where the i-th clock time of a clock-span match is written."""
+    groups = [g + str(i) for g in ("h", "m", "ap", "H", "M", "w") if m.group(g + str(i))]
+    start, end = min(m.start(g) for g in groups), max(m.end(g) for g in groups)
+    if m.group("ap" + str(i)):  # the group holds the 'p' of 'p.m.'
+        end += re.match(r"\.?m\.?", m.string[end:]).end()
+    return start, end
+
+
+def _minutes(m: re.Match, i: int) -> int | None:
+    if m.group(f"w{i}"):
+        return 12 * 60 if m.group(f"w{i}").lower() == "noon" else 0
+    if m.group(f"H{i}"):
+        return int(m.group(f"H{i}")) * 60 + int(m.group(f"M{i}"))
+    h = int(m.group(f"h{i}"))
+    if not 1 <= h <= 12:
+        return None
+    return (h % 12 + (12 if m.group(f"ap{i}").lower() == "p" else 0)) * 60 + int(m.group(f"m{i}") or 0)
+
+
+@dataclass(frozen=True)
+class ClockSpan:
+    match: re.Match
+    hours: float   # between the two times, past midnight if need be
+    stated: int
+    hedge: str
+
+
+def clock_spans(text: str) -> list[ClockSpan]:
+    out = []
+    for pattern in _CLOCK_SPANS:
+        for m in pattern.finditer(text):
+            if re.search(r"\bfor\s+$", text[max(0, m.start() - 5):m.start()]):
+                continue  # 'for two hours between 9 a.m. and 5 p.m.' is within the window, not its length
+            a, b = _minutes(m, 1), _minutes(m, 2)
+            if a is None or b is None:
+                continue
+            out.append(ClockSpan(m, ((b - a) % (24 * 60)) / 60, number(m.group("n")),
+                                 re.sub(r"\s+", " ", (m.group("hedge") or "").lower())))
+    return out
+
+
+def hours_fit(s: ClockSpan) -> bool:
+    """Does the stated number of hours, with its hedge, allow the hours between the two times?"""
+    n, h = s.stated, s.hours
+    if s.hedge in ("at least", "more than", "over", "just over"):
+        return h >= n
+    if s.hedge == "just under":
+        return h <= n
+    if s.hedge in ("nearly", "almost"):
+        return 0.9 * n - 0.5 <= h <= n
+    if s.hedge:
+        return abs(h - n) <= max(0.1 * n, 0.5)
+    return abs(h - n) < 0.5  # 'six hours' for 6:15 is rounding; 'six hours' for four is not
+
+
+# --- an age against a stated birth year and the years of the article's dates ---------------------------------
+@dataclass(frozen=True)
+class AgeAgainstBirth:
+    age: re.Match        # 'Parata, 57,'
+    birth: Statement     # 'born in 1961'
+    years: tuple[int, int]  # the earliest and latest years the text's full dates write
+
+
+def ages_against_births(text: str, sentences, labels: dict[str, re.Pattern], dates: list[WrittenDate],
+                        kin: re.Pattern) -> list[AgeAgainstBirth]:
+    """A person's age beside their name ('Mirela Voss, 38,') and the birth year given with that name
+    ('Voss was born in 1979'; not 'Ion Voss', nor 'her father ... Voss'); the article is taken to be
+    written within the years its full dates write (a story of 2019 may date 2020's events)."""
+    written = sorted({d.year for d in dates if d.year})
+    if not written or "birth" not in labels:
+        return []
+    births = [s for s in year_statements(text, sentences, {"birth": labels["birth"]}) if s.names]
+    out = []
+    for m in _APPOSITIVE_AGE.finditer(text):
+        full = _name_run(text[max(0, m.start() - 60):m.end("name")])
+        for b in births:
+            sent = sentence_at(sentences, b.span[0])
+            clause = text[sent.start:b.span[0]]
+            if m.group("name") not in b.names or kin.search(clause):
+                continue
+            other = next((r for r in re.findall(_RUN, clause) if m.group("name") in r.split()), "")
+            if not (set(other.split()) <= set(full.split()) or set(full.split()) <= set(other.split())):
+                continue  # 'Ion Voss was born in 1950' is not Mirela Voss
+            out.append(AgeAgainstBirth(m, b, (written[0], written[-1])))
+    return out
+
+
+_RUN = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
+
+
+def _name_run(text: str) -> str:
+    """The capitalised words that end text ('... said Mirela Voss' gives 'Mirela Voss')."""
+    m = re.search(_RUN + r"$", text)
+    return m.group() if m else ""
+
+
+def age_fits(a: AgeAgainstBirth) -> bool:
+    """Born in B, aged A in some year Y of the article's: A is Y - B, or one less before the birthday."""
+    age, born = int(a.age.group("age")), a.birth.value[0]
+    return a.years[0] - born - 1 <= age <= a.years[1] - born

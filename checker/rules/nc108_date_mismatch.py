@@ -5,10 +5,9 @@ import bisect
 import re
 
 from checker.extract.dates import WrittenDate, Years, find_dates, weekday_name
-from checker.extract.numbers import SMALL, TENS
 from checker.lexicon import lexicon_pattern
 from checker.report import Span
-from checker.rules import dated
+from checker.rules import dated, dated_days, dated_years
 from checker.rules.base import Rule, register
 from checker.wording import count
 
@@ -40,6 +39,20 @@ class DateMismatch(Rule):
         between two dates that the calendar contradicts: "reopened on Feb. 12,
         four days after the collision" when the collision was on Feb. 7, or
         "from Feb. 7 to Feb. 12, four days".
+        Dated facts (checker/rules/dated.py), each an error only where one
+        phrase ties the numbers: an event's length against the first and last
+        days its paragraph gives ("as of 29 November ... the 35-day festival ...
+        until 20 January", a warning); "the following morning" after Aug. 9
+        when the same event (a verb of `dating_verbs` with the same actors) is
+        dated Aug. 11 elsewhere (a warning); an age at an event plus "seven
+        decades later" against the age then given by the person's name (a
+        warning); an age beside a name against that person's birth year and the
+        years of the article's dates (a warning); "N years after" between two
+        years of its clause, hedges allowed ("in 1963, four years after its
+        founding in 1958"; "four years after 1958" counts exactly); "the 30th
+        anniversary of" a year the sentence's other year makes the 29th (a
+        warning: that year may be another event's); "the six hours from
+        10:30 p.m. to 2:30 a.m.".
 
     Why it matters
         Weekdays and gaps are written from memory and copied between drafts;
@@ -69,7 +82,7 @@ class DateMismatch(Rule):
             years = Years(dates)
             yield from self._weekdays(doc, dates, years, default_year)
             yield from self._gaps(doc, dates, years, default_year, slack)
-            for span in dated.stated_spans(doc.text, dates):  # its first and last days read across the paragraph
+            for span in dated_days.stated_spans(doc.text, dates):  # its first and last days read across the paragraph
                 yield from self._compare(doc, span.length, span.first, span.last, years, default_year, slack,
                                          backwards=False, inclusive=True, severity="warning")
             yield from self._relative_days(doc, dates, years, default_year, ctx.relations)
@@ -80,11 +93,11 @@ class DateMismatch(Rule):
 
     def _clock_spans(self, doc):
         """'the six hours from 10:30 p.m. to 2:30 a.m.': the phrase ties the hours to the two times."""
-        for s in dated.clock_spans(doc.text):
-            if dated.hours_fit(s):
+        for s in dated_days.clock_spans(doc.text):
+            if dated_days.hours_fit(s):
                 continue
             m = s.match
-            (a0, a1), (b0, b1) = dated.time_span(m, 1), dated.time_span(m, 2)
+            (a0, a1), (b0, b1) = dated_days.time_span(m, 1), dated_days.time_span(m, 2)
             text = doc.text
             yield self.finding(doc.doc, f"from {text[a0:a1]} to {text[b0:b1]} is {s.hours:g} hours, not "
                                         f"{(s.hedge + ' ') if s.hedge else ''}{m.group('n')}",
@@ -95,9 +108,9 @@ class DateMismatch(Rule):
         """'the following morning' after Aug. 9, and the same event said elsewhere to be on Aug. 11."""
         verbs = relations.words_re("dating_verbs")
         year_of = lambda d: years.of(d, default_year)  # noqa: E731
-        given = dated.dated_events(doc.text, doc.sentences, dates, year_of, verbs)
-        for implied in dated.relative_days(doc.text, doc.sentences, dates, year_of, verbs):
-            other = next((e for e in given if dated.same_event(implied, e)), None)
+        given = dated_days.dated_events(doc.text, doc.sentences, dates, year_of, verbs)
+        for implied in dated_days.relative_days(doc.text, doc.sentences, dates, year_of, verbs):
+            other = next((e for e in given if dated_days.same_event(implied, e)), None)
             # month and day: a year read from another date may be the one before ('Dec. 31 ... the next morning')
             if other is None or (other.date.month, other.date.day) == (implied.date.month, implied.date.day):
                 continue
@@ -110,7 +123,7 @@ class DateMismatch(Rule):
 
     def _ages(self, doc):
         """'was seven years old when ...' then 'Seven decades later, Parata, 57': the ages do not add up."""
-        for a in dated.ages_later(doc.text, doc.sentences):
+        for a in dated_years.ages_later(doc.text, doc.sentences):
             if abs(a.expected - int(a.now.group("age"))) <= a.slack:
                 continue
             at, later, now = a.at, a.later, a.now
@@ -122,9 +135,9 @@ class DateMismatch(Rule):
 
     def _ages_against_births(self, doc, dates, relations):
         """'Voss, 38,' and 'Voss was born in 1979' in a story of 2026: 46 or 47, not 38."""
-        for a in dated.ages_against_births(doc.text, doc.sentences, dated.once_only(relations), dates,
+        for a in dated_years.ages_against_births(doc.text, doc.sentences, dated.once_only(relations), dates,
                                             relations.words_re("kin_words")):
-            if dated.age_fits(a):
+            if dated_years.age_fits(a):
                 continue
             lo, hi = a.years
             when = str(lo) if lo == hi else f"{lo} to {hi}"
@@ -137,13 +150,13 @@ class DateMismatch(Rule):
 
     def _year_gaps(self, doc):
         """'In 1963, four years after it was founded in 1958': the two years of the sentence say five."""
-        for g in dated.year_gaps(doc.text, doc.sentences):
+        for g in dated_years.year_gaps(doc.text, doc.sentences):
             actual = int(g.second.group()) - int(g.first.group())
             # 'four years after 1958' is calendar arithmetic; between two events' years without their months,
             # 'four years after' fits a difference of three to five
             # an anniversary counts whole years
             attached = re.match(r"\s+(?:in\s+)?$", doc.text[g.phrase.end():g.first.start()]) is not None
-            if dated.gap_fits(g, actual, 0 if attached or g.anniversary else 1):
+            if dated_years.gap_fits(g, actual, 0 if attached or g.anniversary else 1):
                 continue
             # the year an anniversary is marked in may be another event's ('planning in 2018 for the 30th
             # anniversary of 1989'): a warning; 'N years after' ties its two years by syntax: an error
@@ -215,7 +228,7 @@ class DateMismatch(Rule):
         d1, d2 = (first.on(y1) if y1 else None), (second.on(y2) if y2 else None)
         if not d1 or not d2:
             return
-        n = _count(m.group("n"))
+        n = dated.number(m.group("n"))
         unit = m.group("unit").lower().rstrip("s")
         stated = n * _UNIT_DAYS[unit]
         actual = (d1 - d2).days if backwards else (d2 - d1).days
@@ -271,15 +284,6 @@ def _anchor_date(doc, m: re.Match, dates: list[WrittenDate], later: WrittenDate)
 def _sentence_text(doc, d: WrittenDate) -> str:
     s = doc.sentence_at(d.start)
     return doc.text[s.start:s.end] if s else ""
-
-
-def _count(word: str) -> int:
-    w = word.lower()
-    if w.isdigit():
-        return int(w)
-    if w in ("a", "one"):
-        return 1
-    return SMALL.get(w) or TENS.get(w) or 0
 
 
 def _span(d: WrittenDate) -> Span:

@@ -1,0 +1,152 @@
+"""Dated facts in years: 'N years after' and anniversaries, ages a number of years later, ages against a birth year."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.extract.dates import WrittenDate
+from checker.lexicon import lexicon_pattern
+from checker.rules.dated import N, YEAR, number, sentence_at
+from checker.rules.dated_restated import Statement, year_statements
+
+# --- ages: 'was seven years old when ...' then 'Seven decades later, Parata, 57, ...' -----------------------
+_NAME = r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+_AGE_AT = lexicon_pattern(
+    _NAME + r"\s+was\s+(?:just\s+|only\s+|barely\s+)?(?P<age>" + N + r")(?:\s+years?\s+old|\s+years?\s+of\s+age)?\s+when\b"
+    r"|\b(?P<name2>[A-Z][\w’'-]+)\s+[a-z]+ed\s+[^.]{0,60}?\bat\s+(?:the\s+)?age\s+(?:of\s+)?(?P<age2>" + N + r")\b")
+_LATER = lexicon_pattern(r"\b(?P<n>" + N + r"|a)\s+(?P<unit>years?|decades?)\s+later\b", re.I)
+_APPOSITIVE_AGE = re.compile(r"\b(?P<name>[A-Z][\w’'-]+),\s+(?P<age>\d{1,3}),")
+
+
+@dataclass(frozen=True)
+class AgeLater:
+    at: re.Match     # the age at the first event
+    later: re.Match  # 'N decades later'
+    now: re.Match    # the person's age given after it
+    expected: int
+    slack: int
+
+
+def ages_later(text: str, sentences) -> list[AgeLater]:
+    """An age at an event, 'N years (decades) later' within the next three sentences, and the same
+    person's age written beside their name in that sentence."""
+    out = []
+    for i, sent in enumerate(sentences):
+        for at in _AGE_AT.finditer(text, sent.start, sent.end):
+            names = set((at.group("name") or at.group("name2")).split())
+            age = number(at.group("age") or at.group("age2"))
+            for follow in sentences[i:i + 4]:
+                for later in _LATER.finditer(text, max(follow.start, at.end()), follow.end):
+                    for now in _APPOSITIVE_AGE.finditer(text, later.end(), follow.end):
+                        if now.group("name") not in names:
+                            continue
+                        unit = 10 if later.group("unit").lower().startswith("decade") else 1
+                        n = number(later.group("n"))
+                        # 'seven decades' is a round figure: half a decade either way; years, one year
+                        out.append(AgeLater(at, later, now, age + n * unit, 5 if unit == 10 else 1))
+    return out
+
+
+# --- 'N years after' between two years of one sentence ----------------------------------------------------
+_YEARS_GAP = lexicon_pattern(r"(?:\b(?P<hedge>about|around|roughly|some|nearly|almost|at\s+least|more\s+than|over|"
+                             r"less\s+than|under)\s+)?\b(?P<n>" + N + r")\s+years?\s+(?P<dir>after|later|before|earlier)\b"
+                             r"|\b(?P<nth>\d{1,3})(?:st|nd|rd|th)\s+(?P<anniversary>anniversary)\s+of\b", re.I)
+
+
+@dataclass(frozen=True)
+class YearsGap:
+    phrase: re.Match
+    first: re.Match   # the earlier event's year
+    second: re.Match  # the later event's year
+    stated: int
+    anniversary: bool  # 'the 30th anniversary of the 1989 revolution', in the year the sentence writes
+    hedge: str
+
+
+def gap_fits(g: YearsGap, actual: int, slack: int) -> bool:
+    """Does the stated number of years, with its hedge, allow the difference of the two years?"""
+    n = g.stated
+    if g.hedge in ("at least", "more than", "over"):
+        return actual >= n - slack
+    if g.hedge in ("less than", "under"):
+        return actual <= n + slack
+    if g.hedge in ("nearly", "almost"):
+        return n - max(1, n // 10) - slack <= actual <= n + slack
+    if g.hedge:
+        return abs(actual - n) <= max(1, n // 10) + slack
+    return abs(actual - n) <= slack
+
+
+def year_gaps(text: str, sentences) -> list[YearsGap]:
+    """'In 1963, four years after it was founded in 1958': a gap whose two years the sentence writes.
+    'after'/'before' point to the year written after the phrase; 'later'/'earlier' to the one before it."""
+    out = []
+    for sent in sentences:
+        years = list(YEAR.finditer(text, sent.start, sent.end))
+        if len(years) < 2:
+            continue
+        for m in _YEARS_GAP.finditer(text, sent.start, sent.end):
+            before = [y for y in years if y.end() <= m.start()]
+            after = [y for y in years if y.start() >= m.end()]
+            if not before or not after:
+                continue
+            near_before, near_after = before[-1], after[0]
+            # both years in the phrase's own clause: near it, no stop, colon or dash between
+            if any(re.search(r"[.;:!?]|\s[-–—]\s", text[a:b]) or b - a > 80
+                   for a, b in ((near_before.end(), m.start()), (m.end(), near_after.start()))):
+                continue
+            direction = "after" if m.group("anniversary") else m.group("dir").lower()
+            if direction in ("after", "later"):
+                first, second = (near_after, near_before) if direction == "after" else (near_before, near_after)
+            else:
+                first, second = (near_before, near_after) if direction == "before" else (near_after, near_before)
+            out.append(YearsGap(m, first, second, number(m.group("n") or m.group("nth")), bool(m.group("anniversary")),
+                                re.sub(r"\s+", " ", (m.group("hedge") or "").lower())))
+    return out
+
+
+# --- an age against a stated birth year and the years of the article's dates ---------------------------------
+@dataclass(frozen=True)
+class AgeAgainstBirth:
+    age: re.Match        # 'Parata, 57,'
+    birth: Statement     # 'born in 1961'
+    years: tuple[int, int]  # the earliest and latest years the text's full dates write
+
+
+def ages_against_births(text: str, sentences, labels: dict[str, re.Pattern], dates: list[WrittenDate],
+                        kin: re.Pattern) -> list[AgeAgainstBirth]:
+    """A person's age beside their name ('Mirela Voss, 38,') and the birth year given with that name
+    ('Voss was born in 1979'; not 'Ion Voss', nor 'her father ... Voss'); the article is taken to be
+    written within the years its full dates write (a story of 2019 may date 2020's events)."""
+    written = sorted({d.year for d in dates if d.year})
+    if not written or "birth" not in labels:
+        return []
+    births = [s for s in year_statements(text, sentences, {"birth": labels["birth"]}) if s.names]
+    out = []
+    for m in _APPOSITIVE_AGE.finditer(text):
+        full = _name_run(text[max(0, m.start() - 60):m.end("name")])
+        for b in births:
+            sent = sentence_at(sentences, b.span[0])
+            clause = text[sent.start:b.span[0]]
+            if m.group("name") not in b.names or kin.search(clause):
+                continue
+            other = next((r for r in re.findall(_RUN, clause) if m.group("name") in r.split()), "")
+            if not (set(other.split()) <= set(full.split()) or set(full.split()) <= set(other.split())):
+                continue  # 'Ion Voss was born in 1950' is not Mirela Voss
+            out.append(AgeAgainstBirth(m, b, (written[0], written[-1])))
+    return out
+
+
+_RUN = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
+
+
+def _name_run(text: str) -> str:
+    """The capitalised words that end text ('... said Mirela Voss' gives 'Mirela Voss')."""
+    m = re.search(_RUN + r"$", text)
+    return m.group() if m else ""
+
+
+def age_fits(a: AgeAgainstBirth) -> bool:
+    """Born in B, aged A in some year Y of the article's: A is Y - B, or one less before the birthday."""
+    age, born = int(a.age.group("age")), a.birth.value[0]
+    return a.years[0] - born - 1 <= age <= a.years[1] - born

@@ -56,6 +56,8 @@ class ConflictingValues(Rule):
     proof = {
         "error": ("a back-reference ('the 12 killed', 'all 126 passengers') restates a fact given before with a "
                   "value it does not allow"),
+        "warning": ("a date, year or ordinal is given twice to what is read as one event (a birth, a founding, "
+                    "this edition, one thing overtaking another) from the words around them"),
         "info": "the two statements come from sources on different sides: a dispute to report, not a slip",
     }
 

@@ -70,8 +70,12 @@ class DateMismatch(Rule):
     kind = "date-mismatch"
     severity = "error"
     proof = {
-        "error": "the date carries its year (or the configured default-year): the calendar alone decides",
-        "warning": "the year, or one end of the gap, is taken from another date of the text",
+        "error": ("the date carries its year (or the configured default-year), or one phrase ties the two dates, "
+                  "years or clock times ('four years after 1958', 'the six hours from 10:30 p.m. to 2:30 a.m.'): "
+                  "the calendar alone decides"),
+        "warning": ("the year, or one end of the gap, is taken from another date of the text; or which event, "
+                    "span or person is meant is read across sentences (a length and its paragraph's first and last "
+                    "days, 'the following morning' and the same event dated elsewhere, an age and a name)"),
     }
 
     def check(self, ctx):

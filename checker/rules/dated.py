@@ -6,6 +6,7 @@ import re
 
 from checker.extract.numbers import SMALL, TENS
 from checker.report import Span
+from checker.vocab import vocabulary
 
 N = r"(?:\d{1,3}|(?&NUMBER_WORD:1-20,30,40,50,60,70,80,90))"
 YEAR = re.compile(r"(?<![\d.,$€£-])\b(1[89]\d\d|20\d\d)\b(?![\d%-]|\s*(?:percent|per\s+cent))")
@@ -19,6 +20,27 @@ def number(word: str) -> int:
     if w in ("a", "an", "one"):
         return 1
     return SMALL.get(w) or TENS.get(w) or 0
+
+
+HEDGE = r"(?:(?P<hedge>(?&HEDGE:approx,at_least,more_than,at_most,less_than))\s+)?"
+
+
+def fits(stated: float, actual: float, hedge: str | None, slack: float) -> bool:
+    """Does a stated count of years or hours, with its hedge (rules/hedges.yaml), allow the actual one?
+    slack: what the written precision allows either way (a year's months, a rounded half-hour)."""
+    vocab = vocabulary()
+    words = re.sub(r"\s+", " ", (hedge or "").lower())
+    qualifier = vocab.hedge_before_lookup[0].get(words, "exact") if words else "exact"
+    tolerance = vocab.hedges["tolerance"]
+    if qualifier in ("at_least", "more_than"):
+        return actual >= stated - slack
+    if qualifier in ("at_most", "less_than"):
+        return actual <= stated + slack
+    if qualifier == "approx":
+        spread = stated * tolerance["approx"] + slack
+        below = words in tolerance["below_words"]  # 'nearly', 'almost': at or just below
+        return stated - spread <= actual <= stated + (slack if below else spread)
+    return abs(actual - stated) <= slack
 
 
 def sentence_at(sentences, offset: int):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from checker.extract.dates import WrittenDate
 from checker.lexicon import lexicon_pattern
-from checker.rules.dated import N, content_words, number, paragraph, sentence_at
+from checker.rules.dated import HEDGE, N, fits, content_words, number, paragraph, sentence_at
 
 # --- an event's length against the dates it starts and ends on, read across its paragraph ----------------
 # "As of 29 November 2018, ... the 35-day-long festival ... can be enjoyed until 20 January 2019"
@@ -130,7 +130,7 @@ def same_event(a: DatedEvent, b: DatedEvent) -> bool:
 
 # --- a stated number of hours between two clock times: 'the six hours from 10:30 p.m. to 2:30 a.m.' --------
 _T = r"(?:(?P<h{0}>\d{{1,2}})(?::(?P<m{0}>\d\d))?\s*(?P<ap{0}>[ap])\.?m\.?(?![a-z])|(?P<H{0}>[01]?\d|2[0-3]):(?P<M{0}>\d\d)\b|(?P<w{0}>noon|midnight))"
-_HOURS = r"(?P<hedge>about|around|roughly|some|nearly|almost|at\s+least|more\s+than|over|just\s+over|just\s+under)?\s*(?P<stated>(?P<n>" + N + r")[\s-]+hours?)"
+_HOURS = HEDGE + r"(?P<stated>(?P<n>" + N + r")[\s-]+hours?)"
 _CLOCK_SPANS = [
     # 'the six hours from 10:30 p.m. to 2:30 a.m.', 'a four-hour window between 9 a.m. and 1 p.m.'
     lexicon_pattern(r"\b(?:the|a|an)\s+" + _HOURS + r"(?:\s+[a-z]+)?\s+(?:from|between)\s+" + _T.format(1)
@@ -166,7 +166,7 @@ class ClockSpan:
     match: re.Match
     hours: float   # between the two times, past midnight if need be
     stated: int
-    hedge: str
+    hedge: str | None
 
 
 def clock_spans(text: str) -> list[ClockSpan]:
@@ -179,19 +179,11 @@ def clock_spans(text: str) -> list[ClockSpan]:
             if a is None or b is None:
                 continue
             out.append(ClockSpan(m, ((b - a) % (24 * 60)) / 60, number(m.group("n")),
-                                 re.sub(r"\s+", " ", (m.group("hedge") or "").lower())))
+                                 m.group("hedge")))
     return out
 
 
 def hours_fit(s: ClockSpan) -> bool:
-    """Does the stated number of hours, with its hedge, allow the hours between the two times?"""
-    n, h = s.stated, s.hours
-    if s.hedge in ("at least", "more than", "over", "just over"):
-        return h >= n
-    if s.hedge == "just under":
-        return h <= n
-    if s.hedge in ("nearly", "almost"):
-        return 0.9 * n - 0.5 <= h <= n
-    if s.hedge:
-        return abs(h - n) <= max(0.1 * n, 0.5)
-    return abs(h - n) < 0.5  # 'six hours' for 6:15 is rounding; 'six hours' for four is not
+    """Does the stated number of hours, with its hedge, allow the hours between the two times?
+    'six hours' for 6:15 is rounding; 'six hours' for four is not."""
+    return fits(s.stated, s.hours, s.hedge, 0.49)

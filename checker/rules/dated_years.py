@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from checker.extract.dates import WrittenDate
 from checker.lexicon import lexicon_pattern
-from checker.rules.dated import N, YEAR, number, sentence_at
+from checker.rules.dated import HEDGE, N, YEAR, fits, number, sentence_at
 from checker.rules.dated_restated import Statement, year_statements
 
 # --- ages: 'was seven years old when ...' then 'Seven decades later, Parata, 57, ...' -----------------------
@@ -48,8 +48,7 @@ def ages_later(text: str, sentences) -> list[AgeLater]:
 
 
 # --- 'N years after' between two years of one sentence ----------------------------------------------------
-_YEARS_GAP = lexicon_pattern(r"(?:\b(?P<hedge>about|around|roughly|some|nearly|almost|at\s+least|more\s+than|over|"
-                             r"less\s+than|under)\s+)?\b(?P<n>" + N + r")\s+years?\s+(?P<dir>after|later|before|earlier)\b"
+_YEARS_GAP = lexicon_pattern(r"\b" + HEDGE + r"(?P<n>" + N + r")\s+years?\s+(?P<dir>after|later|before|earlier)\b"
                              r"|\b(?P<nth>\d{1,3})(?:st|nd|rd|th)\s+(?P<anniversary>anniversary)\s+of\b", re.I)
 
 
@@ -60,21 +59,12 @@ class YearsGap:
     second: re.Match  # the later event's year
     stated: int
     anniversary: bool  # 'the 30th anniversary of the 1989 revolution', in the year the sentence writes
-    hedge: str
+    hedge: str | None
 
 
 def gap_fits(g: YearsGap, actual: int, slack: int) -> bool:
     """Does the stated number of years, with its hedge, allow the difference of the two years?"""
-    n = g.stated
-    if g.hedge in ("at least", "more than", "over"):
-        return actual >= n - slack
-    if g.hedge in ("less than", "under"):
-        return actual <= n + slack
-    if g.hedge in ("nearly", "almost"):
-        return n - max(1, n // 10) - slack <= actual <= n + slack
-    if g.hedge:
-        return abs(actual - n) <= max(1, n // 10) + slack
-    return abs(actual - n) <= slack
+    return fits(g.stated, actual, g.hedge, slack)
 
 
 def year_gaps(text: str, sentences) -> list[YearsGap]:
@@ -101,7 +91,7 @@ def year_gaps(text: str, sentences) -> list[YearsGap]:
             else:
                 first, second = (near_before, near_after) if direction == "before" else (near_after, near_before)
             out.append(YearsGap(m, first, second, number(m.group("n") or m.group("nth")), bool(m.group("anniversary")),
-                                re.sub(r"\s+", " ", (m.group("hedge") or "").lower())))
+                                m.group("hedge")))
     return out
 
 

@@ -140,3 +140,31 @@ def age_fits(a: AgeAgainstBirth) -> bool:
     """Born in B, aged A in some year Y of the article's: A is Y - B, or one less before the birthday."""
     age, born = int(a.age.group("age")), a.birth.value[0]
     return a.years[0] - born - 1 <= age <= a.years[1] - born
+
+
+# --- an anniversary of a year, in a story whose dates give the year it is marked in --------------------------
+_ANNIVERSARY = re.compile(r"\b(?P<nth>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\b")
+
+
+@dataclass(frozen=True)
+class Anniversary:
+    phrase: re.Match
+    origin: re.Match        # the year the anniversary counts from
+    years: tuple[int, int]  # the earliest and latest years the text's full dates write
+
+
+def anniversaries(text: str, sentences, dates: list[WrittenDate]) -> list[Anniversary]:
+    """'marks the 30th anniversary of the 1989 revolution' in a sentence that writes no other year: the year
+    it is marked in is read from the text's full dates (those of a story of 2019 may reach into 2020)."""
+    written = sorted({d.year for d in dates if d.year})
+    if not written:
+        return []
+    out = []
+    for m in _ANNIVERSARY.finditer(text):
+        sent = sentence_at(sentences, m.start())
+        if sent is None or YEAR.search(text, sent.start, m.start()):
+            continue  # a year before the phrase: year_gaps reads the sentence itself
+        origin = YEAR.search(text, m.end(), min(sent.end, m.end() + 80))
+        if origin and not re.search(r"[.;:!?]|\s[-–—]\s", text[m.end():origin.start()]):
+            out.append(Anniversary(m, origin, (written[0], written[-1])))
+    return out

@@ -93,6 +93,7 @@ class DateMismatch(Rule):
             yield from self._ages(doc)
             yield from self._ages_against_births(doc, dates, ctx.relations)
             yield from self._year_gaps(doc)
+            yield from self._anniversaries(doc, dates)
             yield from self._clock_spans(doc)
 
     def _clock_spans(self, doc):
@@ -151,6 +152,20 @@ class DateMismatch(Rule):
                                         "(the person and the article's date are read from the text: a warning)",
                                [Span(a.age.start("age"), a.age.end("age"), a.age.group("age")), Span(b0, b1, born)],
                                severity="warning")
+
+    def _anniversaries(self, doc, dates):
+        """'marks the 30th anniversary of the 1989 revolution' in a story dated 2018: the 29th."""
+        for a in dated_years.anniversaries(doc.text, doc.sentences, dates):
+            n, origin = int(a.phrase.group("nth")), int(a.origin.group())
+            lo, hi = a.years
+            if lo - origin <= n <= hi - origin:
+                continue
+            when = str(lo) if lo == hi else f"{lo} to {hi}"
+            yield self.finding(
+                doc.doc, f"the {a.phrase.group('nth')} anniversary of {origin} falls in {origin + n}, but the "
+                         f"article's dates are of {when} (its year is read from them: a warning)",
+                [Span(a.phrase.start(), a.phrase.end(), a.phrase.group()),
+                 Span(a.origin.start(), a.origin.end(), a.origin.group())], severity="warning")
 
     def _year_gaps(self, doc):
         """'In 1963, four years after it was founded in 1958': the two years of the sentence say five."""

@@ -38,8 +38,9 @@ def stated_spans(text: str, dates: list[WrittenDate]) -> list[StatedSpan]:
         if len(starts) != 1 or len(ends) != 1 or starts[0].start > ends[0].start:
             continue
         noun = m.group("noun").lower()[:5]
-        if not any(noun in _sentence_around(text, d.start, lo, hi).lower() for d in (starts[0], ends[0])):
-            continue  # the paragraph may date something else than the thing whose length it gives
+        if noun not in _sentence_around(text, ends[0].start, lo, hi).lower():
+            continue  # the paragraph may end something else than the thing whose length it gives ('talks
+            # continue until ...' after 'the 90-day ceasefire began on ...')
         out.append(StatedSpan(m, starts[0], ends[0]))
     return out
 
@@ -63,13 +64,15 @@ class DatedEvent:
     implied: bool
 
 
-def _event_words(text: str, lo: int, hi: int, verbs: re.Pattern) -> tuple[str, set[str]] | None:
-    """The event verb written in text[lo:hi] (one of the dating verbs) and the words around it."""
-    clause = text[lo:hi]
-    m = verbs.search(clause)
+def _event_words(text: str, lo: int, hi: int, verbs: re.Pattern, words_from: int | None = None
+                 ) -> tuple[str, set[str]] | None:
+    """The event verb written in text[lo:hi] (one of the dating verbs) and the words around it (from
+    words_from, when the subject is written before: 'The gallery closed on May 3 and reopened ...')."""
+    m = verbs.search(text[lo:hi])
     if not m:
         return None
-    return m.group().lower(), content_words(clause) - {m.group().lower()}
+    lo = lo if words_from is None else words_from
+    return m.group().lower(), content_words(text[lo:hi]) - {m.group().lower()}
 
 
 def relative_days(text: str, sentences, dates: list[WrittenDate], year_of, verbs: re.Pattern) -> list[DatedEvent]:
@@ -85,11 +88,19 @@ def relative_days(text: str, sentences, dates: list[WrittenDate], year_of, verbs
             if day is None:
                 continue
             step = 1 if (m.group("next") or m.group("after")) else -1
-            # the event the day dates: the clause after it (", when the guards found ..."), else the words
-            # between the date and the phrase ("closed on May 3 and reopened the next day")
-            tail = re.match(r"\s*,?\s*(?:when|as|after)\b[^.;]*", text[m.end():sent.end])
-            lo, hi = (m.end(), m.end() + tail.end()) if tail else (anchor.end, m.start())
-            found = _event_words(text, lo, hi, verbs)
+            # the event the day dates: the clause after it (", when the guards found ..."); the words between
+            # the date and the phrase when the phrase ends its clause ("closed on May 3 and reopened the next
+            # day."); else the words after it ("... and the next day officers found a gun")
+            rest = text[m.end():sent.end]
+            tail = re.match(r"\s*,?\s*(?:when|as|after)\b[^.;]*", rest)
+            words_from = None
+            if tail:
+                lo, hi = m.end(), m.end() + tail.end()
+            elif re.match(r"\s*(?:[.,;:!?]|$)", rest):
+                lo, hi, words_from = anchor.end, m.start(), sent.start
+            else:
+                lo, hi = m.end(), m.end() + re.match(r"[^.,;:!?]*", rest).end()
+            found = _event_words(text, lo, hi, verbs, words_from)
             if found is None:
                 continue
             verb, words = found

@@ -60,7 +60,7 @@ def ordinal_statements(text: str, nouns: re.Pattern) -> list[Statement]:
     return out
 
 
-def restated(statements: list[Statement]) -> list[tuple[Statement, Statement]]:
+def restated(statements: list[Statement], kin: re.Pattern) -> list[tuple[Statement, Statement]]:
     """Pairs of one event's statements with different values. The same fact when no name tells them apart
     (one names nobody, 'since its founding', or both name the same), and the text states that event at most
     twice: three founding years are likely three companies'."""
@@ -77,6 +77,8 @@ def restated(statements: list[Statement]) -> list[tuple[Statement, Statement]]:
             continue  # 'born in 1992' and 'born on 15 May 1992' agree
         if a.names and b.names and not a.names & b.names:
             continue
+        if any(kin.fullmatch(w) for w in a.words | b.words):
+            continue  # 'his wife's death in 2010' is not his
         out.append((a, b))
     return out
 
@@ -118,7 +120,7 @@ def restatements(rule, doc, relations):
     """NC107's findings for dated facts: one birth, founding, death or edition given two values."""
     statements = year_statements(doc.text, doc.sentences, once_only(relations))
     statements += ordinal_statements(doc.text, relations.words_re("ordinal_events"))
-    for a, b in restated(statements):
+    for a, b in restated(statements, relations.words_re("kin_words")):
         # the identity rests on reading both as the one event the story is about: a warning
         yield rule.finding(doc.doc, f"{a.span[2]!r} and later {b.span[2]!r} for the same {a.label}: "
                                     "the two cannot both hold", [span(a.span), span(b.span)], severity="warning")

@@ -43,9 +43,16 @@ def fits(stated: float, actual: float, hedge: str | None, slack: float) -> bool:
     return abs(actual - stated) <= slack
 
 
+_STARTS: dict[int, tuple] = {}  # the sentences last asked about and their starts: asked once per date, not rebuilt
+
+
 def sentence_at(sentences, offset: int):
     """The sentence holding offset, found by bisection (sentences are in text order)."""
-    i = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    held = _STARTS.get(id(sentences))
+    if held is None or held[0] is not sentences:
+        _STARTS.clear()
+        held = _STARTS[id(sentences)] = (sentences, [s.start for s in sentences])
+    i = bisect.bisect_right(held[1], offset) - 1
     return sentences[i] if i >= 0 and offset < sentences[i].end else None
 
 

@@ -1,6 +1,7 @@
 """Dated facts in days and hours: an event's length against its first and last days, 'the following morning', clock spans."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -30,9 +31,10 @@ def stated_spans(text: str, dates: list[WrittenDate]) -> list[StatedSpan]:
     """An 'N-day NOUN' with the one date its paragraph says it starts on and the one it says it ends on,
     the noun named again beside one of them (the festival's length, its first and last days)."""
     out = []
+    offsets = [d.start for d in dates]
     for m in _LENGTH.finditer(text):
         lo, hi = paragraph(text, m.start())
-        here = [d for d in dates if lo <= d.start < hi]
+        here = dates[bisect.bisect_left(offsets, lo):bisect.bisect_left(offsets, hi)]
         starts = [d for d in here if _START_CUE.search(text[max(lo, d.start - 20):d.start])]
         ends = [d for d in here if _END_CUE.search(text[max(lo, d.start - 20):d.start])]
         if len(starts) != 1 or len(ends) != 1 or starts[0].start > ends[0].start:
@@ -78,12 +80,15 @@ def _event_words(text: str, lo: int, hi: int, verbs: re.Pattern, words_from: int
 def relative_days(text: str, sentences, dates: list[WrittenDate], year_of, verbs: re.Pattern) -> list[DatedEvent]:
     """Events dated by 'the following morning' after a date of the same sentence, with their clause."""
     out = []
+    starts = [d.start for d in dates]
     for sent in sentences:
         for m in _RELATIVE.finditer(text, sent.start, sent.end):
-            before = [d for d in dates if sent.start <= d.start and d.end <= m.start()]
-            if not before:
+            i = bisect.bisect_left(starts, m.start()) - 1  # the last date that starts before the phrase
+            while i >= 0 and dates[i].end > m.start():
+                i -= 1
+            if i < 0 or dates[i].start < sent.start:
                 continue
-            anchor = before[-1]
+            anchor = dates[i]
             day = anchor.on(year_of(anchor) or _any_year(anchor))
             if day is None:
                 continue

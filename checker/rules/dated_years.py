@@ -111,19 +111,25 @@ def ages_against_births(text: str, sentences, labels: dict[str, re.Pattern], dat
     written = sorted({d.year for d in dates if d.year})
     if not written or "birth" not in labels:
         return []
-    births = [s for s in year_statements(text, sentences, {"birth": labels["birth"]}) if s.names]
+    by_name: dict[str, list[tuple[Statement, set[str]]]] = {}  # births by the names their sentences write
+    for b in year_statements(text, sentences, {"birth": labels["birth"]}):
+        sent = sentence_at(sentences, b.span[0])
+        clause = text[sent.start:b.span[0]]
+        if kin.search(clause):
+            continue  # 'her father ... was born in 1950'
+        runs = re.findall(_RUN, clause)
+        for name in b.names:  # with the whole name written there ('Ion Voss')
+            run = next((r for r in runs if name in r.split()), "")
+            by_name.setdefault(name, []).append((b, set(run.split())))
     out = []
     for m in _APPOSITIVE_AGE.finditer(text):
-        full = _name_run(text[max(0, m.start() - 60):m.end("name")])
-        for b in births:
-            sent = sentence_at(sentences, b.span[0])
-            clause = text[sent.start:b.span[0]]
-            if m.group("name") not in b.names or kin.search(clause):
-                continue
-            other = next((r for r in re.findall(_RUN, clause) if m.group("name") in r.split()), "")
-            if not (set(other.split()) <= set(full.split()) or set(full.split()) <= set(other.split())):
-                continue  # 'Ion Voss was born in 1950' is not Mirela Voss
-            out.append(AgeAgainstBirth(m, b, (written[0], written[-1])))
+        births = by_name.get(m.group("name"))
+        if not births:
+            continue
+        full = set(_name_run(text[max(0, m.start() - 60):m.end("name")]).split())
+        for b, other in births:
+            if other <= full or full <= other:  # 'Ion Voss was born in 1950' is not Mirela Voss
+                out.append(AgeAgainstBirth(m, b, (written[0], written[-1])))
     return out
 
 

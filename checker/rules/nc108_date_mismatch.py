@@ -259,7 +259,8 @@ class DateMismatch(Rule):
         written = doc.text[m.start("n"):m.end("unit")]
         duration = Span(m.start("n"), m.end("unit"), written)
         yield self.finding(
-            doc.doc, f"from {first.text} to {second.text} is {count(actual, 'day')}, not {written} "
+            doc.doc, f"from {first.text} to {second.text} is {count(actual, 'day')}"
+                     f"{f' ({actual + 1} counting both)' if inclusive else ''}, not {written} "
                      f"({stated:g} day{'' if stated == 1 else 's'})",
             [_span(first), duration, _span(second)], severity=severity)
 

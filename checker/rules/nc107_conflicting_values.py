@@ -34,7 +34,7 @@ class ConflictingValues(Rule):
         are different facts. When the two statements come from sources on
         different sides, the finding is an `info`-level "disputed" note, not an
         error. With `--across`, the same fact is also compared between the
-        documents of one run. Dated facts (checker/rules/dated.py, warnings):
+        documents of one run. Dated facts (checker/rules/dated_restated.py, warnings):
         a birth, founding or death given two dates or years, an edition two
         ordinals, one thing said to overtake the same other in two years.
 

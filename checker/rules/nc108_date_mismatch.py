@@ -39,7 +39,7 @@ class DateMismatch(Rule):
         between two dates that the calendar contradicts: "reopened on Feb. 12,
         four days after the collision" when the collision was on Feb. 7, or
         "from Feb. 7 to Feb. 12, four days".
-        Dated facts (checker/rules/dated.py), each an error only where one
+        Dated facts (checker/rules/dated_days.py, dated_years.py), an error only where one
         phrase ties the numbers: an event's length against the first and last
         days its paragraph gives ("as of 29 November ... the 35-day festival ...
         until 20 January", a warning); "the following morning" after Aug. 9

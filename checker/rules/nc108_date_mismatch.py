@@ -50,8 +50,9 @@ class DateMismatch(Rule):
         years of the article's dates (a warning); "N years after" between two
         years of its clause, hedges allowed ("in 1963, four years after its
         founding in 1958"; "four years after 1958" counts exactly); "the 30th
-        anniversary of" a year the sentence's other year makes the 29th (a
-        warning: that year may be another event's); "the six hours from
+        anniversary of" a year the sentence's other year (else the years of the
+        article's dates) makes the 29th (a warning: that year may be another
+        event's); "the six hours from
         10:30 p.m. to 2:30 a.m.".
 
     Why it matters

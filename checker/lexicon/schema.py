@@ -126,6 +126,11 @@ SCHEMAS: dict[str, dict] = {
         "owned_subjects?": WORDS,
         "bounded_shares?": WORDS,
         "temperature_difference_cues?": WORDS,
+        "dating_verbs?": WORDS,
+        "once_only_events?": _LABELS,
+        "ordinal_events?": WORDS,
+        "crossing_verbs?": WORDS,
+        "kin_words?": WORDS,
     },
     "units.yaml": {
         "currency_prefixes": {str: str},

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from checker.lexicon import lexicon_pattern
-from checker.rules import links
+from checker.rules import dated_restated, links
 from checker.rules.base import Rule, register
 from checker.rules.facts import Document, Quantity, interval
 from checker.wording import the_same
@@ -34,7 +34,9 @@ class ConflictingValues(Rule):
         are different facts. When the two statements come from sources on
         different sides, the finding is an `info`-level "disputed" note, not an
         error. With `--across`, the same fact is also compared between the
-        documents of one run.
+        documents of one run. Dated facts (checker/rules/dated_restated.py, warnings):
+        a birth, founding or death given two dates or years, an edition two
+        ordinals, one thing said to overtake the same other in two years.
 
     Why it matters
         One of the two numbers is wrong, and a reader cannot tell which; these
@@ -54,6 +56,8 @@ class ConflictingValues(Rule):
     proof = {
         "error": ("a back-reference ('the 12 killed', 'all 126 passengers') restates a fact given before with a "
                   "value it does not allow"),
+        "warning": ("a date, year or ordinal is given twice to what is read as one event (a birth, a founding, "
+                    "this edition, one thing overtaking another) from the words around them"),
         "info": "the two statements come from sources on different sides: a dispute to report, not a slip",
     }
 
@@ -79,6 +83,7 @@ class ConflictingValues(Rule):
                         (not later.actor or later.actor != earlier.actor):
                     continue  # two people's ages: the same fact only for one named person
                 yield self._conflict(doc, earlier, later)
+            yield from dated_restated.restatements(self, doc, ctx.relations)  # a date, year or ordinal said twice
 
     def check_across(self, ctx):
         elsewhere = ctx.relations.words_re("not_same_fact")

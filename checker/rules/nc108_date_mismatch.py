@@ -5,9 +5,9 @@ import bisect
 import re
 
 from checker.extract.dates import WrittenDate, Years, find_dates, weekday_name
-from checker.extract.numbers import SMALL, TENS
 from checker.lexicon import lexicon_pattern
 from checker.report import Span
+from checker.rules import dated, dated_days, dated_years
 from checker.rules.base import Rule, register
 from checker.wording import count
 
@@ -39,6 +39,21 @@ class DateMismatch(Rule):
         between two dates that the calendar contradicts: "reopened on Feb. 12,
         four days after the collision" when the collision was on Feb. 7, or
         "from Feb. 7 to Feb. 12, four days".
+        Dated facts (checker/rules/dated_days.py, dated_years.py), an error only where one
+        phrase ties the numbers: an event's length against the first and last
+        days its paragraph gives ("as of 29 November ... the 35-day festival ...
+        until 20 January", a warning); "the following morning" after Aug. 9
+        when the same event (a verb of `dating_verbs` with the same actors) is
+        dated Aug. 11 elsewhere (a warning); an age at an event plus "seven
+        decades later" against the age then given by the person's name (a
+        warning); an age beside a name against that person's birth year and the
+        years of the article's dates (a warning); "N years after" between two
+        years of its clause, hedges allowed ("in 1963, four years after its
+        founding in 1958"; "four years after 1958" counts exactly); "the 30th
+        anniversary of" a year the sentence's other year (else the years of the
+        article's dates) makes the 29th (a warning: that year may be another
+        event's); "the six hours from
+        10:30 p.m. to 2:30 a.m.".
 
     Why it matters
         Weekdays and gaps are written from memory and copied between drafts;
@@ -56,8 +71,12 @@ class DateMismatch(Rule):
     kind = "date-mismatch"
     severity = "error"
     proof = {
-        "error": "the date carries its year (or the configured default-year): the calendar alone decides",
-        "warning": "the year, or one end of the gap, is taken from another date of the text",
+        "error": ("the date carries its year (or the configured default-year), or one phrase ties the two dates, "
+                  "years or clock times ('four years after 1958', 'the six hours from 10:30 p.m. to 2:30 a.m.'): "
+                  "the calendar alone decides"),
+        "warning": ("the year, or one end of the gap, is taken from another date of the text; or which event, "
+                    "span or person is meant is read across sentences (a length and its paragraph's first and last "
+                    "days, 'the following morning' and the same event dated elsewhere, an age and a name)"),
     }
 
     def check(self, ctx):
@@ -68,6 +87,105 @@ class DateMismatch(Rule):
             years = Years(dates)
             yield from self._weekdays(doc, dates, years, default_year)
             yield from self._gaps(doc, dates, years, default_year, slack)
+            for span in dated_days.stated_spans(doc.text, dates):  # its first and last days read across the paragraph
+                yield from self._compare(doc, span.length, span.first, span.last, years, default_year, slack,
+                                         backwards=False, inclusive=True, severity="warning")
+            yield from self._relative_days(doc, dates, years, default_year, ctx.relations)
+            yield from self._ages(doc)
+            yield from self._ages_against_births(doc, dates, ctx.relations)
+            yield from self._year_gaps(doc)
+            yield from self._anniversaries(doc, dates)
+            yield from self._clock_spans(doc)
+
+    def _clock_spans(self, doc):
+        """'the six hours from 10:30 p.m. to 2:30 a.m.': the phrase ties the hours to the two times."""
+        for s in dated_days.clock_spans(doc.text):
+            if dated_days.hours_fit(s):
+                continue
+            m = s.match
+            (a0, a1), (b0, b1) = dated_days.time_span(m, 1), dated_days.time_span(m, 2)
+            text = doc.text
+            yield self.finding(doc.doc, f"from {text[a0:a1]} to {text[b0:b1]} is {s.hours:g} hours, not "
+                                        f"{(s.hedge + ' ') if s.hedge else ''}{m.group('n')}",
+                               [Span(a0, a1, text[a0:a1]), Span(m.start("stated"), m.end("stated"), m.group("stated")),
+                                Span(b0, b1, text[b0:b1])])
+
+    def _relative_days(self, doc, dates, years, default_year, relations):
+        """'the following morning' after Aug. 9, and the same event said elsewhere to be on Aug. 11."""
+        verbs = relations.words_re("dating_verbs")
+        year_of = lambda d: years.of(d, default_year)  # noqa: E731
+        given = dated_days.dated_events(doc.text, doc.sentences, dates, year_of, verbs)
+        for implied in dated_days.relative_days(doc.text, doc.sentences, dates, year_of, verbs):
+            other = next((e for e in given if dated_days.same_event(implied, e)), None)
+            # month and day: a year read from another date may be the one before ('Dec. 31 ... the next morning')
+            if other is None or (other.date.month, other.date.day) == (implied.date.month, implied.date.day):
+                continue
+            (a0, a1, anchor), (r0, r1, phrase) = implied.spans
+            o0, o1, written = other.spans[0]
+            # which event the two sentences date is read from their shared words: a warning
+            yield self.finding(doc.doc, f"{phrase!r} after {anchor} is {implied.date:%b} {implied.date.day}, "
+                                        f"but the same event ({implied.verb}) is dated {written}",
+                               [Span(a0, a1, anchor), Span(r0, r1, phrase), Span(o0, o1, written)], severity="warning")
+
+    def _ages(self, doc):
+        """'was seven years old when ...' then 'Seven decades later, Parata, 57': the ages do not add up."""
+        for a in dated_years.ages_later(doc.text, doc.sentences):
+            if abs(a.expected - int(a.now.group("age"))) <= a.slack:
+                continue
+            at, later, now = a.at, a.later, a.now
+            yield self.finding(
+                doc.doc, f"aged {at.group('age') or at.group('age2')} then {later.group()!r} makes about "
+                         f"{a.expected}, not {now.group('age')} (the person is read from the name: a warning)",
+                [Span(at.start(), at.end(), at.group()), Span(later.start(), later.end(), later.group()),
+                 Span(now.start("age"), now.end("age"), now.group("age"))], severity="warning")
+
+    def _ages_against_births(self, doc, dates, relations):
+        """'Voss, 38,' and 'Voss was born in 1979' in a story of 2026: 46 or 47, not 38."""
+        for a in dated_years.ages_against_births(doc.text, doc.sentences, dated.once_only(relations), dates,
+                                            relations.words_re("kin_words")):
+            if dated_years.age_fits(a):
+                continue
+            lo, hi = a.years
+            when = str(lo) if lo == hi else f"{lo} to {hi}"
+            b0, b1, born = a.birth.span
+            yield self.finding(doc.doc, f"born in {a.birth.value[0]}, {a.age.group('name')} was not "
+                                        f"{a.age.group('age')} in {when}, the years of the article's dates "
+                                        "(the person and the article's date are read from the text: a warning)",
+                               [Span(a.age.start("age"), a.age.end("age"), a.age.group("age")), Span(b0, b1, born)],
+                               severity="warning")
+
+    def _anniversaries(self, doc, dates):
+        """'marks the 30th anniversary of the 1989 revolution' in a story dated 2018: the 29th."""
+        for a in dated_years.anniversaries(doc.text, doc.sentences, dates):
+            n, origin = int(a.phrase.group("nth")), int(a.origin.group())
+            lo, hi = a.years
+            if lo - origin <= n <= hi - origin:
+                continue
+            when = str(lo) if lo == hi else f"{lo} to {hi}"
+            yield self.finding(
+                doc.doc, f"the {a.phrase.group('nth')} anniversary of {origin} falls in {origin + n}, but the "
+                         f"article's dates are of {when} (its year is read from them: a warning)",
+                [Span(a.phrase.start(), a.phrase.end(), a.phrase.group()),
+                 Span(a.origin.start(), a.origin.end(), a.origin.group())], severity="warning")
+
+    def _year_gaps(self, doc):
+        """'In 1963, four years after it was founded in 1958': the two years of the sentence say five."""
+        for g in dated_years.year_gaps(doc.text, doc.sentences):
+            actual = int(g.second.group()) - int(g.first.group())
+            # 'four years after 1958' is calendar arithmetic; between two events' years without their months,
+            # 'four years after' fits a difference of three to five
+            # an anniversary counts whole years
+            attached = re.match(r"\s+(?:in\s+)?$", doc.text[g.phrase.end():g.first.start()]) is not None
+            if dated_years.gap_fits(g, actual, 0 if attached or g.anniversary else 1):
+                continue
+            # the year an anniversary is marked in may be another event's ('planning in 2018 for the 30th
+            # anniversary of 1989'): a warning; 'N years after' ties its two years by syntax: an error
+            yield self.finding(doc.doc, f"from {g.first.group()} to {g.second.group()} is {count(actual, 'year')}, "
+                                        f"not {g.phrase.group().strip()!r}",
+                               [Span(g.first.start(), g.first.end(), g.first.group()),
+                                Span(g.phrase.start(), g.phrase.end(), g.phrase.group()),
+                                Span(g.second.start(), g.second.end(), g.second.group())],
+                               severity="warning" if g.anniversary else None)
 
     def _weekdays(self, doc, dates, years, default_year):
         for d in dates:
@@ -130,7 +248,7 @@ class DateMismatch(Rule):
         d1, d2 = (first.on(y1) if y1 else None), (second.on(y2) if y2 else None)
         if not d1 or not d2:
             return
-        n = _count(m.group("n"))
+        n = dated.number(m.group("n"))
         unit = m.group("unit").lower().rstrip("s")
         stated = n * _UNIT_DAYS[unit]
         actual = (d1 - d2).days if backwards else (d2 - d1).days
@@ -142,7 +260,8 @@ class DateMismatch(Rule):
         written = doc.text[m.start("n"):m.end("unit")]
         duration = Span(m.start("n"), m.end("unit"), written)
         yield self.finding(
-            doc.doc, f"from {first.text} to {second.text} is {count(actual, 'day')}, not {written} "
+            doc.doc, f"from {first.text} to {second.text} is {count(actual, 'day')}"
+                     f"{f' ({actual + 1} counting both)' if inclusive else ''}, not {written} "
                      f"({stated:g} day{'' if stated == 1 else 's'})",
             [_span(first), duration, _span(second)], severity=severity)
 
@@ -186,15 +305,6 @@ def _anchor_date(doc, m: re.Match, dates: list[WrittenDate], later: WrittenDate)
 def _sentence_text(doc, d: WrittenDate) -> str:
     s = doc.sentence_at(d.start)
     return doc.text[s.start:s.end] if s else ""
-
-
-def _count(word: str) -> int:
-    w = word.lower()
-    if w.isdigit():
-        return int(w)
-    if w in ("a", "one"):
-        return 1
-    return SMALL.get(w) or TENS.get(w) or 0
 
 
 def _span(d: WrittenDate) -> Span:

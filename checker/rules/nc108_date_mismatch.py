@@ -20,6 +20,10 @@ _BEGAN_ENDED = re.compile(
     r"\b(?:began|started|opened|kicked\s+off)\s+on\s+(?P<a>[^,;]{3,30}?)\s+(?:and|,)\s+(?:\w+\s+)?"
     r"(?:ended|finished|closed|concluded|wrapped\s+up)\s+on\s+(?P<b>[^,;]{3,30}?)(?=\s|[,.;]|$)", re.I)
 _LENGTH = lexicon_pattern(r"\b(?P<n>\d+|(?&NUMBER_WORD:2-15,20,30))-(?P<unit>day|week|month)\b", re.I)
+# A compact run of days, "Oct. 28-29", "28-30 March": both ends in one written date
+_DAY_RUN = lexicon_pattern(
+    r"\b(?:(?P<m1>(?&MONTH_ANY))\.?\s+(?P<a1>\d{1,2})\s*[-–]\s*(?P<b1>\d{1,2})\b(?!\s*[-–/:.]?\d)"
+    r"|(?P<a2>\d{1,2})\s*[-–]\s*(?P<b2>\d{1,2})\s+(?P<m2>(?&MONTH_ANY))\b)", re.I)
 _SPAN = lexicon_pattern(
     r"\bfrom\s+(?P<a>[^,;]{3,25}?)\s+to\s+(?P<b>[^,;]{3,25}?(?:,\s*\d{4})?),\s+(?P<n>\d+|(?&NUMBER_WORD:1-10))\s+(?P<unit>days?|weeks?)\b", re.I)
 
@@ -96,6 +100,27 @@ class DateMismatch(Rule):
             yield from self._year_gaps(doc)
             yield from self._anniversaries(doc, dates)
             yield from self._clock_spans(doc)
+            yield from self._day_runs(doc)
+
+    def _day_runs(self, doc):
+        """'a three-day symposium ... Oct. 28-29': the only length and the only run of days of one sentence."""
+        for sent in doc.sentences:
+            runs = list(_DAY_RUN.finditer(doc.text, sent.start, sent.end))
+            # a length in a capitalised name is part of the name ("the Fair Hill Three-Day Event", "Six-Day War")
+            lengths = [m for m in _LENGTH.finditer(doc.text, sent.start, sent.end) if m.group("unit").lower() == "day"
+                       and not (m.group()[0].isupper() and re.match(r"\s+[A-Z]", doc.text[m.end():m.end() + 3]))]
+            if len(runs) != 1 or len(lengths) != 1:
+                continue  # two lengths or two runs: which belongs to which is not written
+            run, length = runs[0], lengths[0]
+            first, last = int(run.group("a1") or run.group("a2")), int(run.group("b1") or run.group("b2"))
+            if not 1 <= first < last <= 31:
+                continue
+            days, stated = last - first + 1, dated.number(length.group("n"))
+            if days != stated:
+                yield self.finding(doc.doc, f"{run.group()!r} is {count(days, 'day')}, not {length.group()}",
+                                   [Span(length.start(), length.end(), length.group()),
+                                    Span(run.start(), run.end(), run.group())], severity="warning",
+                                   basis="the sentence's only length and only run of days are read as one event's")
 
     def _clock_spans(self, doc):
         """'the six hours from 10:30 p.m. to 2:30 a.m.': the phrase ties the hours to the two times."""

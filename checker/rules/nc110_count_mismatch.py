@@ -5,7 +5,9 @@ import re
 
 from checker.lexicon import lexicon_pattern
 from checker.report import Span
+from checker.rules import list_counts
 from checker.rules.base import Rule, register
+from checker.wording import plural
 
 # "four strategic objectives following the summit: a, b, c and d", "three regions — a, b and c —",
 # "a four-point plan covering a, b and c"
@@ -54,6 +56,16 @@ class CountMismatch(Rule):
 
     def check(self, ctx):
         for doc in ctx.documents:
+            for o in list_counts.including_overflows(doc):
+                yield self.finding(doc.doc, f"{_counted(o.count)}, but a list of them 'including' names {o.listed}: "
+                                            "a partial list cannot name more than its count",
+                                   [o.count.span, *o.spans],
+                                   basis="an 'including' list names more members than the count it belongs to")
+            for o in list_counts.numbered_lists(doc):
+                yield self.finding(doc.doc, f"{_counted(o.count)} announced, but the numbered list that follows "
+                                            f"has {o.listed} items", [o.count.span, *o.spans],
+                                   severity="warning",
+                                   basis="the numbered list opens the paragraph after the count: read as its list")
             for q in doc.quantities:
                 if q.unit != "count" or q.value is None or not 2 <= q.value <= 20 or not q.value.is_integer():
                     continue
@@ -77,6 +89,10 @@ class CountMismatch(Rule):
                 yield self.finding(
                     doc.doc, f"{q.text}{opener.group('np')} announced, but {len(items)} are listed: "
                              + "; ".join(items), [q.span, span])
+
+
+def _counted(q) -> str:
+    return f"{q.text} {plural(q.subject)}" if q.subject and q.subject.lower() not in q.text.lower() else q.text
 
 
 _CLAUSE_START = re.compile(r"(?:I|we|you|he|she|it|they|there)\b(?!-)", re.I)

@@ -77,6 +77,10 @@ class ChangeMismatch(Rule):
     name = "change-mismatch"
     kind = "change-mismatch"
     severity = "error"
+    proof = {
+        "error": "the syntax of one sentence (or a clause and its apposition) ties the change to its two ends",
+        "warning": "one end (the offered price of a discount) is read from the sentence before",
+    }
 
     def check(self, ctx):
         for doc in ctx.documents:

@@ -288,10 +288,10 @@ def _cue_after(doc: Document, cues: list[_Cue], q: Quantity) -> _Cue | None:
 
 
 def _join_appositions(doc: Document, qs: list[Quantity], changes: list[_Change], roles: dict, ctx) -> None:
-    """'rose from 40 to 50, a 20% increase', 'fell to $3 million, down from $5 million': a change word
-    in an apposition restates the change of the clause before it, so the two are one change.
-    'X, down from Y' also makes X the value after the change."""
-    for i, later in enumerate(changes):
+    """A change word in an apposition restates or extends the clause before it. 'X, down from Y' (and
+    'X, up 10% from Y') makes X the value after the change; 'from 40 to 50, a 20% increase' gives the
+    change of the clause its amount."""
+    for later in changes:
         if later.cue is None or not later.quantities:
             continue
         first = min([later.cue.start, *(q.start for q in later.quantities)])
@@ -299,28 +299,20 @@ def _join_appositions(doc: Document, qs: list[Quantity], changes: list[_Change],
         if not before or not _APPOSITION.fullmatch(doc.text[before[-1].end:first]):
             continue
         p = before[-1]
-        owner = roles.get(id(p), (None, None))[1]
-        if owner is None and later.befores and not later.afters:
-            # "was $39,014, up from $38,373": the value before the change word is where it ended; only
-            # "X, up 10% from Y" ties an amount to both, "X, up from Y" says which way alone
+        role, owner = roles.get(id(p), (None, None))
+        if later.befores and not later.afters and role in (None, "after") and (later.cue.q is not p):
+            # "was $39,014, up from $38,373", "fell 3% to $10, down 20% from $12.50": only "X, up 10% from
+            # Y" ties an amount to both ends (its own amount: the clause's 3% is another change); "X, up
+            # from Y" says which way alone
             later.afters.extend(_ends(doc, p, ctx))
             later.quantities.insert(0, p)
             later.linked = not later.amounts
-            continue
-        if owner is None or owner is later:
-            continue
-        if later.befores and not owner.befores and not later.amounts:
-            owner.befores.extend(later.befores)   # "fell to $3 million, down from $5 million"
-            owner.linked = True
-        elif later.amounts and not later.befores and not later.afters and owner.befores and owner.afters \
-                and not owner.amounts:
-            owner.amounts.extend(later.amounts)  # "from 40 to 50, a 20% increase"
-            if owner.cue is not None and later.cue is not None and owner.cue.direction != later.cue.direction:
-                continue  # "rose ..., a 20% drop": which way is meant is unclear; leave both
-        else:
-            continue
-        owner.quantities.extend(later.quantities)
-        later.quantities.clear()
+        elif (owner is not None and owner is not later and later.amounts and not later.befores
+              and not later.afters and owner.befores and owner.afters and not owner.amounts
+              and owner.direction == later.direction):
+            owner.amounts.extend(later.amounts)  # "from 40 to 50, a 20% increase" ("..., a 20% drop": unclear)
+            owner.quantities.extend(later.quantities)
+            later.quantities.clear()
 
 
 def _respectively(doc: Document, sent, qs: list[Quantity], changes: list[_Change], ctx) -> None:

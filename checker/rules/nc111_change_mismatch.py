@@ -21,8 +21,8 @@ _TO = lexicon_pattern(r"\bto\s+(?:(?&HEDGE)\s+)?(?:(?:a|an|the|its|their|new|rec
                       re.I)
 # the words of a bare "from" phrase: it names no other reference ("from a peak of", "from guidance of")
 _BARE_FROM = lexicon_pattern(r"^(?:(?:a|an|the|its|their|(?&HEDGE))\s+)*$", re.I)
-# "102.2 points, or 0.36%": the same change in another unit
-_OR = lexicon_pattern(r"\s*,?\s*(?:or|\(|or\s+by)\s*(?:(?&HEDGE)\s+)?", re.I)
+# "102.2 points, or 0.36%", "150 sailings, or 15%": the same change in another unit
+_OR = lexicon_pattern(r"(?:\s+[A-Za-z'’-]+){0,2}\s*,?\s*(?:or|\(|or\s+by)\s*(?:(?&HEDGE)\s+)?", re.I)
 # a price after these is what something sells for now ("offering it for $30", "now $30")
 _SALE = re.compile(r"\b(?:for|at|now|just|only|to)\s+(?:just\s+|only\s+)?$", re.I)
 # an apposition that restates a change just written: "from 40 to 50, a 25% increase"; ", up from"
@@ -188,7 +188,7 @@ def _cues(doc: Document, sent, qs: list[Quantity], vocab: Vocabulary) -> list[_C
             continue  # "up to 50" is a bound, not a rise
         multiple = multiples.get(word)
         direction = (1 if word in ups else -1) if multiple is None else (1 if multiple > 1 else -1)
-        out.append(_Cue(start, end, word, direction, multiple, discount=word in discounts))
+        out.append(_Cue(start, end, word, direction, multiple, fold=word.endswith("fold"), discount=word in discounts))
     for q in qs:
         if q.unit != "ratio" or q.value is None:
             continue

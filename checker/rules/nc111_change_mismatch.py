@@ -17,7 +17,7 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 # guidance of up 2.3 percent" (a few words between, no punctuation)
 _FROM = re.compile(r"\bfrom\s+((?:[A-Za-z'’-]+\s+){0,5})$", re.I)
 # ... and after "to", where it ended: "to 1.23 percent", "to a record 41%"
-_TO = lexicon_pattern(r"\bto\s+(?:(?&HEDGE)\s+)?(?:(?:a|an|the|its|their|new|record|fresh|all-time)\s+){0,3}$",
+_TO = lexicon_pattern(r"\bto\s+(?:(?&HEDGE)\s+|between\s+)?(?:(?:a|an|the|its|their|new|record|fresh|all-time)\s+){0,3}$",
                       re.I)
 # the words of a bare "from" phrase: it names no other reference ("from a peak of", "from guidance of")
 _BARE_FROM = lexicon_pattern(r"^(?:(?:a|an|the|its|their|(?&HEDGE))\s+)*$", re.I)
@@ -224,9 +224,12 @@ def _changes(doc: Document, sent, qs: list[Quantity], ctx) -> list[_Change]:
             if owner is not None:
                 role = ("before", by_cue[id(owner)])
                 roles[id(q)] = role
-                ends = _ends(doc, q, ctx, bare=bool(_BARE_FROM.match(m.group(1))))
+                # "going from 175 to 450 gigawatts", read as one range, gives both ends; after a "to" it is
+                # the value before ("to between $4.50 and $4.70, from $4.80 to $5.00")
+                split = not by_cue[id(owner)].afters
+                ends = _ends(doc, q, ctx, bare=bool(_BARE_FROM.match(m.group(1))), split=split)
                 by_cue[id(owner)].befores.extend(e for e in ends if not e.high_end)
-                by_cue[id(owner)].afters.extend(e for e in ends if e.high_end)  # "from 175 to 450 GW"
+                by_cue[id(owner)].afters.extend(e for e in ends if e.high_end)
                 by_cue[id(owner)].quantities.append(q)
                 prev = q
                 continue
@@ -374,13 +377,18 @@ def _discounts(doc: Document, sent, changes: list[_Change], regulars: list[Quant
             ch.quantities.append(offers[0])
 
 
-def _ends(doc: Document, q: Quantity, ctx, bare: bool = True) -> list[_End]:
-    """The end a quantity gives; a range 'from 175 to 450 gigawatts' gives both, low first."""
+def _ends(doc: Document, q: Quantity, ctx, bare: bool = True, split: bool = False) -> list[_End]:
+    """The end a quantity gives: a range is one end that may lie anywhere in it ('to between $4.50 and
+    $4.70'), or, split, both ends of the change ('from 175 to 450 gigawatts'), low first."""
     if q.is_range:
-        nums = _NUMBER.findall(q.text)
-        if len(nums) < 2 or q.low is None or q.high is None:
+        if q.low is None or q.high is None:
             return []
         lo_r, hi_r = (_round(q.text, q.low, first=True), _round(q.text, q.high, first=False))
+        if not split:
+            low, high = sorted((q.low, q.high))
+            return [_End(q, (low + high) / 2, low - lo_r, high + hi_r, bare=bare)]
+        if len(_NUMBER.findall(q.text)) < 2:
+            return []
         return [_End(q, q.low, q.low - lo_r, q.low + lo_r, low_end=True, bare=bare),
                 _End(q, q.high, q.high - hi_r, q.high + hi_r, high_end=True, bare=bare)]
     if q.value is None:

@@ -17,8 +17,8 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 # guidance of up 2.3 percent" (a few words between, no punctuation)
 _FROM = re.compile(r"\bfrom\s+((?:[A-Za-z'’-]+\s+){0,5})$", re.I)
 # ... and after "to", where it ended: "to 1.23 percent", "to a record 41%"
-_TO = lexicon_pattern(r"\bto\s+(?:(?&HEDGE)\s+|between\s+)?(?:(?:a|an|the|its|their|new|record|fresh|all-time)\s+){0,3}$",
-                      re.I)
+_TO = lexicon_pattern(r"\bto\s+(?:(?&HEDGE)\s+|between\s+)?"
+                      r"(?:(?:a|an|the|its|their|new|record|fresh|all-time)\s+){0,3}$", re.I)
 # the words of a bare "from" phrase: it names no other reference ("from a peak of", "from guidance of")
 _BARE_FROM = lexicon_pattern(r"^(?:(?:a|an|the|its|their|(?&HEDGE))\s+)*$", re.I)
 # "102.2 points, or 0.36%", "150 sailings, or 15%": the same change in another unit
@@ -31,6 +31,7 @@ _APPOSITION = re.compile(r"(?:\s+[A-Za-z'’-]+){0,4}\s*(?:,|\s[—–])\s*(?:or
 # items of one list: "2.8 percent and comparable sales growth of 3.5 percent", "2.3 percent and up 4 percent"
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Za-z'’-]+\s+){0,5}", re.I)
 # the multiple a quantity like "a 2.5-fold increase" states
+_HEDGE_BEFORE = lexicon_pattern(r"(?&HEDGE)\s+$", re.I)
 # characters between a change word and the "from" or "to" of its ends, at most
 _REACH = 120
 _FOLD = re.compile(r"(\d+(?:\.\d+)?)\s*-?\s*fold", re.I)
@@ -55,10 +56,19 @@ class ChangeMismatch(Rule):
         Every hedge gets its slack ("more than triple" is a lower bound,
         "about" ±10 %), and so does the rounding of each written number
         (0.42% is 0.415 to 0.425); a multiple or fraction written as a word
-        ("doubled", "a third") is as round as "about". Values that may be
-        below zero (a loss, a deficit) are left alone. An error when the
-        syntax of one sentence ties the change to its ends; a warning when an
-        end (the offered price of a discount) comes from the sentence before.
+        ("doubled", "a third") is as round as "about", and "fourfold" may be
+        4 or 5 times. Values that may be below zero (a loss, a deficit, a gap
+        "behind") are left alone. An apposition "X, down from Y" ties the
+        direction only (Y may be a peak or another period's figure); "X, down
+        10% from Y" ties its amount too. A change with one end only ("rose
+        0.4% to 13,176") is not checked, except through a second amount ("or
+        0.42%") or a discount's offered price in the sentence before. Change
+        words and discount cues are data (change_up, change_down,
+        discount_words, change_multiples, regular_price_cues, signed_words in
+        rules/nonquantities.yaml). An error when the syntax of one sentence
+        ties the change to its ends; a warning when an end (the offered price
+        of a discount) comes from the sentence before. A ratio between two
+        quantities ("three times as many") is fraction-mismatch (NC104).
 
     Why it matters
         Changes are computed by hand from two figures and often go wrong in
@@ -482,7 +492,7 @@ def _verdicts(doc: Document, ch: _Change, ctx):
                        f"not '{_cue_text(doc, ch.cue)}'", spans, severity)
                 continue
         for amount in ch.amounts:
-            msg = _amount_verdict(doc, amount, before, after, ratio, d, ctx)
+            msg = _amount_verdict(doc, amount, before, after, ratio, d, ctx, ch.cue is not None and ch.cue.discount)
             if msg:
                 yield (msg, sorted({*spans, amount.span}, key=lambda s: s.start), severity)
                 break
@@ -490,7 +500,8 @@ def _verdicts(doc: Document, ch: _Change, ctx):
         yield from _two_units(doc, ch, ctx, severity)
 
 
-def _amount_verdict(doc, amount: Quantity, before: _End, after: _End, ratio, d: int, ctx) -> str | None:
+def _amount_verdict(doc, amount: Quantity, before: _End, after: _End, ratio, d: int, ctx,
+                    discount: bool = False) -> str | None:
     """Does the change's amount fit its ends? A percent is relative (or, between percentages, in points),
     a fraction relative, points and amounts of the ends' own unit a difference."""
     if not d:
@@ -503,11 +514,13 @@ def _amount_verdict(doc, amount: Quantity, before: _End, after: _End, ratio, d: 
         if _overlaps(rel, (lo, hi)) or (before.q.unit == "percent" and _overlaps(diff, (lo, hi))):
             return None
         points = f" (or {show(round(abs(after.value - before.value), 4))} points)" if before.q.unit == "percent" else ""
-        return f"{_txt(before)} to {_txt(after)} is {_pct(actual_rel)}{points}, not {amount.text}"
+        return f"{_txt(before)} to {_txt(after)} is {_way(after, before, discount)} of {_pct(actual_rel)}{points}, " \
+               f"not {amount.text}"
     if amount.unit == "fraction":
         if _overlaps(rel, (lo * 100, hi * 100)):
             return None
-        return f"{_txt(before)} to {_txt(after)} is {_pct(actual_rel)}, not {amount.text}"
+        way = _way(after, before, discount)
+        return f"{_txt(before)} to {_txt(after)} is {way} of {_pct(actual_rel)}, not {amount.text}"
     if amount.unit in ("point", "bp") and before.q.unit in ("percent", "point") or _same_unit(amount, before.q):
         scale = 0.01 if amount.unit == "bp" and before.q.unit == "percent" else 1.0
         if _overlaps(diff, (lo * scale, hi * scale)):
@@ -545,7 +558,9 @@ def _two_units(doc: Document, ch: _Change, ctx, severity: str):
     base = end.value if ch.befores else end.value - d * diff.value
     spans = sorted({diff.span, rel.span, end.q.span}, key=lambda s: s.start)
     where = "from" if ch.befores else "to"
-    yield (f"{diff.text} {where} {end.q.text} is {_pct(diff.value / base * 100)}, not {rel.text}", spans, severity)
+    way = "a rise" if d > 0 else "a fall"
+    yield (f"{way} of {diff.text} {where} {end.q.text} is {_pct(diff.value / base * 100)}, not {rel.text}", spans,
+           severity)
 
 
 def _clause_text(doc: Document, ch: _Change) -> str:
@@ -569,13 +584,19 @@ def _txt(end: _End) -> str:
 
 
 def _cue_text(doc: Document, cue: _Cue | None) -> str:
+    """The change word as written, with the hedge of a multiple ('more than triple')."""
     if cue is None:
         return ""
     if cue.q is not None:
-        m = re.search(r"(?:(?:more|less)\s+than|nearly|almost|about|roughly)\s+$", doc.text[max(0, cue.start - 20):cue.start],
-                      re.I)
+        m = _HEDGE_BEFORE.search(doc.text[max(0, cue.start - 30):cue.start])
         return (m.group() if m else "") + cue.q.text
     return doc.text[cue.start:cue.end]
+
+
+def _way(after: _End, before: _End, discount: bool) -> str:
+    if discount:
+        return "a discount"
+    return "a rise" if after.value > before.value else "a fall"
 
 
 def _pct(x: float) -> str:

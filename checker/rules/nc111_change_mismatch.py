@@ -378,7 +378,7 @@ def _discounts(doc: Document, sent, changes: list[_Change], regulars: list[Quant
             continue
         usual = ch.befores[0].q
         offers = [q for q in sales if q.unit == usual.unit and q is not usual]
-        if not offers and sent.index > 0:
+        if not offers and sent.index > 0 and not sent.line_start:  # (the sentence before, in its paragraph)
             earlier = [q for q in doc.in_sentence(sent.index - 1) if q.unit == usual.unit]
             if len(earlier) == 1 and _SALE.search(doc.before(earlier[0], 20)):
                 offers, ch.borrowed = earlier, True

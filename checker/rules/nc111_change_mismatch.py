@@ -230,7 +230,9 @@ def _changes(doc: Document, sent, qs: list[Quantity], ctx) -> list[_Change]:
         if prev is not None and id(prev) in roles and roles[id(prev)][0] == "amount" and _OR.fullmatch(lead):
             role = ("amount", roles[id(prev)][1])  # "102.2 points, or 0.36%"
         elif (m := _FROM.search(lead)) is not None and not (q.is_range and _range_cue(lead[:m.start()], vocab)):
-            owner = _cue_before(doc, cues, lead_start + m.start()) or _cue_after(doc, cues, q)
+            # (a change word after the ends takes single values only: "From 40 to 50 people were hurt as the
+            # roof fell" is a range)
+            owner = _cue_before(doc, cues, lead_start + m.start()) or (None if q.is_range else _cue_after(doc, cues, q))
             if owner is not None:
                 role = ("before", by_cue[id(owner)])
                 roles[id(q)] = role

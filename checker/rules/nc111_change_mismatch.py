@@ -232,7 +232,8 @@ def _changes(doc: Document, sent, qs: list[Quantity], ctx) -> list[_Change]:
         elif (m := _FROM.search(lead)) is not None and not (q.is_range and _range_cue(lead[:m.start()], vocab)):
             # (a change word after the ends takes single values only: "From 40 to 50 people were hurt as the
             # roof fell" is a range)
-            owner = _cue_before(doc, cues, lead_start + m.start()) or (None if q.is_range else _cue_after(doc, cues, q))
+            owner = _owned(qs, roles, by_cue, _cue_before(doc, cues, lead_start + m.start()), q) \
+                or (None if q.is_range else _cue_after(doc, cues, q))
             if owner is not None:
                 role = ("before", by_cue[id(owner)])
                 roles[id(q)] = role
@@ -246,7 +247,7 @@ def _changes(doc: Document, sent, qs: list[Quantity], ctx) -> list[_Change]:
                 prev = q
                 continue
         elif (m := _TO.search(lead)) is not None and q.qualifier != "at_most":
-            owner = _cue_before(doc, cues, lead_start + m.start())
+            owner = _owned(qs, roles, by_cue, _cue_before(doc, cues, lead_start + m.start()), q)
             if owner is not None:
                 role = ("after", by_cue[id(owner)])
                 roles[id(q)] = role
@@ -294,6 +295,19 @@ def _cue_before(doc: Document, cues: list[_Cue], at: int) -> _Cue | None:
     if not before or at - before[-1].end > _REACH or ";" in doc.text[before[-1].end:at]:
         return None
     return before[-1]
+
+
+def _owned(qs: list[Quantity], roles: dict, by_cue: dict, cue: _Cue | None, q: Quantity) -> _Cue | None:
+    """The cue, if every number between it and q is its own: in "rose 20% in 2019, from $10 million, and a
+    further 10% in 2020 to $13.2 million" the "to" belongs to the second change, which has no word."""
+    if cue is None:
+        return None
+    own = by_cue[id(cue)]
+    for other in qs:
+        if cue.end <= other.start and other.end <= q.start and other is not cue.q \
+                and roles.get(id(other), (None, None))[1] is not own:
+            return None
+    return cue
 
 
 def _cue_after(doc: Document, cues: list[_Cue], q: Quantity) -> _Cue | None:

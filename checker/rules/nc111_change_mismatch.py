@@ -487,8 +487,7 @@ def _verdicts(doc: Document, ch: _Change, ctx):
     if _signed_re(ctx.vocab).search(_clause_text(doc, ch)):
         return  # a loss or a deficit: the values may be below zero
     severity = "warning" if ch.borrowed else "error"
-    pairs = list(zip(ch.befores, ch.afters)) if ch.respectively else \
-        [(b, a) for b in ch.befores for a in ch.afters if not (b.q is a.q and not (b.low_end and a.high_end))]
+    pairs = _pairs(ch)
     d = ch.direction
     for before, after in pairs:
         if not _same_unit(before.q, after.q) or before.lo <= 0:
@@ -514,6 +513,16 @@ def _verdicts(doc: Document, ch: _Change, ctx):
                 break
     if not ch.befores or not ch.afters:
         yield from _two_units(doc, ch, ctx, severity)
+
+
+def _pairs(ch: _Change) -> list[tuple[_End, _End]]:
+    """Which before goes with which after: in order for 'respectively' and for 'from 10 to 20 and from 30 to
+    40'; one end against each of the others ('up from $38,373 a year ago and from $34,410 in 2015')."""
+    if ch.respectively or (len(ch.befores) > 1 and len(ch.befores) == len(ch.afters)):
+        return list(zip(ch.befores, ch.afters))
+    if len(ch.befores) > 1 and len(ch.afters) > 1:
+        return []  # unequal lists: no pairing can be trusted
+    return [(b, a) for b in ch.befores for a in ch.afters if not (b.q is a.q and not (b.low_end and a.high_end))]
 
 
 def _amount_verdict(doc, amount: Quantity, before: _End, after: _End, ratio, d: int, ctx,

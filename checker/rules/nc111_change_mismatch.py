@@ -1,6 +1,7 @@
 """NC111 change-mismatch: a stated change disagrees with the before and after values the text gives."""
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ _APPOSITION = re.compile(r"(?:\s+[A-Za-z'’-]+){0,4}\s*(?:,|\s[—–])\s*(?:or
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Za-z'’-]+\s+){0,5}", re.I)
 # the multiple a quantity like "a 2.5-fold increase" states
 _HEDGE_BEFORE = lexicon_pattern(r"(?&HEDGE)\s+$", re.I)
+# characters before a number read for what ties it to a change
+_LEAD = 160
 # characters between a change word and the "from" or "to" of its ends, at most
 _REACH = 120
 _FOLD = re.compile(r"(\d+(?:\.\d+)?)\s*-?\s*fold", re.I)
@@ -188,11 +191,13 @@ def _cues(doc: Document, sent, qs: list[Quantity], vocab: Vocabulary) -> list[_C
     ups, downs, discounts, multiples = _word_sets(vocab)
     verbs = {w.lower() for w in vocab.units["multiples"]["words"]}
     text = doc.text[sent.start:sent.end]
+    starts = [q.start for q in qs]
     out = []
     for m in _cue_re(vocab).finditer(text):
         start, end = sent.start + m.start(), sent.start + m.end()
-        if any(q.start <= start < q.end for q in qs):
-            continue
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < qs[i].end:
+            continue  # inside a number ("3.2-point drop" is read from the quantity)
         word = m.group(1).lower()
         if word == "up" and re.match(r"\s+to\b", text[m.end():]):
             continue  # "up to 50" is a bound, not a rise
@@ -215,16 +220,19 @@ def _changes(doc: Document, sent, qs: list[Quantity], ctx) -> list[_Change]:
     if not cues:
         return []
     by_cue: dict[int, _Change] = {id(c): _Change(c) for c in cues}
+    at = {c.start: c for c in cues}
+    index = _CueIndex(cues)
     cue_qs = {id(c.q) for c in cues if c.q is not None}
     roles: dict[int, tuple[str, _Change]] = {}
     regulars: list[Quantity] = []
     sales: list[Quantity] = []
     prev: Quantity | None = None
-    for q in qs:
+    for i, q in enumerate(qs):
         if id(q) in cue_qs:
             prev = q
             continue
-        lead_start = prev.end if prev is not None else sent.start
+        # (what ties a number to its change is written just before it: a long gap is read in part)
+        lead_start = max(prev.end if prev is not None else sent.start, q.start - _LEAD)
         lead = doc.text[lead_start:q.start]
         role = None
         if prev is not None and id(prev) in roles and roles[id(prev)][0] == "amount" and _OR.fullmatch(lead):
@@ -232,8 +240,8 @@ def _changes(doc: Document, sent, qs: list[Quantity], ctx) -> list[_Change]:
         elif (m := _FROM.search(lead)) is not None and not (q.is_range and _range_cue(lead[:m.start()], vocab)):
             # (a change word after the ends takes single values only: "From 40 to 50 people were hurt as the
             # roof fell" is a range)
-            owner = _owned(qs, roles, by_cue, _cue_before(doc, cues, lead_start + m.start()), q) \
-                or (None if q.is_range else _cue_after(doc, cues, q))
+            owner = _owned(qs, i, roles, by_cue, index.before(doc, lead_start + m.start())) \
+                or (None if q.is_range else index.after(doc, q))
             if owner is not None:
                 role = ("before", by_cue[id(owner)])
                 roles[id(q)] = role
@@ -247,7 +255,7 @@ def _changes(doc: Document, sent, qs: list[Quantity], ctx) -> list[_Change]:
                 prev = q
                 continue
         elif (m := _TO.search(lead)) is not None and q.qualifier != "at_most":
-            owner = _owned(qs, roles, by_cue, _cue_before(doc, cues, lead_start + m.start()), q)
+            owner = _owned(qs, i, roles, by_cue, index.before(doc, lead_start + m.start()))
             if owner is not None:
                 role = ("after", by_cue[id(owner)])
                 roles[id(q)] = role
@@ -256,10 +264,10 @@ def _changes(doc: Document, sent, qs: list[Quantity], ctx) -> list[_Change]:
                 prev = q
                 continue
         if role is None and (m := _amount_before_re(vocab).search(lead)) is not None:
-            owner = next((c for c in cues if c.start == lead_start + m.start(1)), None)
+            owner = at.get(lead_start + m.start(1))
             role = ("amount", by_cue[id(owner)]) if owner is not None else None
         if role is None and (m := _amount_after_re(vocab).match(doc.text, q.end, sent.end)) is not None:
-            owner = next((c for c in cues if c.start == m.start(1)), None)
+            owner = at.get(m.start(1))
             role = ("amount", by_cue[id(owner)]) if owner is not None else None
         if role is not None:
             roles[id(q)] = role
@@ -288,46 +296,61 @@ def _money(q: Quantity) -> bool:
         and bool(re.search(r"[$€£¥]|\b[A-Z]{3}\b|dollar|euro|pound|cent", q.text, re.I))
 
 
-def _cue_before(doc: Document, cues: list[_Cue], at: int) -> _Cue | None:
-    """The change word a 'from' or 'to' after it belongs to, in its clause (a discount takes its prices
-    otherwise: 'save anywhere from $200 to $500' gives no before and after)."""
-    before = [c for c in cues if c.end <= at and not c.discount]
-    if not before or at - before[-1].end > _REACH or ";" in doc.text[before[-1].end:at]:
-        return None
-    return before[-1]
+class _CueIndex:
+    """The change words of a sentence that take a 'from' and a 'to' (not a discount: 'save anywhere from
+    $200 to $500' gives no before and after), found by position in log time: a hostile sentence may hold
+    thousands."""
+
+    def __init__(self, cues: list[_Cue]) -> None:
+        self.cues = [c for c in cues if not c.discount]
+        self.ends = [c.end for c in self.cues]
+        self.starts = [c.start for c in self.cues]
+
+    def before(self, doc: Document, at: int) -> _Cue | None:
+        """The change word a 'from' or 'to' at `at` belongs to: the last one before it, in its clause."""
+        i = bisect.bisect_right(self.ends, at) - 1
+        if i < 0 or at - self.cues[i].end > _REACH or ";" in doc.text[self.cues[i].end:at]:
+            return None
+        return self.cues[i]
+
+    def after(self, doc: Document, q: Quantity) -> _Cue | None:
+        """'From 40 to 50, a 25% rise': ends written before their change word, in one clause with it."""
+        i = bisect.bisect_left(self.starts, q.end)
+        if i >= len(self.cues) or self.cues[i].start - q.end > 60 \
+                or re.search(r"[;:]", doc.text[q.end:self.cues[i].start]):
+            return None
+        return self.cues[i]
 
 
-def _owned(qs: list[Quantity], roles: dict, by_cue: dict, cue: _Cue | None, q: Quantity) -> _Cue | None:
-    """The cue, if every number between it and q is its own: in "rose 20% in 2019, from $10 million, and a
-    further 10% in 2020 to $13.2 million" the "to" belongs to the second change, which has no word."""
+def _owned(qs: list[Quantity], i: int, roles: dict, by_cue: dict, cue: _Cue | None) -> _Cue | None:
+    """The cue, if every number between it and qs[i] is its own: in "rose 20% in 2019, from $10 million, and
+    a further 10% in 2020 to $13.2 million" the "to" belongs to the second change, which has no word."""
     if cue is None:
         return None
     own = by_cue[id(cue)]
-    for other in qs:
-        if cue.end <= other.start and other.end <= q.start and other is not cue.q \
-                and roles.get(id(other), (None, None))[1] is not own:
+    j = i - 1
+    while j >= 0 and qs[j].start >= cue.end:  # (a cue is at most _REACH characters back: a few numbers)
+        if qs[j] is not cue.q and roles.get(id(qs[j]), (None, None))[1] is not own:
             return None
+        j -= 1
     return cue
-
-
-def _cue_after(doc: Document, cues: list[_Cue], q: Quantity) -> _Cue | None:
-    """'From 40 to 50, a 25% rise': ends written before their change word, in one clause with it."""
-    after = [c for c in cues if c.start >= q.end and not c.discount and not re.search(r"[;:]", doc.text[q.end:c.start])]
-    return after[0] if after and after[0].start - q.end <= 60 else None
 
 
 def _join_appositions(doc: Document, qs: list[Quantity], changes: list[_Change], roles: dict, ctx) -> None:
     """A change word in an apposition restates or extends the clause before it. 'X, down from Y' (and
     'X, up 10% from Y') makes X the value after the change; 'from 40 to 50, a 20% increase' gives the
     change of the clause its amount."""
+    starts = [q.start for q in qs]
     for later in changes:
         if later.cue is None or not later.quantities:
             continue
         first = min([later.cue.start, *(q.start for q in later.quantities)])
-        before = [q for q in qs if q.end <= first]
-        if not before or not _APPOSITION.fullmatch(doc.text[before[-1].end:first]):
+        k = bisect.bisect_left(starts, first) - 1
+        while k >= 0 and qs[k].end > first:
+            k -= 1
+        if k < 0 or not _APPOSITION.fullmatch(doc.text[qs[k].end:first]):
             continue
-        p = before[-1]
+        p = qs[k]
         role, owner = roles.get(id(p), (None, None))
         if later.befores and not later.afters and role in (None, "after") and (later.cue.q is not p):
             # "was $39,014, up from $38,373", "fell 3% to $10, down 20% from $12.50": only "X, up 10% from
@@ -349,12 +372,13 @@ def _respectively(doc: Document, sent, qs: list[Quantity], changes: list[_Change
     the change word pair with those after it, in order."""
     if not re.search(r"\brespectively\b", doc.text[sent.start:sent.end], re.I):
         return
+    pos = {id(q): k for k, q in enumerate(qs)}
     for ch in changes:
         if not ch.linked or len(ch.befores) != 1 or len(ch.afters) != 1:
             continue
         after, before = ch.afters[0].q, ch.befores[0].q
-        afters = _list_around(doc, qs, after, backwards=True)
-        befores = _list_around(doc, qs, before, backwards=False)
+        afters = _list_around(doc, qs, pos, after, backwards=True)
+        befores = _list_around(doc, qs, pos, before, backwards=False)
         if len(afters) < 2 or len(afters) != len(befores):
             continue
         ch.afters = [e for q in afters for e in _ends(doc, q, ctx)]
@@ -363,10 +387,10 @@ def _respectively(doc: Document, sent, qs: list[Quantity], changes: list[_Change
         ch.respectively = True
 
 
-def _list_around(doc: Document, qs: list[Quantity], q: Quantity, backwards: bool) -> list[Quantity]:
+def _list_around(doc: Document, qs: list[Quantity], pos: dict, q: Quantity, backwards: bool) -> list[Quantity]:
     """q and the quantities listed with it ('X and Y', 'X, Y and Z'), in text order (each pair of the
     lists is compared only where its units agree)."""
-    i = qs.index(q)
+    i = pos[id(q)]
     items = [q]
     step = -1 if backwards else 1
     j = i + step

@@ -31,12 +31,13 @@ _SALE = re.compile(r"\b(?:for|at|now|just|only|to)\s+(?:just\s+|only\s+)?$", re.
 _APPOSITION = re.compile(r"(?:\s+[A-Za-z'’-]+){0,4}\s*(?:,|\s[—–])\s*(?:or\s+)?(?:an?\s+|the\s+)?", re.I)
 # items of one list: "2.8 percent and comparable sales growth of 3.5 percent", "2.3 percent and up 4 percent"
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Za-z'’-]+\s+){0,5}", re.I)
-# the multiple a quantity like "a 2.5-fold increase" states
+# the hedge of a multiple, for the message ("more than triple")
 _HEDGE_BEFORE = lexicon_pattern(r"(?&HEDGE)\s+$", re.I)
 # characters before a number read for what ties it to a change
 _LEAD = 160
 # characters between a change word and the "from" or "to" of its ends, at most
 _REACH = 120
+# the multiple a quantity like "a 2.5-fold increase" states
 _FOLD = re.compile(r"(\d+(?:\.\d+)?)\s*-?\s*fold", re.I)
 
 

@@ -102,10 +102,10 @@ def test_codes_and_names_are_unique_and_stable() -> None:
     stable = {"NC101": "part-exceeds-whole", "NC102": "parts-exceed-whole", "NC103": "total-mismatch",
               "NC104": "fraction-mismatch", "NC105": "percent-out-of-range", "NC106": "range-inverted",
               "NC107": "conflicting-values", "NC108": "date-mismatch", "NC109": "conversion-mismatch",
-              "NC110": "count-mismatch", "NC112": "adjacent-values"}
+              "NC110": "count-mismatch", "NC111": "change-mismatch", "NC112": "adjacent-values"}
     assert {r.code: r.name for r in rules if r.code in stable} == stable  # a released code never changes
     assert len({r.name for r in rules}) == len(rules)
     assert {r.kind for r in rules} == {
         "part-exceeds-whole", "parts-exceed-whole", "total-mismatch", "fraction-mismatch",
         "percent-out-of-range", "range-inverted", "conflicting-values", "date-mismatch",
-        "conversion-mismatch", "count-mismatch"}
+        "conversion-mismatch", "count-mismatch", "change-mismatch"}

@@ -9,6 +9,7 @@ from checker.vocab import Vocabulary
 if TYPE_CHECKING:
     from checker.extract.mentions import Mention
 
+_NUMBER_NEXT = re.compile(r"\s*[$€£¥]?\s*\d")
 _HEDGE_REACH = 120  # characters: longer than any hedge phrase
 
 
@@ -37,5 +38,7 @@ def qualify(s: str, m: "Mention", vocab: Vocabulary) -> None:
         return
     pattern, qualifiers = vocab.hedge_after_re
     after = pattern.match(s, m.end)
-    if after:
+    if after and not _NUMBER_NEXT.match(s, after.end()):
+        # (not "2.3 percent and up 4 percent": a hedge after a number ends its phrase, a number there
+        # starts the next item)
         m.qualifier = qualifiers[after.lastindex - 1]

@@ -46,6 +46,13 @@ SCHEMAS: dict[str, dict] = {
         "one_not_after": WORDS,
         "score_words": WORDS,
         "change_words": WORDS,
+        # NC111 change-mismatch
+        "change_up": WORDS,
+        "change_down": WORDS,
+        "discount_words": WORDS,
+        "change_multiples": {str: NUMBER},
+        "regular_price_cues": WORDS,
+        "signed_words": WORDS,
         # the non-quantity stage (checker/extract/nonquantities.py)
         "range_cues_before": WORDS,
         "irregular_plurals": WORDS,

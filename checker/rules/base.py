@@ -9,7 +9,7 @@ from checker.report import Finding, Span
 
 KINDS = ("part-exceeds-whole", "parts-exceed-whole", "total-mismatch", "fraction-mismatch",
          "percent-out-of-range", "range-inverted", "conflicting-values", "date-mismatch",
-         "conversion-mismatch", "count-mismatch")
+         "conversion-mismatch", "count-mismatch", "change-mismatch")
 SEVERITIES = ("error", "warning", "info")
 
 REGISTRY: dict[str, type["Rule"]] = {}

@@ -10,5 +10,6 @@ from checker.rules import (  # noqa: F401
     nc108_date_mismatch,
     nc109_conversion_mismatch,
     nc110_count_mismatch,
+    nc111_change_mismatch,
     nc112_adjacent_values,
 )

@@ -4,7 +4,16 @@ from __future__ import annotations
 import re
 
 from checker.extract.context import leading_noun_phrase
+from checker.lexicon import lexicon_pattern
 from checker.rules.base import Rule, register
+from checker.rules.facts import Document, Quantity, rounding, show
+
+_WHOLE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|(all\s+))?([\w'’ -]{1,60})")
+# "up from 13.2 percent", "the March high of 21.8 percent", "compared with 12%": the same share's value at
+# another time or place, which is bounded as the share is
+_COMPARED = lexicon_pattern(
+    r"\b(?:from|than|versus|vs\.?|compared\s+(?:with|to)|(?:high|low|peak|average|level|record|mean)\s+of)\s+"
+    r"(?:(?&HEDGE)\s+)?$", re.I)
 
 
 @register
@@ -13,11 +22,19 @@ class PercentOutOfRange(Rule):
 
     What it flags
         A percentage written as a share of a set ("N% of voters", "N% of the
-        region", "N% of eligible residents") that is above 100 or below 0, and
+        region", "N% of all vehicle sales") that is above 100 or below 0, and
         a share whose noun names its whole ("a 140% stake", "turnout of 112%",
-        listed in rules/relations.yaml as bounded_shares). Changes ("rose 150%") and ratios to a measure that can be exceeded
+        listed in rules/relations.yaml as bounded_shares). A percentage compared
+        with such a share ("14.6% of all sales, down from the average of 152%")
+        is the same share at another time and is held to the same bounds (a
+        warning when the share is in the sentence before). In a table whose
+        rows pair a count with its percentage ("74 100%", "63 85%"), the rows
+        give the column's total, and a row above 100 % whose count is within it
+        is flagged (a warning: the whole is inferred from the other rows).
+        Changes ("rose 150%") and ratios to a measure that can be exceeded
         ("120% of GDP", "110% of capacity", listed in rules/relations.yaml as
-        ratio_wholes) are not shares and are left alone.
+        ratio_wholes) are not shares and are left alone; "of all" names a whole
+        set, whatever its noun.
 
     Why it matters
         No more than all of a group can do something. A share above 100 % is a
@@ -50,26 +67,121 @@ class PercentOutOfRange(Rule):
                 lo = q.number if not q.is_range else min(q.low, q.high)
                 if 0 <= lo and hi <= 100:
                     continue
-                whole = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([\w'’ -]{1,60})", doc.after(q))
-                if not whole:  # "Of the 1,850 farmers who responded, ... 126% said ...": shares of that set
-                    sent = doc.sentence_of(q)
-                    whole = re.match(r"\W*of\s+the\s+[\d,.]+\s+([\w'’ -]{1,40})", doc.text[sent.start:q.start], re.I)
+                before = doc.before(q, 40).lower().split()
+                if before and (before[-1] in changes or " ".join(before[-2:]) in changes):
+                    continue  # "rose 150%": a change, not a share
+                whole = _whole(doc, q)
                 if not whole:
                     bounded = _bounded_share(doc, q, ctx.relations.words("bounded_shares"))
                     if bounded:  # "a 252% stake", "turnout of 112%": shares of a whole by their very name
                         yield self.finding(
                             doc.doc, f"{q.text} {bounded}: a {bounded} must lie between 0% and 100%", [q.span])
+                        continue
+                    yield from self._restated(doc, q, ratio_wholes)
                     continue  # not written as a share of something
-                words = {w.strip("'’").lower() for w in re.findall(r"[\w'’]+", whole.group(1))[:4]}
-                if words & ratio_wholes or (q.subject or "").lower() in ratio_wholes:
+                if _is_ratio(whole, q, ratio_wholes):
                     continue
-                before = doc.before(q, 40).lower().split()
-                if before and (before[-1] in changes or " ".join(before[-2:]) in changes):
-                    continue
-                what = leading_noun_phrase(whole.group(1))
                 yield self.finding(
-                    doc.doc, f"{q.text} of {what}: a share of a set must lie between 0% and 100%",
+                    doc.doc, f"{q.text} of {_what(whole)}: a share of a set must lie between 0% and 100%",
                     [q.span])
+            yield from self._columns(doc)
+
+    def _restated(self, doc: Document, q: Quantity, ratio_wholes: set[str]):
+        """'14.6 percent of all vehicle sales ... up from 13.2 percent ... the average of 152 percent': a
+        percentage compared with a share, link by link back to the share written with its whole."""
+        if not _COMPARED.search(doc.before(q, 40)):
+            return
+        link = q
+        while True:
+            earlier = [p for p in doc.near(link, 1) if p.unit == "percent" and p.end <= link.start
+                       and not p.is_range and q.sentence - p.sentence <= 1]
+            if not earlier:
+                return
+            link = earlier[-1]
+            whole = _whole(doc, link)
+            if whole:
+                if _is_ratio(whole, link, ratio_wholes):
+                    return
+                across = link.sentence != q.sentence
+                yield self.finding(
+                    doc.doc, f"{q.text} is compared with {link.text} of {_what(whole)}, so it is the same share: "
+                             f"a share of a set must lie between 0% and 100%"
+                             + (" (the share is named in the sentence before)" if across else ""),
+                    [q.span, link.span], severity="warning" if across else None)
+                return
+            if not _COMPARED.search(doc.before(link, 40)):
+                return  # the chain of compared values is broken: another percentage, another share
+
+    def _columns(self, doc: Document):
+        """A table whose rows pair a count with its percentage ('74 100%'): a row above 100 % whose count is
+        no more than the total the other rows give (count / share, intersected over the rows)."""
+        for block in _column_blocks(doc):
+            for count, pct in block:
+                if pct.number <= 100:
+                    continue
+                others = [(c, p) for c, p in block if p is not pct and 0 < p.number <= 100]
+                if len(others) < 2:
+                    continue
+                lo, hi = 0.0, float("inf")
+                for c, p in others:
+                    r = rounding(p) or 0.5
+                    lo = max(lo, c * 100 / (p.number + r))
+                    hi = min(hi, c * 100 / max(p.number - r, 1e-9))
+                if lo > hi or count > hi:
+                    continue  # the rows agree on no total, or this count is beyond it: not one column of shares
+                full = next((c for c, p in others if p.number == 100), None)
+                basis = f" ({show(full)} is 100%)" if full else ""
+                total = full or (lo + hi) / 2
+                yield self.finding(
+                    doc.doc, f"{show(count)} {pct.text} in a table of counts and their shares: the other rows give "
+                             f"a total of about {show(round(total))}{basis}, so {show(count)} is {count / total:.0%} of it; "
+                             f"a share must lie between 0% and 100%", [pct.span], severity="warning")
+
+
+def _column_blocks(doc: Document) -> list[list[tuple[float, Quantity]]]:
+    """Rows of (count, percentage) written side by side ('CB Ward 74 100%') on lines that follow one another
+    (no blank line). The count is read as the table cell before the percentage: a table's cells are often
+    not extracted as quantities of their own."""
+    blocks: list[list[tuple[float, Quantity]]] = []
+    last_line = None
+    for p in doc.with_unit("percent"):
+        if p.is_range:
+            continue
+        line_start = doc.text.rfind("\n", 0, p.start) + 1
+        cell = _CELL_BEFORE.search(doc.text[line_start:p.start])
+        if not cell:
+            continue
+        if last_line is None or doc.text.count("\n", last_line, line_start) != 1:
+            blocks.append([])  # a blank line or prose between: another table
+        if blocks[-1] and doc.text.rfind("\n", 0, blocks[-1][-1][1].start) + 1 == line_start:
+            continue  # one pair a row
+        blocks[-1].append((float(cell.group(1).replace(",", "")), p))
+        last_line = line_start
+    return [b for b in blocks if len(b) >= 3]
+
+
+_CELL_BEFORE = re.compile(r"(?:^|[ \t])(\d[\d,]*)[ \t]+$")
+
+
+def _whole(doc: Document, q: Quantity) -> re.Match | None:
+    """The set q is a share of: 'N% of (the) W', or the sentence's 'Of the 1,850 farmers who ...'."""
+    whole = _WHOLE.match(doc.after(q))
+    if not whole:
+        sent = doc.sentence_of(q)
+        whole = re.match(r"\W*of\s+the\s+()[\d,.]+\s+([\w'’ -]{1,40})", doc.text[sent.start:q.start], re.I)
+    return whole
+
+
+def _is_ratio(whole: re.Match, q: Quantity, ratio_wholes: set[str]) -> bool:
+    """'120% of GDP': a whole that can be exceeded; 'of all' names the whole set, never a ratio."""
+    if whole.group(1):
+        return False
+    words = {w.strip("'’").lower() for w in re.findall(r"[\w'’]+", whole.group(2))[:4]}
+    return bool(words & ratio_wholes) or (q.subject or "").lower() in ratio_wholes
+
+
+def _what(whole: re.Match) -> str:
+    return (whole.group(1) or "") + leading_noun_phrase(whole.group(2))
 
 
 def _bounded_share(doc, q, nouns) -> str | None:

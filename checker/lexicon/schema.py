@@ -132,6 +132,7 @@ SCHEMAS: dict[str, dict] = {
         "capacity_reach_sentences": int,
         "owned_subjects?": WORDS,
         "bounded_shares?": WORDS,
+        "threshold_shares?": {str: [NUMBER]},
         "temperature_difference_cues?": WORDS,
         "dating_verbs?": WORDS,
         "once_only_events?": _LABELS,

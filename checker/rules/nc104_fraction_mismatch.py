@@ -7,7 +7,8 @@ import re
 from checker.lexicon import lexicon_pattern
 from checker.rules import links
 from checker.rules.base import Rule, register
-from checker.rules.facts import Document, Quantity, interval
+from checker.report import Span
+from checker.rules.facts import Document, Quantity, interval, rounding
 
 _HEDGE = r"(?:(?&HEDGE)|only|or)?"  # any hedge of hedges.yaml
 # "€2.9 billion, about half of ...": the part, a comma, the share
@@ -88,6 +89,45 @@ class FractionMismatch(Rule):
                     yield self.finding(
                         doc.doc, f"{base} is {actual:.0%}, not {_hedge_text(doc, share)}{share.text} "
                                  f"(the share allows {_pct(stated[0])}–{_pct(stated[1])})", spans)
+            yield from self._bracketed(doc, ctx)
+
+    def _bracketed(self, doc: Document, ctx):
+        """'Over half (45%) of respondents', 'a majority (41%) of shareholders': a share and the
+        percentage in brackets right beside it state one value twice, so they must agree."""
+        thresholds = {w.lower(): (float(lo), float(hi)) for w, (lo, hi) in
+                      ctx.relations.data.get("threshold_shares", {}).items()}
+        words = "|".join(re.escape(w) for w in sorted(thresholds, key=len, reverse=True))
+        for p in doc.with_unit("percent"):
+            if p.is_range or not re.match(r"\s*\)", doc.text[p.end:p.end + 4]):
+                continue
+            head = doc.text[doc.sentence_of(p).start:p.start]
+            opened = _BRACKET_OPEN.search(head)
+            if not opened:
+                continue
+            inside = head[opened.end():]
+            p_lo, p_hi = interval(doc, p, ctx.hedges, with_rounding=True) if inside.strip() else \
+                _written(p)
+            before = head[:opened.start()]
+            share = next((q for q in doc.in_sentence(p.sentence) if q.unit == "fraction" and not q.is_range
+                          and q.end <= p.start and not before[q.end - doc.sentence_of(p).start:].strip()), None)
+            if share is not None:
+                lo, hi = interval(doc, share, ctx.hedges, with_rounding=True)
+                label = _hedge_text(doc, share) + share.text
+                spans = [share.span, p.span]
+            else:
+                word = re.search(rf"\b({words})\s*$", before, re.I) if words else None
+                if not word:
+                    continue
+                lo, hi = (x / 100 for x in thresholds[word.group(1).lower()])
+                label = word.group(1)
+                spans = [Span(p.start - len(head) + word.start(1), p.start - len(head) + word.end(1), word.group(1)),
+                         p.span]
+                if p_hi / 100 > lo and p_lo / 100 < hi:
+                    continue  # an open interval: 'a majority' is more than half, not half
+            if p_hi / 100 < lo or p_lo / 100 > hi:
+                yield self.finding(
+                    doc.doc, f"{label} is restated in brackets as {p.text}, which it cannot be "
+                             f"(it allows {_pct(lo)}–{_pct(min(hi, 1.0))})", spans)
 
 
 def _part(doc: Document, share: Quantity) -> Quantity | None:
@@ -154,6 +194,14 @@ def _interval_of_percent(doc, part, ctx) -> tuple[float, float]:
 
 
 _HEDGE_BEFORE = lexicon_pattern(r"(?&HEDGE)\s+$", re.I)
+# "Over half (45%": the bracket opened right after the share, perhaps with a hedge of its own inside
+_BRACKET_OPEN = lexicon_pattern(r"\s*\(\s*(?:(?&HEDGE)\s+)?$", re.I)
+
+
+def _written(q: Quantity) -> tuple[float, float]:
+    """The value as written, with its rounding and no hedge: the bracket's own words say nothing more."""
+    r = rounding(q)
+    return q.value - r, q.value + r
 
 
 def _hedge_text(doc: Document, q: Quantity) -> str:

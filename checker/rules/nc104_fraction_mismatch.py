@@ -33,6 +33,11 @@ class FractionMismatch(Rule):
         the whole it is a share of ("€2.9 billion, about half of group sales"
         with sales of €4.8 billion; "83 of the drones, about half of the total"
         with 143 launched), when part / whole cannot equal the stated share.
+        A share restated in brackets ("Over half (45%) of respondents", "a
+        majority (47 percent)": rules/relations.yaml threshold_shares). A
+        shortfall from a majority against the chamber's size ("192 of its 300
+        seats ... six votes short of the two-thirds majority": 200 needs eight;
+        a warning when the size is read from another sentence).
         Every hedge gets its slack first: "about" ±10 %, "nearly" and "almost"
         at or just below, "more than" a lower bound, and the rounding of each
         written number; only shares that fail at the edge of every hedge are
@@ -90,6 +95,46 @@ class FractionMismatch(Rule):
                         doc.doc, f"{base} is {actual:.0%}, not {_hedge_text(doc, share)}{share.text} "
                                  f"(the share allows {_pct(stated[0])}–{_pct(stated[1])})", spans)
             yield from self._bracketed(doc, ctx)
+            yield from self._short_of_majority(doc, ctx)
+
+    def _short_of_majority(self, doc: Document, ctx):
+        """'the 192 opposition lawmakers six votes short of the two-thirds majority' in a chamber the text
+        gives as 300 seats ('192 of the legislature's 300 seats', 'the 300-seat assembly'): a majority of
+        a fraction F of W seats needs the smallest whole number above F x W (half: more than half), so
+        the shortfall is that less the members held."""
+        for gap in doc.with_unit("count"):
+            after = _SHORT_OF_MAJORITY.match(doc.after(gap, 80))
+            if gap.is_range or gap.value is None or not after:
+                continue
+            held = [q for q in doc.in_sentence(gap.sentence) if q.end <= gap.start and q.unit == "count"
+                    and not q.is_range and q.value is not None]
+            if not held or re.search(r"[;:]|\d", doc.between(held[-1], gap)):
+                continue
+            seats = {}
+            if len(held) >= 2 and _OF_CHAMBER.match(doc.between(held[-2], held[-1])) and held[-1].value > held[-2].value:
+                seats = {held[-1].value: held[-1]}  # "taking 25 of the 57 seats, four short of a majority"
+                held.pop()
+            held = held[-1]
+            fraction = next((q for q in doc.in_sentence(gap.sentence) if q.unit == "fraction" and
+                             gap.end < q.start < gap.end + after.end()), None)
+            share = fraction.value if fraction is not None else 0.5
+            seats = seats or {w.value: w for w in _chambers_of(doc, held)} or \
+                {w.value: w for w in links.capacity_wholes(doc) if w.value > held.value}
+            if len(seats) != 1:
+                continue  # no chamber size, or more than one: no arithmetic to check
+            whole = next(iter(seats.values()))
+            needed = math.floor(share * whole.value + 1e-9) + 1 if fraction is None else \
+                math.ceil(share * whole.value - 1e-9)
+            g_lo, g_hi = interval(doc, gap, ctx.hedges)
+            if g_lo <= needed - held.value <= g_hi:
+                continue
+            named = "a majority" if fraction is None else f"a {fraction.text} majority"
+            across = whole.sentence != gap.sentence
+            yield self.finding(
+                doc.doc, f"{named} of {whole.text} seats is {needed}, so {held.text} are {needed - held.value:g} short, "
+                         f"not {gap.text}" + (" (the chamber's size is read from another sentence)" if across else ""),
+                [whole.span, held.span, gap.span] + ([fraction.span] if fraction else []),
+                severity="warning" if across else None)
 
     def _bracketed(self, doc: Document, ctx):
         """'Over half (45%) of respondents', 'a majority (41%) of shareholders': a share and the
@@ -194,6 +239,27 @@ def _interval_of_percent(doc, part, ctx) -> tuple[float, float]:
 
 
 _HEDGE_BEFORE = lexicon_pattern(r"(?&HEDGE)\s+$", re.I)
+# "six votes short of the two-thirds majority", "four short of a majority"
+_SHORT_OF_MAJORITY = re.compile(
+    r"^\s+(?:(?:votes?|seats?|members?|lawmakers?|mps?|deputies|senators)\s+)?short\s+of\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w-]+\s+){0,2}?majority\b", re.I)
+# "holds 192 of the unicameral legislature's 300 seats"
+_OF_CHAMBER = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}?(?:of|out\s+of)\s+(?:[\w'’-]+\s+){0,4}?$", re.I)
+
+
+def _chambers_of(doc: Document, held: Quantity) -> list[Quantity]:
+    """The wholes the text gives the held number of seats as part of: 'N of the legislature's W seats'."""
+    out = []
+    for q in doc.with_unit("count"):
+        if q.value != held.value:
+            continue
+        later = [w for w in doc.in_sentence(q.sentence) if w.start >= q.end]
+        if later and later[0].unit == "count" and later[0].value and later[0].value > q.value \
+                and _OF_CHAMBER.match(doc.between(q, later[0])):
+            out.append(later[0])
+    return out
+
+
 # "Over half (45%": the bracket opened right after the share, perhaps with a hedge of its own inside
 _BRACKET_OPEN = lexicon_pattern(r"\s*\(\s*(?:(?&HEDGE)\s+)?$", re.I)
 

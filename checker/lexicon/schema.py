@@ -133,6 +133,7 @@ SCHEMAS: dict[str, dict] = {
         "owned_subjects?": WORDS,
         "bounded_shares?": WORDS,
         "threshold_shares?": {str: [NUMBER]},
+        "probability_nouns?": WORDS,
         "temperature_difference_cues?": WORDS,
         "dating_verbs?": WORDS,
         "once_only_events?": _LABELS,

@@ -134,6 +134,8 @@ SCHEMAS: dict[str, dict] = {
         "bounded_shares?": WORDS,
         "threshold_shares?": {str: [NUMBER]},
         "probability_nouns?": WORDS,
+        "stake_nouns?": WORDS,
+        "stake_taking_verbs?": WORDS,
         "temperature_difference_cues?": WORDS,
         "dating_verbs?": WORDS,
         "once_only_events?": _LABELS,

@@ -37,7 +37,11 @@ class FractionMismatch(Rule):
         majority (47 percent)": rules/relations.yaml threshold_shares). A
         shortfall from a majority against the chamber's size ("192 of its 300
         seats ... six votes short of the two-thirds majority": 200 needs eight;
-        a warning when the size is read from another sentence).
+        a warning when the size is read from another sentence). A stake
+        bought, described by its threshold and by its percentage in the same
+        named company ("took a majority stake in Harlow Dairies" ... "acquired
+        a 38% stake in Harlow": stake_nouns and stake_taking_verbs in
+        rules/relations.yaml; a warning, the purchase being one by its name).
         Every hedge gets its slack first: "about" ±10 %, "nearly" and "almost"
         at or just below, "more than" a lower bound, and the rounding of each
         written number; only shares that fail at the edge of every hedge are
@@ -96,6 +100,41 @@ class FractionMismatch(Rule):
                                  f"(the share allows {_pct(stated[0])}–{_pct(stated[1])})", spans)
             yield from self._bracketed(doc, ctx)
             yield from self._short_of_majority(doc, ctx)
+            yield from self._stakes_taken(doc, ctx)
+
+    def _stakes_taken(self, doc: Document, ctx):
+        """'took a majority stake in Kylie Jenner's company' ... 'acquired a 41% ownership position in Jenner's
+        portfolio': one purchase, described by its threshold and by its percentage, in the same named company.
+        A warning: that the two are one purchase is inferred from the name they share. Where any percentage
+        bought in that company fits the threshold, nothing is said."""
+        thresholds = {w.lower(): tuple(float(x) / 100 for x in b) for w, b in
+                      ctx.relations.data.get("threshold_shares", {}).items()}
+        nouns, verbs = ctx.relations.words("stake_nouns"), ctx.relations.words("stake_taking_verbs")
+        if not (thresholds and nouns and verbs):
+            return
+        noun = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")"
+        verb = r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\s+(?:an?\s+|the\s+|its\s+)?"
+        words = "|".join(re.escape(w) for w in thresholds)
+        named = [(m, _names(m.group("obj"))) for m in re.finditer(
+            verb + rf"(?P<word>{words})\s+{noun}\s+in\s+(?P<obj>[^.;:,()]{{1,60}})", doc.text, re.I)]
+        if not named:
+            return
+        bought = []
+        for q in doc.with_unit("percent"):
+            after = re.match(rf"\s*(?:-\s*)?{noun}\s+in\s+(?P<obj>[^.;:,()]{{1,60}})", doc.after(q, 90), re.I)
+            if after and not q.is_range and re.search(verb + r"$", doc.before(q, 40), re.I):
+                bought.append((q, _names(after.group("obj"))))
+        for m, names in named:
+            lo, hi = thresholds[m.group("word").lower()]
+            same = [(q, n & names, interval(doc, q, ctx.hedges, with_rounding=True)) for q, n in bought if n & names]
+            if not same or any(b_hi / 100 > lo and b_lo / 100 < hi for _, _, (b_lo, b_hi) in same):
+                continue
+            q, shared, _ = same[0]
+            word = Span(m.start("word"), m.end("word"), m.group("word"))
+            yield self.finding(
+                doc.doc, f"a {m.group('word')} stake is {_pct(lo)}–{_pct(hi)}, but the stake bought in "
+                         f"{' '.join(sorted(shared))} is {q.text} (one purchase, read from the name both give)",
+                [word, q.span], severity="warning")
 
     def _short_of_majority(self, doc: Document, ctx):
         """'the 192 opposition lawmakers six votes short of the two-thirds majority' in a chamber the text
@@ -258,6 +297,11 @@ def _chambers_of(doc: Document, held: Quantity) -> list[Quantity]:
                 and _OF_CHAMBER.match(doc.between(q, later[0])):
             out.append(later[0])
     return out
+
+
+def _names(phrase: str) -> set[str]:
+    """The capitalised words of a phrase, without possessives: what two mentions of one company share."""
+    return {re.sub(r"['’]s$", "", w) for w in re.findall(r"\b[A-Z][\w'’-]{2,}", phrase)}
 
 
 # "Over half (45%": the bracket opened right after the share, perhaps with a hedge of its own inside

@@ -101,6 +101,43 @@ class FractionMismatch(Rule):
             yield from self._bracketed(doc, ctx)
             yield from self._short_of_majority(doc, ctx)
             yield from self._stakes_taken(doc, ctx)
+            yield from self._times_the_named(doc, ctx)
+
+    def _times_the_named(self, doc: Document, ctx):
+        """'worth about $28 billion, or four times the value of the cash Verizon is paying': the multiple restates
+        the amount against an amount the text gave before under that noun ('the $4.8 billion' of cash). Every
+        earlier amount of that noun must agree, or nothing is said; a whole number of times is read to the
+        nearest whole. A warning when the named amount is in another sentence."""
+        for r in doc.with_unit("ratio"):
+            if r.is_range or r.value is None or r.value <= 1:
+                continue
+            noun = _TIMES_THE.match(doc.after(r, 60))
+            before = [q for q in doc.in_sentence(r.sentence) if q.end <= r.start]
+            if not noun or not before or not _OR_RESTATED.fullmatch(doc.between(before[-1], r)):
+                continue
+            amount = before[-1]
+            if amount.unit in ("count", "percent", "fraction", "ratio", "point") or amount.is_range:
+                continue
+            head = _head_noun(noun.group(1))
+            if head is None:
+                continue
+            head = ctx.vocab.synonyms.get(head, head)
+            of_head = re.compile(rf"^\s+(?:in|on|of|for)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head.rstrip('s'))}", re.I)
+            named = [q for q in doc.quantities if q.start < amount.start and q.unit == amount.unit and not q.is_range
+                     and (ctx.relations.same_subject(q.subject, head) or of_head.match(doc.after(q, 50)))]
+            if not named or len({q.value for q in named}) != 1:
+                continue  # no amount of that name, or several: which one the multiple is of is unsaid
+            whole = named[-1]
+            lo, hi = _ratio(doc, amount, whole, ctx)
+            r_lo, r_hi = interval(doc, r, ctx.hedges, with_rounding=True)
+            if float(r.value).is_integer() and "." not in r.text:
+                r_lo, r_hi = min(r_lo, r.value - 0.5), max(r_hi, r.value + 0.5)
+            if hi < r_lo or lo > r_hi:
+                across = whole.sentence != r.sentence
+                yield self.finding(
+                    doc.doc, f"{amount.text} is {amount.number / whole.number:.1f} times the {whole.text} of "
+                             f"{head}, not {r.text}" + (" (the amount is named in another sentence)" if across else ""),
+                    [r.span, amount.span, whole.span], severity="warning" if across else None)
 
     def _stakes_taken(self, doc: Document, ctx):
         """'took a majority stake in Kylie Jenner's company' ... 'acquired a 41% ownership position in Jenner's
@@ -297,6 +334,25 @@ def _chambers_of(doc: Document, held: Quantity) -> list[Quantity]:
                 and _OF_CHAMBER.match(doc.between(q, later[0])):
             out.append(later[0])
     return out
+
+
+# "four times the value of the cash Verizon is paying", "three times the company's revenue"
+_TIMES_THE = re.compile(r"^\s+(?:the|its|their|his|her)\s+(?:(?:value|size|amount|sum|level)\s+of\s+(?:the\s+|its\s+|their\s+)?)?"
+                        r"(?:[\w-]+['’]s\s+)?((?:[a-z-]+\s*){1,3})")
+_NOT_IN_A_NOUN = {"that", "which", "who", "in", "on", "for", "of", "at", "by", "with", "from", "to", "is", "are", "was",
+                  "were", "will", "as", "and", "or", "than", "it", "they", "he", "she", "we"}
+
+
+def _head_noun(words: str) -> str | None:
+    """The last word of a noun phrase's run of lower-case words, before a relative clause or preposition
+    ('cash' of 'cash Verizon is paying', 'repairs' of 'road repairs.')."""
+    run = []
+    for w in words.split():
+        if w.lower() in _NOT_IN_A_NOUN:
+            break
+        run.append(w.lower())
+    return run[-1] if run else None
+_OR_RESTATED = lexicon_pattern(r",\s*or\s+(?:(?&HEDGE)\s+)?", re.I)
 
 
 def _names(phrase: str) -> set[str]:

@@ -8,7 +8,7 @@ from checker.lexicon import lexicon_pattern
 from checker.rules import links
 from checker.rules.base import Rule, register
 from checker.report import Span
-from checker.rules.facts import Document, Quantity, interval, rounding
+from checker.rules.facts import Document, Quantity, interval, rounding, show
 
 _HEDGE = r"(?:(?&HEDGE)|only|or)?"  # any hedge of hedges.yaml
 # "€2.9 billion, about half of ...": the part, a comma, the share
@@ -102,6 +102,39 @@ class FractionMismatch(Rule):
             yield from self._short_of_majority(doc, ctx)
             yield from self._stakes_taken(doc, ctx)
             yield from self._times_the_named(doc, ctx)
+            yield from self._rate_applied(doc, ctx)
+
+    def _rate_applied(self, doc: Document, ctx):
+        """'for every $1000 invested in a room, the hotel should charge $1 in average daily rate. So a room that
+        cost $200,000 to build should sell for $300/night': a rate stated with 'for every', then applied in the
+        next sentence ('So', 'That means', 'For example'), whose two amounts (in the rate's order, or matched by
+        unit) must keep the rate. The rate gets the slack of 'about', being a rule of thumb. A warning."""
+        for a in doc.quantities:
+            if a.is_range or not a.value or not re.search(r"\bfor\s+(?:every|each)\s+$", doc.before(a, 20), re.I):
+                continue
+            rest = [q for q in doc.in_sentence(a.sentence) if q.start > a.end and not q.is_range and q.value]
+            if len(rest) != 1:
+                continue  # the rate is one amount per one amount
+            b = rest[0]
+            sent = doc.sentences[a.sentence + 1] if a.sentence + 1 < len(doc.sentences) else None
+            if sent is None or not _APPLIED.match(doc.text[sent.start:sent.end]):
+                continue
+            example = [q for q in doc.in_sentence(a.sentence + 1) if not q.is_range and q.value]
+            if len(example) != 2:
+                continue
+            c, d = example
+            if a.unit != b.unit and (c.unit, d.unit) == (b.unit, a.unit):
+                c, d = d, c
+            if (c.unit, d.unit) != (a.unit, b.unit):
+                continue
+            tol = float(ctx.hedges["tolerance"]["approx"])
+            rate_lo, rate_hi = b.value / a.value * (1 - tol), b.value / a.value * (1 + tol)
+            lo, hi = _ratio(doc, d, c, ctx)
+            if hi < rate_lo or lo > rate_hi:
+                yield self.finding(
+                    doc.doc, f"at {b.text} for every {a.text}, {c.text} gives {show(c.value * b.value / a.value)} {d.unit}, "
+                             f"not {d.text} (a rate applied in the next sentence)",
+                    [a.span, b.span, c.span, d.span], severity="warning")
 
     def _times_the_named(self, doc: Document, ctx):
         """'worth about $28 billion, or four times the value of the cash Verizon is paying': the multiple restates
@@ -353,6 +386,11 @@ def _head_noun(words: str) -> str | None:
         run.append(w.lower())
     return run[-1] if run else None
 _OR_RESTATED = lexicon_pattern(r",\s*or\s+(?:(?&HEDGE)\s+)?", re.I)
+
+
+# the sentence that applies a rule just stated: "So a room that cost ...", "For example, ..."
+_APPLIED = re.compile(r"^\W*(?:so|thus|that\s+means|this\s+means|for\s+example|for\s+instance|in\s+other\s+words)\b",
+                      re.I)
 
 
 def _names(phrase: str) -> set[str]:

@@ -123,6 +123,8 @@ class FractionMismatch(Rule):
             if len(example) != 2:
                 continue
             c, d = example
+            if re.match(r"\s*(?:more|extra|additional|net|in\s+net)\b", doc.after(d, 20), re.I):
+                continue  # "yields $300 million more": a gain on top, not the rate's product
             if a.unit != b.unit and (c.unit, d.unit) == (b.unit, a.unit):
                 c, d = d, c
             if (c.unit, d.unit) != (a.unit, b.unit):

@@ -77,7 +77,8 @@ class PercentOutOfRange(Rule):
                         yield self.finding(
                             doc.doc, f"{q.text} {bounded}: a {bounded} must lie between 0% and 100%", [q.span])
                         continue
-                    yield from self._restated(doc, q, ratio_wholes)
+                    if not _changed(doc, q, changes):
+                        yield from self._restated(doc, q, ratio_wholes)
                     continue  # not written as a share of something
                 if _is_ratio(whole, q, ratio_wholes):
                     continue
@@ -161,6 +162,12 @@ def _column_blocks(doc: Document) -> list[list[tuple[float, Quantity]]]:
 
 
 _CELL_BEFORE = re.compile(r"(?:^|[ \t])(\d[\d,]*)[ \t]+$")
+
+
+def _changed(doc: Document, q: Quantity, changes: set[str]) -> bool:
+    """'150% growth', '120% increase': a percentage followed by a change noun is a change, not a share."""
+    after = re.match(r"\s*(?:-\s*)?([a-z]+)", doc.after(q, 20).lower())
+    return bool(after) and after.group(1) in changes
 
 
 def _whole(doc: Document, q: Quantity) -> re.Match | None:

@@ -248,8 +248,8 @@ class FractionMismatch(Rule):
                 severity="warning" if across else None)
 
     def _bracketed(self, doc: Document, ctx):
-        """'Over half (45%) of respondents', 'a majority (41%) of shareholders': a share and the
-        percentage in brackets right beside it state one value twice, so they must agree."""
+        """'Over half (45%) of respondents', 'a majority of shareholders (41%)': a share and the percentage in
+        brackets right beside it (or after the 'of' phrase of its whole) state one value twice: they must agree."""
         thresholds = {w.lower(): (float(lo), float(hi)) for w, (lo, hi) in
                       ctx.relations.data.get("threshold_shares", {}).items()}
         words = "|".join(re.escape(w) for w in sorted(thresholds, key=len, reverse=True))
@@ -265,13 +265,14 @@ class FractionMismatch(Rule):
                 _written(p)
             before = head[:opened.start()]
             share = next((q for q in doc.in_sentence(p.sentence) if q.unit == "fraction" and not q.is_range
-                          and q.end <= p.start and not before[q.end - doc.sentence_of(p).start:].strip()), None)
+                          and q.end <= p.start and _OF_WHOLE.fullmatch(before[q.end - doc.sentence_of(p).start:])),
+                         None)
             if share is not None:
                 lo, hi = interval(doc, share, ctx.hedges, with_rounding=True)
                 label = _hedge_text(doc, share) + share.text
                 spans = [share.span, p.span]
             else:
-                word = re.search(rf"\b({words})\s*$", before, re.I) if words else None
+                word = re.search(rf"\b({words}){_OF_WHOLE.pattern}$", before, re.I) if words else None
                 if not word:
                     continue
                 lo, hi = (x / 100 for x in thresholds[word.group(1).lower()])
@@ -400,6 +401,8 @@ def _names(phrase: str) -> set[str]:
     return {re.sub(r"['’]s$", "", w) for w in re.findall(r"\b[A-Z][\w'’-]{2,}", phrase)}
 
 
+# "of respondents", "of the party's members": the whole of a share, in words (a number there is another fact)
+_OF_WHOLE = re.compile(r"(?:\s+of\s+(?:the\s+|all\s+)?(?:[A-Za-z'’-]+\s+){0,2}[A-Za-z'’-]+)?\s*", re.I)
 # "Over half (45%": the bracket opened right after the share, perhaps with a hedge of its own inside
 _BRACKET_OPEN = lexicon_pattern(r"\s*\(\s*(?:(?&HEDGE)\s+)?$", re.I)
 

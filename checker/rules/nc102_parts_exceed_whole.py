@@ -81,6 +81,8 @@ class PartsExceedWhole(Rule):
     proof = {
         "error": ("the parts are disjoint by an event pair of rules/relations.yaml, or listed as a breakdown of "
                   "their whole ('Of those ...', 'including'), on the same counted thing"),
+        "warning": ("the chances of an outcome and of its negation, the two clauses read as one event by their verb "
+                    "and a word of its object"),
     }
 
     def check(self, ctx):

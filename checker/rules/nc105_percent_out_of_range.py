@@ -79,7 +79,7 @@ class PercentOutOfRange(Rule):
                         yield self.finding(
                             doc.doc, f"{q.text} {bounded}: a {bounded} must lie between 0% and 100%", [q.span])
                         continue
-                    if not _changed(doc, q, changes):
+                    if hi > 100 and not _changed(doc, q, changes):  # a margin compared may well be negative
                         yield from self._restated(doc, q, ratio_wholes)
                     continue  # not written as a share of something
                 if _is_ratio(whole, q, ratio_wholes):

@@ -137,7 +137,8 @@ class FractionMismatch(Rule):
             lo, hi = _ratio(doc, d, c, ctx)
             if hi < rate_lo or lo > rate_hi:
                 yield self.finding(
-                    doc.doc, f"at {b.text} for every {a.text}, {c.text} gives {show(c.value * b.value / a.value)} {d.unit}, "
+                    doc.doc, f"at {b.text} for every {a.text}, {c.text} gives "
+                             f"{show(c.value * b.value / a.value)} {d.unit}, "
                              f"not {d.text} (a rate applied in the next sentence)",
                     [a.span, b.span, c.span, d.span], severity="warning")
 
@@ -225,7 +226,8 @@ class FractionMismatch(Rule):
             if not held or re.search(r"[;:]|\d", doc.between(held[-1], gap)):
                 continue
             seats = {}
-            if len(held) >= 2 and _OF_CHAMBER.match(doc.between(held[-2], held[-1])) and held[-1].value > held[-2].value:
+            if len(held) >= 2 and held[-1].value > held[-2].value and \
+                    _OF_CHAMBER.match(doc.between(held[-2], held[-1])):
                 seats = {held[-1].value: held[-1]}  # "taking 25 of the 57 seats, four short of a majority"
                 held.pop()
             held = held[-1]
@@ -245,7 +247,8 @@ class FractionMismatch(Rule):
             named = "a majority" if fraction is None else f"a {fraction.text} majority"
             across = whole.sentence != gap.sentence
             yield self.finding(
-                doc.doc, f"{named} of {whole.text} seats is {needed}, so {held.text} are {needed - held.value:g} short, "
+                doc.doc, f"{named} of {whole.text} seats is {needed}, so {held.text} are "
+                         f"{needed - held.value:g} short, "
                          f"not {gap.text}" + (" (the chamber's size is read from another sentence)" if across else ""),
                 [whole.span, held.span, gap.span] + ([fraction.span] if fraction else []),
                 severity="warning" if across else None)
@@ -376,7 +379,8 @@ def _chambers_of(doc: Document, held: Quantity) -> list[Quantity]:
 
 
 # "four times the value of the cash Verizon is paying", "three times the company's revenue"
-_TIMES_THE = re.compile(r"^\s+(?:the|its|their|his|her)\s+(?:(?:value|size|amount|sum|level)\s+of\s+(?:the\s+|its\s+|their\s+)?)?"
+_TIMES_THE = re.compile(r"^\s+(?:the|its|their|his|her)\s+"
+                        r"(?:(?:value|size|amount|sum|level)\s+of\s+(?:the\s+|its\s+|their\s+)?)?"
                         r"(?:[\w-]+['’]s\s+)?((?:[a-z-]+\s*){1,3})")
 _NOT_IN_A_NOUN = {"that", "which", "who", "in", "on", "for", "of", "at", "by", "with", "from", "to", "is", "are", "was",
                   "were", "will", "as", "and", "or", "than", "it", "they", "he", "she", "we"}
@@ -391,6 +395,9 @@ def _head_noun(words: str) -> str | None:
             break
         run.append(w.lower())
     return run[-1] if run else None
+
+
+# "about $28 billion, or four times": the multiple restates the amount before it
 _OR_RESTATED = lexicon_pattern(r",\s*or\s+(?:(?&HEDGE)\s+)?", re.I)
 
 

@@ -137,7 +137,8 @@ class PercentOutOfRange(Rule):
                 total = full or (lo + hi) / 2
                 yield self.finding(
                     doc.doc, f"{show(count)} {pct.text} in a table of counts and their shares: the other rows give "
-                             f"a total of about {show(round(total))}{basis}, so {show(count)} is {count / total:.0%} of it; "
+                             f"a total of about {show(round(total))}{basis}, so {show(count)} is "
+                             f"{count / total:.0%} of it; "
                              f"a share must lie between 0% and 100%", [pct.span], severity="warning")
 
 

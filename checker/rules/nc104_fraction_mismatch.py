@@ -76,11 +76,14 @@ class FractionMismatch(Rule):
             for share in doc.quantities:
                 if share.unit not in ("fraction", "percent") or share.is_range or _COMPARATIVE.match(doc.after(share, 30)):
                     continue  # "7% below the average" is a change, not a share
-                part = _part(doc, share)
+                part, whole = _part(doc, share), None
                 if part is None:
-                    continue
-                whole = None
-                if part.unit == "percent":
+                    part, whole = _whole_then_part(doc, share, ctx.relations)
+                    if part is None:
+                        continue
+                if whole is not None:
+                    ratio = _ratio(doc, part, whole, ctx)
+                elif part.unit == "percent":
                     ratio = _interval_of_percent(doc, part, ctx)
                 else:
                     named = next(((p, w) for p, w in pairs if w is part and p.sentence == part.sentence), None)
@@ -302,11 +305,43 @@ def _part(doc: Document, share: Quantity) -> Quantity | None:
         gap = doc.between(before[-1], share)
         if before[-1].unit in ("percent", "fraction") and re.match(r"\s*[A-Za-z]", gap):
             return None  # "65 percent were white, 11.9 percent were black": a list of shares of different groups
+        if before[-1] is same[0] and re.match(r"^\W*of\s+the\s*$", doc.text[doc.sentence_of(share).start:
+                                                                              before[-1].start], re.I):
+            return None  # "Of the 160,000 spectators, nearly half, ...": the whole, not the part
         return before[-1]
     after = [q for q in same if q.start >= share.end]
     if after and _PART_AFTER.match(doc.between(share, after[0])):
         return after[0]
     return None
+
+
+def _whole_then_part(doc: Document, share: Quantity, relations) -> tuple[Quantity | None, Quantity | None]:
+    """(part, whole) written after or around the share: 'Half of the 160,000 spectators, or 55,000',
+    'A third of the 1,200 staff, or 650 people' (share, whole, part) and 'Of the 160,000 spectators, nearly
+    half, about 55,000' (whole, share, part): the part restates the share, right after a comma."""
+    same = doc.in_sentence(share.sentence)
+    later = [q for q in same if q.start >= share.end]
+    if len(later) >= 2 and _WHOLE_AFTER.match(doc.between(share, later[0])) and \
+            links.comparable(later[0], later[1]) and _restates(doc, later[1], later[0], relations):
+        return later[1], later[0]
+    sent = doc.sentence_of(share)
+    first = same[0] if same else None
+    if later and first is not None and first is not share and links.comparable(first, later[0]) and \
+            re.match(r"^\W*of\s+the\s*$", doc.text[sent.start:first.start], re.I) and \
+            _SHARE_OPENED.fullmatch(doc.between(first, share)) and \
+            _restates(doc, later[0], first, relations, doc.between(share, later[0])):
+        return later[0], first
+    return None, None
+
+
+def _restates(doc: Document, part: Quantity, whole: Quantity, relations, gap: str | None = None) -> bool:
+    """Is the number after the comma the share restated ('..., or 650 people', '..., about 55,000 spectators'),
+    not another group ('..., 40 crew', '..., 12 of them children')? 'or' says so; without it the part must
+    count the whole's thing."""
+    restated = _PART_RESTATED.match(doc.between(whole, part) if gap is None else gap)
+    if not restated or re.match(r"\s+(?:of|among)\b", doc.after(part, 12), re.I):
+        return False
+    return bool(restated.group("or")) or part.unit != "count" or relations.related_subjects(part.subject, whole.subject)
 
 
 def _whole(doc: Document, share: Quantity, part: Quantity, ctx, pairs) -> Quantity | None:
@@ -357,6 +392,10 @@ def _interval_of_percent(doc, part, ctx) -> tuple[float, float]:
 
 
 _HEDGE_BEFORE = lexicon_pattern(r"(?&HEDGE)\s+$", re.I)
+# "Half of the 160,000 spectators, or 55,000": the words after the whole, a comma, perhaps "or" and a hedge
+_PART_RESTATED = lexicon_pattern(r"^[^.;:\d()]{0,40}?,\s*(?:(?P<or>or)\s+)?(?:(?&HEDGE)\s+)?$", re.I)
+# "Of the 160,000 spectators, nearly half": the whole's words, a comma, perhaps a hedge of the share
+_SHARE_OPENED = lexicon_pattern(r"[^.;:\d]{0,60},\s*(?:(?&HEDGE)\s+)?", re.I)
 # "six votes short of the two-thirds majority", "four short of a majority"
 _SHORT_OF_MAJORITY = re.compile(
     r"^\s+(?:(?:votes?|seats?|members?|lawmakers?|mps?|deputies|senators)\s+)?short\s+of\s+(?:the\s+|a\s+|an\s+)?"

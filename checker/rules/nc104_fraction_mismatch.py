@@ -64,8 +64,7 @@ class FractionMismatch(Rule):
     kind = "fraction-mismatch"
     severity = "error"
     proof = {
-        "error": ("the share is written beside its part and its whole, tied to them by syntax, restated in brackets "
-                  "beside itself, or a shortfall from a majority of a chamber sized in the same sentence"),
+        "error": "the share is written beside its part and its whole, tied to them by syntax",
         "warning": ("the numbers are tied across sentences: a chamber's size, a stake bought in the same named "
                     "company, an amount named before by its noun, a rate applied in the next sentence"),
     }

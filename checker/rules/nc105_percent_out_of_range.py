@@ -52,8 +52,8 @@ class PercentOutOfRange(Rule):
     kind = "percent-out-of-range"
     severity = "error"
     proof = {
-        "error": ("a share of a set, or a share whose noun names its whole ('stake', 'turnout'), or a value compared "
-                  "with such a share in its sentence, cannot pass 100 % whatever else the text says"),
+        "error": ("a share of a set, or a share whose noun names its whole ('stake', 'turnout'), cannot pass 100 % "
+                  "whatever else the text says"),
         "warning": ("the share is inferred: compared with a share of a set in the sentence before, or a table row "
                     "whose column total the other rows give"),
     }

@@ -24,7 +24,8 @@ class PercentOutOfRange(Rule):
         A percentage written as a share of a set ("N% of voters", "N% of the
         region", "N% of all vehicle sales") that is above 100 or below 0, and
         a share whose noun names its whole ("a 140% stake", "turnout of 112%",
-        listed in rules/relations.yaml as bounded_shares). A percentage compared
+        listed in rules/relations.yaml as bounded_shares), also as the level a
+        change reaches ("turnout rose to 112%"). A percentage compared
         with such a share ("14.6% of all sales, down from the average of 152%")
         is the same share at another time and is held to the same bounds (a
         warning when the share is in the sentence before). In a table whose
@@ -167,6 +168,10 @@ def _column_blocks(doc: Document) -> list[list[tuple[float, Quantity]]]:
 _CELL_BEFORE = re.compile(r"(?:^|[ \t])(\d[\d,]*)[ \t]+$")
 
 
+# "rose to", "climbed from 80% to", "fell back to": a verb or two and then the level reached
+_TO_A_LEVEL = r"(?:[a-z]+\s+){1,2}(?:from\s+[\d.]+\s*(?:%|percent|per\s+cent)\s+)?to"
+
+
 def _changed(doc: Document, q: Quantity, changes: set[str]) -> bool:
     """'150% growth', '120% increase': a percentage followed by a change noun is a change, not a share."""
     after = re.match(r"\s*(?:-\s*)?([a-z]+)", doc.after(q, 20).lower())
@@ -196,15 +201,17 @@ def _what(whole: re.Match) -> str:
 
 def _bounded_share(doc, q, nouns) -> str | None:
     """The share noun a percentage is the value of, if it names a part of a whole that cannot pass 100 %:
-    'a 252% stake' (the noun after it), 'turnout of 112%', 'occupancy at 104%' (the noun before it)."""
+    'a 252% stake' (the noun after it), 'turnout of 112%', 'occupancy at 104%' (the noun before it), and the
+    level a change reaches, 'turnout rose to 112%', 'the load factor climbed from 80% to 104%' (a level, not
+    the change: that would be 'rose 12%' or 'rose by 12 points')."""
     names = sorted((n.lower() for n in nouns), key=len, reverse=True)
     after = doc.after(q, 30).lower()
     for n in names:
         if re.match(rf"\s*(?:-\s*)?{re.escape(n)}\b", after):
             return n
-    before = doc.before(q, 40).lower()
+    before = doc.before(q, 60).lower()
     for n in names:
-        if re.search(rf"\b{re.escape(n)}\s+(?:of|at|was|is|stood\s+at|reached|hit)\s+(?:about\s+|nearly\s+|almost\s+)?$",
-                     before):
+        if re.search(rf"\b{re.escape(n)}\s+(?:of|at|was|is|stood\s+at|reached|hit|{_TO_A_LEVEL})\s+"
+                     rf"(?:about\s+|nearly\s+|almost\s+)?$", before):
             return n
     return None

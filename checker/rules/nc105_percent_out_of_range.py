@@ -81,7 +81,7 @@ class PercentOutOfRange(Rule):
                             doc.doc, f"{q.text} {bounded}: a {bounded} must lie between 0% and 100%", [q.span])
                         continue
                     if hi > 100 and not _changed(doc, q, changes):  # a margin compared may well be negative
-                        yield from self._restated(doc, q, ratio_wholes)
+                        yield from self._restated(doc, q, ratio_wholes, ctx.relations.words("bounded_shares"))
                     continue  # not written as a share of something
                 if _is_ratio(whole, q, ratio_wholes):
                     continue
@@ -90,9 +90,10 @@ class PercentOutOfRange(Rule):
                     [q.span])
             yield from self._columns(doc)
 
-    def _restated(self, doc: Document, q: Quantity, ratio_wholes: set[str]):
+    def _restated(self, doc: Document, q: Quantity, ratio_wholes: set[str], bounded: list[str]):
         """'14.6 percent of all vehicle sales ... up from 13.2 percent ... the average of 152 percent': a
-        percentage compared with a share, link by link back to the share written with its whole."""
+        percentage compared with a share, link by link back to the share written with its whole (or named by
+        its noun: 'turnout was 64%, down from 130%')."""
         if not _COMPARED.search(doc.before(q, 40)):
             return
         link = q
@@ -103,6 +104,15 @@ class PercentOutOfRange(Rule):
                 return
             link = earlier[-1]
             whole = _whole(doc, link)
+            noun = None if whole else _bounded_share(doc, link, bounded)
+            if noun:
+                across = link.sentence != q.sentence
+                yield self.finding(
+                    doc.doc, f"{q.text} is compared with the {noun} of {link.text}, so it is a {noun} too: "
+                             f"a {noun} must lie between 0% and 100%"
+                             + (" (the share is named in the sentence before)" if across else ""),
+                    [q.span, link.span], severity="warning" if across else None)
+                return
             if whole:
                 if _is_ratio(whole, link, ratio_wholes):
                     return

@@ -200,7 +200,8 @@ class FractionMismatch(Rule):
         bought = []
         for q in doc.with_unit("percent"):
             after = re.match(rf"\s*(?:-\s*)?{noun}\s+in\s+(?P<obj>[^.;:,()]{{1,60}})", doc.after(q, 90), re.I)
-            if after and not q.is_range and re.search(verb + r"$", doc.before(q, 40), re.I):
+            if after and not q.is_range and re.search(verb + r"$", doc.before(q, 40), re.I) and \
+                    not _ANOTHER_PURCHASE.search(doc.before(q, 80)):
                 bought.append((q, _names(after.group("obj"))))
         for m, names in named:
             lo, hi = thresholds[m.group("word").lower()]
@@ -281,8 +282,10 @@ class FractionMismatch(Rule):
                 spans = [share.span, p.span]
             else:
                 word = re.search(rf"\b({words}){_OF_WHOLE.pattern}$", before, re.I) if words else None
-                if not word:
-                    continue
+                if not word or not (re.match(r"\s+of\b", word.group()[len(word.group(1)):])
+                                    or re.match(r"\s*\)\s*of\b", doc.text[p.end:p.end + 8])):
+                    continue  # a threshold word is a share only with its whole: 'the most (40%) came from ...'
+
                 lo, hi = (x / 100 for x in thresholds[word.group(1).lower()])
                 label = word.group(1)
                 spans = [Span(p.start - len(head) + word.start(1), p.start - len(head) + word.end(1), word.group(1)),
@@ -442,6 +445,11 @@ _OR_RESTATED = lexicon_pattern(r",\s*or\s+(?:(?&HEDGE)\s+)?", re.I)
 # the sentence that applies a rule just stated: "So a room that cost ...", "For example, ..."
 _APPLIED = re.compile(r"^\W*(?:so|thus|that\s+means|this\s+means|for\s+example|for\s+instance|in\s+other\s+words)\b",
                       re.I)
+
+
+# "later acquired a 20% stake", "also bought", "a further 10%": a second purchase, not the first restated
+_ANOTHER_PURCHASE = re.compile(r"\b(?:later|subsequently|then|since|also|again|another|additional|further|more)\b",
+                               re.I)
 
 
 def _names(phrase: str) -> set[str]:

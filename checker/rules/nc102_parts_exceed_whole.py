@@ -144,5 +144,8 @@ class PartsExceedWhole(Rule):
                     and not elsewhere.search(doc.before(q, 40) + doc.after(q, 40))}
             parts = [q for q in doc.near(whole, reach, reach) if id(q) in shares[whole.subject]
                      and links.comparable(q, whole) and q.number < whole.number]
+            # "lost eight of their nine games": the eight are among the nine, not beside them
+            nested = {id(p) for p, w in links.of_pairs(doc, relations) if any(w is q for q in parts)}
+            parts = [q for q in parts if id(q) not in nested]
             if len(parts) >= 2:
                 yield whole, parts

@@ -53,6 +53,7 @@ SCHEMAS: dict[str, dict] = {
         "change_multiples": {str: NUMBER},
         "regular_price_cues": WORDS,
         "signed_words": WORDS,
+        "signed_subjects": WORDS,
         # the non-quantity stage (checker/extract/nonquantities.py)
         "range_cues_before": WORDS,
         "irregular_plurals": WORDS,

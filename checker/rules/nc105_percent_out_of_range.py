@@ -70,6 +70,12 @@ class PercentOutOfRange(Rule):
                 lo = q.number if not q.is_range else min(q.low, q.high)
                 if 0 <= lo and hi <= 100:
                     continue
+                below = _below_nothing(doc, q, ctx.vocab)
+                if below:
+                    yield self.finding(doc.doc, f"{below} by {q.text}: a fall of more than 100% leaves less than "
+                                                "nothing", [q.span],
+                                       basis="a decrease of a quantity that cannot be negative is at most 100 %")
+                    continue
                 before = doc.before(q, 40).lower().split()
                 if before and (before[-1] in changes or " ".join(before[-2:]) in changes):
                     continue  # "rose 150%": a change, not a share
@@ -186,6 +192,23 @@ def _changed(doc: Document, q: Quantity, changes: set[str]) -> bool:
     """'150% growth', '120% increase': a percentage followed by a change noun is a change, not a share."""
     after = re.match(r"\s*(?:-\s*)?([a-z]+)", doc.after(q, 20).lower())
     return bool(after) and after.group(1) in changes
+
+
+def _below_nothing(doc: Document, q: Quantity, vocab) -> str | None:
+    """'reducing a metabolic rate by 175%': the decrease verb, when q is a fall 'by' more than 100 % of a
+    quantity that cannot go below zero (no signed word or signed subject in the sentence: 'profit fell 150%')."""
+    if q.number <= 100 or q.is_range:
+        return None
+    down = "|".join(re.escape(w) for w in sorted(vocab.nonq["change_down"], key=len, reverse=True) if w != "down")
+    m = re.search(rf"\b({down})\b[^.;:,]{{0,40}}?\bby\s+(?:(?:about|nearly|almost|roughly|some|around|over|"
+                  rf"more\s+than|up\s+to)\s+)?$", doc.before(q, 80), re.I)
+    if not m:
+        return None
+    sent = doc.sentence_of(q)
+    words = [*vocab.nonq["signed_words"], *vocab.nonq.get("signed_subjects", ())]
+    if re.search(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", doc.text[sent.start:sent.end], re.I):
+        return None
+    return m.group(1)
 
 
 def _whole(doc: Document, q: Quantity) -> re.Match | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.lexicon import lexicon_pattern
 from checker.rules.facts import Document, Quantity, Relations
@@ -74,8 +74,27 @@ def of_pairs(doc: Document, relations: Relations) -> list[tuple[Quantity, Quanti
             if comparable(p, w) and _OF_BETWEEN.match(doc.between(p, w)):
                 if _related(p, w, relations):
                     pairs.append((p, w))
+                elif _names_no_noun(doc, w):
+                    pairs.append((p, replace(w, subject=p.subject)))
                 break
     return pairs
+
+
+# "selected from eight that submitted proposals", "14 of the 20 who applied": the whole's noun is left out and
+# is the part's ("eight [companies] that submitted"); the noun the extractor finds later in the clause is
+# another thing (the proposals)
+_RELATIVE_AFTER = re.compile(r"^\s+(?:that|who|which|whom)\b", re.I)
+
+
+def _names_no_noun(doc: Document, w: Quantity) -> bool:
+    return w.unit == "count" and bool(_RELATIVE_AFTER.match(doc.text[w.end:w.end + 10]))
+
+
+def another_group_beside(earlier: Quantity, later: Quantity) -> bool:
+    """Two counts of one thing in one sentence are two groups, not a fact said twice: "the five companies
+    had been selected to join the nine companies" (a fact is restated in a later sentence, not beside itself;
+    a bracketed restatement is read as such by extraction)."""
+    return earlier.sentence == later.sentence and earlier.restates is None and later.restates is None
 
 
 def _related(p: Quantity, w: Quantity, relations: Relations) -> bool:

@@ -64,9 +64,9 @@ class ConflictingValues(Rule):
     def check(self, ctx):
         elsewhere = ctx.relations.words_re("not_same_fact")
         for doc in ctx.documents:
-            wholes_of_parts = {id(w) for _, w in links.of_pairs(doc, ctx.relations)}
+            wholes_of_parts = {(w.start, w.end) for _, w in links.of_pairs(doc, ctx.relations)}
             for later in doc.quantities:
-                if later.is_range or not _DEFINITE.search(doc.before(later, 15)) or id(later) in wholes_of_parts:
+                if later.is_range or not _DEFINITE.search(doc.before(later, 15)) or (later.start, later.end) in wholes_of_parts:
                     continue  # "14 of the 19 municipalities" names a whole, it does not restate a fact
                 if later.unit in ("percent", "fraction", "point") or elsewhere.search(doc.before(later, 30)) \
                         or _THRESHOLD.match(doc.after(later, 40)):
@@ -79,6 +79,8 @@ class ConflictingValues(Rule):
                 earlier = _earlier_statement(doc, later, ctx, elsewhere)
                 if earlier is None or _compatible(doc, earlier, later, ctx) or _refers_to_another(doc, later, ctx):
                     continue
+                if links.another_group_beside(earlier, later):
+                    continue  # "the five companies had been selected to join the nine companies": two groups
                 if later.subject in ctx.relations.words("owned_subjects") and \
                         (not later.actor or later.actor != earlier.actor):
                     continue  # two people's ages: the same fact only for one named person

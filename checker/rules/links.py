@@ -285,10 +285,75 @@ def breakdowns(doc: Document, relations: Relations) -> list[Breakdown]:
         if complete:
             out.extend(_cued(doc, relations, sent, qs, cue))
             continue
+        colon = _colon_list(doc, relations, sent, qs) or _added_to_existing(doc, sent, qs)
+        if colon:
+            out.append(colon)
+            continue
         shared = _shared_out(doc, relations, sent, qs)
         if shared:
             out.append(shared)
     return out
+
+
+# "four sales this week: two to Biman and three to Ghana": a count, a colon within a few words of it (no number
+# between), then a list whose every item opens with a number of the same kind; the list is the whole unpacked
+_TO_COLON = re.compile(r"^[^,;:.()\[\]—–]{1,60}:\s*$")  # digits of a name may stand between ("787 sales")
+_COLON_ITEM_GAP = lexicon_pattern(r"^[^\d,;:.()\[\]—–]{0,50}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?&HEDGE)\s+)?$", re.I)
+
+
+# "two to Biman": a list item whose number is followed by a preposition counts the whole's noun, left out
+_ELIDED_ITEM = re.compile(r"^\s+(?:to|for|in|from|at|on|by|with|each|apiece)\b", re.I)
+
+
+def _colon_list(doc, relations, sent, qs) -> Breakdown | None:
+    """A count unpacked by the list after a colon ("four sales: two to A and three to B"): complete, since
+    the list is offered as the whole; "among others", "including" or "such as" mark a partial one."""
+    for i in range(len(qs) - 2):
+        whole, first = qs[i], qs[i + 1]
+        if whole.is_range or not comparable(whole, first) or not _TO_COLON.match(doc.between(whole, first)):
+            continue
+        parts = [first]
+        for q in qs[i + 2:]:
+            if not comparable(q, whole) or not _COLON_ITEM_GAP.match(doc.between(parts[-1], q)):
+                break
+            parts.append(q)
+        rest = doc.text[parts[-1].end:sent.end]
+        if len(parts) < 2 or any(p.is_range for p in parts) or \
+                not all(_related(p, whole, relations) or _ELIDED_ITEM.match(doc.after(p, 10)) for p in parts):
+            return None
+        if re.search(r"\d|\b(?:and|or)\s+(?:others?|more)\b|\bamong\s+others\b|\betc\b|\bincluding\b|\bsuch\s+as\b",
+                     rest, re.I):
+            return None  # more numbers after the list, or a list that says it is partial
+        return Breakdown(whole, parts, True, "a count unpacked by the list after a colon")
+    return None
+
+
+# "The five companies join nine others selected last year, bringing the total to 14 firms": a new group joins
+# an existing one and the sentence states their total, so the total is the two added up
+_TOTAL_BEFORE = re.compile(r"\b(?:bring(?:s|ing)?|brought|tak(?:es|ing)|took|rais(?:es|ing)|raised)\s+(?:the|its|their)\s+"
+                           r"(?:total|tally|count|number)\b[^;:()\d]{0,60}?\bto\s+$|\bfor\s+a\s+(?:combined\s+)?total\s+of\s+$", re.I)
+_JOINS = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:(?:original|existing|earlier|previous)\s+)?$", re.I)
+_ADDED_TO = re.compile(r"\b(?:in\s+addition\s+to|on\s+top\s+of|added\s+to|plus)\s+(?:the|its|their)\s+"
+                       r"(?:original|existing|earlier|previous)\s+$", re.I)
+_OTHERS_AFTER = re.compile(r"^\s+(?:others?|more)\b", re.I)
+
+
+def _added_to_existing(doc, sent, qs) -> Breakdown | None:
+    """A new group, the group it joins and their stated total in one sentence: "N join M others, bringing
+    the total to T" or "N, on top of the original M, for a total of T". Only the group joined counts as the
+    rest ("others", "the original"), so "two more died, bringing the toll to 40" is no breakdown."""
+    for i, total in enumerate(qs):
+        if i < 2 or total.is_range or not _TOTAL_BEFORE.search(doc.before(total, 120)):
+            continue
+        new, old = qs[i - 2], qs[i - 1]
+        if not (comparable(new, old) and comparable(old, total)) or new.is_range or old.is_range:
+            continue
+        gap = doc.text[new.end:old.start]
+        joined = (_JOINS.search(gap) and (_OTHERS_AFTER.match(doc.after(old, 10)) or re.search(r"original|existing|earlier|previous", gap, re.I))) \
+            or _ADDED_TO.search(gap)
+        if joined and re.fullmatch(r"[^;:]*", gap) and re.fullmatch(r"[^;:]*", doc.between(old, total)):
+            return Breakdown(total, [new, old], True, "a group joining another, with the total stated")
+    return None
 
 
 def _shared_out(doc, relations, sent, qs) -> Breakdown | None:

@@ -142,6 +142,8 @@ SCHEMAS: dict[str, dict] = {
         "ordinal_events?": WORDS,
         "crossing_verbs?": WORDS,
         "kin_words?": WORDS,
+        "record_standing_words?": WORDS,
+        "record_games?": WORDS,
     },
     "units.yaml": {
         "currency_prefixes": {str: str},

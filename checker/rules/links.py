@@ -6,6 +6,7 @@ import functools
 from dataclasses import dataclass, replace
 
 from checker.lexicon import lexicon_pattern
+from checker.report import Span
 from checker.rules.facts import Document, Quantity, Relations
 
 
@@ -457,3 +458,72 @@ def population_wholes(doc: Document, relations: Relations) -> list[Quantity]:
     """Counts that give the size of a whole population: 'home to 4,300 people'."""
     markers = tuple(m for m in relations.words("whole_markers") if m in ("home to", "population of", "with a population of"))
     return [q for q in doc.quantities if q.unit == "count" and doc.before(q, 30).lower().rstrip().endswith(markers)]
+
+
+# --- Win-loss records: not quantities (extraction sets them aside), read here from the text around them ---
+_RECORD = r"(?<![\d.,-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\d%-]|[.,]\d)"
+
+
+@dataclass
+class Record:
+    """A team's record as written ('6-2-1'): its span and its numbers (wins, losses and draws, as ordered)."""
+    span: Span
+    values: tuple[int, ...]
+
+
+def _record(doc: Document, m: re.Match, group: int) -> Record:
+    nums = tuple(int(m.group(g)) for g in range(group, group + 3) if m.group(g) is not None)
+    start, end = m.start(group), m.end(group + 2 if m.group(group + 2) is not None else group + 1)
+    return Record(Span(start, end, doc.text[start:end]), nums)
+
+
+def _standing(relations: Relations) -> str:
+    words = sorted(relations.words("record_standing_words"), key=len, reverse=True)
+    return r"(?:^|(?<=[\s(]))(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\s+"
+
+
+def _count_word(doc: Document, word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return doc.vocab.lexicon["numbers"].get(word.lower())
+
+
+@_once_per_document
+def records_over_games(doc: Document, relations: Relations) -> list[tuple[Record, int, Span]]:
+    """(record, n, span of n) for a standing over the last n games: "The Panthers are 6-2-1 in their past
+    nine games". The record's numbers are the results of those games."""
+    games = "|".join(re.escape(w) for w in relations.words("record_games"))
+    rx = re.compile(_standing(relations) + _RECORD + r"\s+(?:in|over|across|during)\s+(?:their|its)\s+"
+                    r"(?:past|last|previous|first|final|opening)\s+(\d{1,3}|[a-z]+)(?=\s+(?:" + games + r")\b|\s*[.,;]|$)",
+                    re.I | re.M)
+    out = []
+    for m in rx.finditer(doc.text):
+        n = _count_word(doc, m.group(4))
+        if n is not None:
+            out.append((_record(doc, m, 1), n, Span(m.start(4), m.end(4), m.group(4))))
+    return out
+
+
+@_once_per_document
+def record_parts(doc: Document, relations: Relations) -> list[tuple[Record, Record]]:
+    """(whole, part) for a record and one it includes: "At 4-7, including 2-6 in the AFC and 0-3 in the West"."""
+    rx = re.compile(_standing(relations) + _RECORD + r",?\s+(?:including|with)\s+", re.I | re.M)
+    part_rx = re.compile(_RECORD + r"\s+(?:in|against|on|at|away|vs\.?|versus|within)\b", re.I)
+    next_rx = re.compile(r"[^\d;.]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$")  # "... in the AFC and " to the next
+    out = []
+    for m in rx.finditer(doc.text):
+        whole = _record(doc, m, 1)
+        at = m.end()
+        while (p := part_rx.search(doc.text, at, at + 60)) and (p.start() == at or next_rx.fullmatch(doc.text, at, p.start())):
+            out.append((whole, _record(doc, p, 1)))
+            at = p.end()
+    return out
+
+
+def record_within(part: Record, whole: Record) -> bool:
+    """Can the part be results among the whole's? Each number no larger than the whole's, read in the
+    whole's order or, since writers do not agree on it, the reverse."""
+    if len(part.values) != len(whole.values):
+        return True
+    fits = lambda order: all(p <= w for p, w in zip(part.values, order))  # noqa: E731
+    return fits(whole.values) or fits(tuple(reversed(whole.values)))

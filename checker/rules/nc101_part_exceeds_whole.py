@@ -20,7 +20,11 @@ class PartExceedsWhole(Rule):
         relations are data in rules/relations.yaml); "X of the Y" or "X out of
         Y" with X above Y; "14,000 of those troops" above the troops sent;
         "11 children were among those hurt" when nine were hurt; more people
-        evacuated than live in a place ("home to 4,300 people").
+        evacuated than live in a place ("home to 4,300 people"); a team's
+        record with more wins or losses than the record that includes it
+        ("At 4-7, including 2-8 in the conference"). A whole written with no
+        noun of its own ("selected from eight that submitted proposals")
+        counts the part's noun.
 
     Why it matters
         It cannot be true, and it is easy to miss: the two numbers are often
@@ -54,6 +58,11 @@ class PartExceedsWhole(Rule):
                              if p.start > whole.end and p.sentence - whole.sentence <= 1 and links.comparable(p, whole)
                              and p.event in _POPULATION_EVENTS
                              and ctx.relations.subject_within(p.subject, whole.subject))
+            for whole, part in links.record_parts(doc, ctx.relations):
+                if not links.record_within(part, whole):
+                    yield self.finding(
+                        doc.doc, f"the {part.span.text} record is included in the {whole.span.text} record, but "
+                                 "has more games of one kind: a part cannot exceed its whole", [whole.span, part.span])
             for part, whole in pairs:
                 p_lo, _ = interval(doc, part, ctx.hedges)
                 _, w_hi = interval(doc, whole, ctx.hedges)

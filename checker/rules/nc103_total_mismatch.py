@@ -15,8 +15,14 @@ class TotalMismatch(Rule):
         "comprises", "all of the", "the remaining", a dash aside listing the
         parts ("52 people — 48 passengers and two drivers —"), or a whole that
         is by definition the sum of its parts (casualties are the killed plus
-        the injured; rules/relations.yaml, complete_breakdowns) — when the sum
-        differs from the total beyond what the hedges and rounding allow.
+        the injured; rules/relations.yaml, complete_breakdowns), a count
+        unpacked by the list after a colon ("four sales: two to A and three to
+        B"), a new group joining an existing one with their total stated
+        ("five companies join ten others, bringing the total to 14") — when
+        the sum differs from the total beyond what the hedges and rounding
+        allow. A team's win-loss-draw record over its last N games must add
+        up to N ("6-2-1 in their past 10 games"); a win-loss one may fall
+        short (games without a result) but not exceed it.
 
     Why it matters
         A complete breakdown is a claim that the numbers add up; when they do
@@ -55,3 +61,10 @@ class TotalMismatch(Rule):
                     yield self.finding(
                         doc.doc, f"{arithmetic} = {show(total)}, not the {whole.text} stated as the total",
                         [whole.span] + [p.span for p in parts])
+            for record, games, games_span in links.records_over_games(doc, ctx.relations):
+                # a win-loss-draw record accounts for every game; a bare win-loss one may leave some undecided
+                played = sum(record.values)
+                if played > games or (len(record.values) == 3 and played != games):
+                    yield self.finding(
+                        doc.doc, f"the {record.span.text} record is {' + '.join(map(str, record.values))} = {played} "
+                                 f"games, not the {games_span.text} it covers", [games_span, record.span])

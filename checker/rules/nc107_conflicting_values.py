@@ -33,8 +33,10 @@ class ConflictingValues(Rule):
         countries" is not. Numbers said to be forecasts, records or past values
         are different facts. When the two statements come from sources on
         different sides, the finding is an `info`-level "disputed" note, not an
-        error. With `--across`, the same fact is also compared between the
-        documents of one run. Dated facts (checker/rules/dated_restated.py, warnings):
+        error. Two counts of one thing in one sentence are two groups ("the
+        five companies had been chosen to join the nine companies"), never a
+        fact said twice. With `--across`, the same fact is also compared
+        between the documents of one run. Dated facts (checker/rules/dated_restated.py, warnings):
         a birth, founding or death given two dates or years, an edition two
         ordinals, one thing said to overtake the same other in two years.
 

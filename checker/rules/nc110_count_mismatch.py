@@ -8,12 +8,16 @@ from checker.report import Span
 from checker.rules import list_counts
 from checker.rules.base import Rule, register
 from checker.wording import plural
+from checker.rules.facts import interval
 
 # "four strategic objectives following the summit: a, b, c and d", "three regions — a, b and c —",
 # "a four-point plan covering a, b and c"
+# "two launches, one each for the ascent module, the descent module and the transfer stage": one per item;
+# "the only three states - Egypt and Jordan -": a spaced hyphen is a dash where copy has no dash key
 _LIST_OPENER = re.compile(
-    r"(?P<np>(?:-[a-z]+)?(?:\s+[\w'’-]+){0,12}?)\s*(?P<delim>:|\s[—–]|\s(?:covering|namely|consisting\s+of|comprising)|\s\()\s*")
-_LIST_END = re.compile(r"\s[—–]\s|[.;!?](?:\s|$)|$")
+    r"(?P<np>(?:-[a-z]+)?(?:\s+[\w'’-]+){0,12}?)\s*(?P<delim>:|\s[—–]|\s-(?=\s)|\s(?:covering|namely|consisting\s+of|comprising)|"
+    r"\s\(|,\s+one\s+(?:each\s+)?(?:for|to|in|on|at|per)\s+(?:each\s+(?:of\s+)?)?)\s*")
+_LIST_END = re.compile(r"\s[—–-]\s|[.;!?](?:\s|$)|$")
 _ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[\w'’ .-]{2,60}?\s+(?:said|says|told|reported|added|announced|confirmed|stated|noted|wrote)\b.*$",
                           re.I)
 _MAX_ITEM = 90
@@ -74,14 +78,15 @@ class CountMismatch(Rule):
                 if not opener or re.search(r"\d|[,;(]", opener.group("np")):
                     continue
                 prefix = _DATELINE.sub("", doc.text[sent.start:q.start])
-                if opener.group("delim").strip() in ("—", "–") and len(re.findall(r"\s[—–]\s", prefix)) % 2:
+                if opener.group("delim").strip() in ("—", "–", "-") and len(re.findall(r"\s[—–-]\s", prefix)) % 2:
                     continue  # the dash closes an aside the number sits in: "— 48 passengers and two drivers —"
                 close = doc.text.find(")", opener.end(), sent.end) if opener.group("delim").strip() == "(" else -1
                 if opener.group("delim").strip() == "(" and (close < 0 or re.search(r"\b[A-Z]{2,}s?\s*$", opener.group("np"))):
                     continue  # (an acronym's brackets spell it out: "FIRE (financial independence, retire early)")
                 items, span = _items(doc.text, opener.end(), close if close >= 0 else sent.end)
-                if len(items) < 2 or any(len(i) > _MAX_ITEM for i in items) or len(items) == q.value:
-                    continue
+                lo, hi = interval(doc, q, ctx.hedges)
+                if len(items) < 2 or any(len(i) > _MAX_ITEM for i in items) or lo <= len(items) <= hi:
+                    continue  # "as many as two launches, one each for" three items is too many; "at least" two is not
                 if _not_an_enumeration(doc.text[opener.end():span.end], items):
                     continue
                 if sum(bool(_NUMBERED.match(i)) for i in items) * 2 >= len(items):

@@ -1,6 +1,7 @@
 """NC107 conflicting-values: the same fact stated twice with values that cannot both hold."""
 from __future__ import annotations
 
+import difflib
 import re
 
 from checker.lexicon import lexicon_pattern
@@ -11,6 +12,9 @@ from checker.wording import the_same
 
 # "the €321 million profit", "All 126 passengers", "the 78 countries at the talks"
 _DEFINITE = re.compile(r"\b(?:the|all(?:\s+the)?|those|these)\s+$|\bthe\s+[a-z]+\s+of\s+$", re.I)
+# "some of that 8.69 GW", "all of this $2 billion", "with that 40 percent": a demonstrative after a preposition or
+# quantifier points back to a figure ("said that 28 people" is a conjunction, not a back-reference)
+_DEMONSTRATIVE = re.compile(r"\b(?:of|in|on|from|with|to|for|all|half|most|much|some|part)\s+(that|this)\s+$", re.I)
 _INTRODUCES_WHOLE = re.compile(r"\b(?:including|among\s+them|such\s+as)\s+(?:all\s+)?(?:the\s+)?$", re.I)
 
 
@@ -88,6 +92,33 @@ class ConflictingValues(Rule):
                     continue  # two people's ages: the same fact only for one named person
                 yield self._conflict(doc, earlier, later)
             yield from dated_restated.restatements(self, doc, ctx.relations)  # a date, year or ordinal said twice
+
+        for doc in ctx.documents:
+            yield from self._unresolved_demonstratives(doc, ctx)
+
+    def _unresolved_demonstratives(self, doc: Document, ctx):
+        """'some of that 6.89 GW' points back to a figure stated before; when no earlier figure of that unit
+        (within a few sentences) allows its value, the text restated one of them wrongly. The closest in value is
+        named as the figure meant: the one whose digits the restatement shares most (a slip changes or swaps a
+        digit or two), then the closest in value. A warning: the referent is inferred."""
+        for later in doc.quantities:
+            if later.is_range or later.value is None or later.restates is not None:
+                continue
+            pointer = _DEMONSTRATIVE.search(doc.before(later, 30))
+            if not pointer or doc.text[later.end:later.end + 1] == "-":
+                continue  # "this 16-inch model" names a kind of thing, it does not point back to an amount
+            earlier = [q for q in doc.near(later, 4) if q.end <= later.start and q.unit == later.unit
+                       and q.value is not None and not q.is_range and later.sentence - q.sentence <= 4]
+            if not earlier or any(_compatible(doc, q, later, ctx, with_rounding=True) for q in earlier):
+                continue
+            if any(abs(a.value + b.value - later.value) <= 0.01 * later.value
+                   for i, a in enumerate(earlier) for b in earlier[i + 1:]):
+                continue  # "3.7 GW and 3 GW ... that 6.7 GW": the figures added up
+            meant = max(earlier, key=lambda q: (_digits_shared(q, later), -abs(q.value - later.value), q.start))
+            yield self.finding(
+                doc.doc, f"'{pointer.group(1)} {later.text}' points back to a figure given before, but no earlier "
+                         f"figure in {later.unit} allows it; the closest is {_as_written(doc, meant)}",
+                [meant.span, later.span], severity="warning")
 
     def check_across(self, ctx):
         elsewhere = ctx.relations.words_re("not_same_fact")
@@ -196,7 +227,14 @@ def _names_subject(doc: Document, q: Quantity) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", after) for w in words)
 
 
-def _compatible(doc: Document, a: Quantity, b: Quantity, ctx, a_doc: Document | None = None) -> bool:
-    a_lo, a_hi = interval(a_doc or doc, a, ctx.hedges)
-    b_lo, b_hi = interval(doc, b, ctx.hedges)
+def _digits_shared(a: Quantity, b: Quantity) -> float:
+    """How much of their written digits two figures share, in order ('8.69' and '6.89': 0.67)."""
+    da, db = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
+    return difflib.SequenceMatcher(None, da, db).ratio() if da and db else 0.0
+
+
+def _compatible(doc: Document, a: Quantity, b: Quantity, ctx, a_doc: Document | None = None,
+                with_rounding: bool = False) -> bool:
+    a_lo, a_hi = interval(a_doc or doc, a, ctx.hedges, with_rounding)
+    b_lo, b_hi = interval(doc, b, ctx.hedges, with_rounding)
     return a_lo <= b_hi and b_lo <= a_hi

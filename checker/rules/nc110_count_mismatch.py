@@ -77,6 +77,8 @@ class CountMismatch(Rule):
                 opener = _LIST_OPENER.match(doc.text, q.end, sent.end)
                 if not opener or re.search(r"\d|[,;(]", opener.group("np")):
                     continue
+                if opener.group("delim").strip() == "-" and not opener.group("np").strip():
+                    continue  # "7 - Number of linguists fired": a figure and its label, no counted noun before the dash
                 prefix = _DATELINE.sub("", doc.text[sent.start:q.start])
                 if opener.group("delim").strip() in ("—", "–", "-") and len(re.findall(r"\s[—–-]\s", prefix)) % 2:
                     continue  # the dash closes an aside the number sits in: "— 48 passengers and two drivers —"

@@ -134,6 +134,26 @@ def anaphoric_parts(doc: Document, relations: Relations) -> list[tuple[Quantity,
     return pairs
 
 
+# "46 people visited my profile last week, but only 16 had come from the picture": a count with its noun left
+# out ("16 [people] had come") after "but only" counts some of the count before it in the sentence
+_BUT_ONLY = lexicon_pattern(r"\bbut\s+only\s+(?:(?&HEDGE)\s+)?$", re.I)
+_VERB_NEXT = re.compile(r"^\s+(?:had|have|has|were|was|are|is|did|do|does|could|would|will|can|came|went|got|"
+                        r"made|managed|remain(?:ed|s)?|[a-z]+ed)\b", re.I)
+
+
+def only_parts(doc: Document, relations: Relations) -> list[tuple[Quantity, Quantity]]:
+    """(part, whole) for "N people did X, but only M did Y": M, with no noun of its own, counts some of the nearest
+    earlier comparable count of the sentence (the people who did X, or a stage they reached)."""
+    pairs = []
+    for q in doc.quantities:
+        if q.is_range or not _BUT_ONLY.search(doc.before(q, 30)) or not _VERB_NEXT.match(doc.after(q, 20)):
+            continue
+        earlier = [w for w in doc.in_sentence(q.sentence) if w.end <= q.start and comparable(w, q) and not w.is_range]
+        if earlier:
+            pairs.append((q, earlier[-1]))
+    return pairs
+
+
 def _named_antecedent(doc: Document, q: Quantity, relations: Relations, noun: str) -> Quantity | None:
     """'51,730 of the valid votes': an earlier count of that noun (votes, ballots), in the sentences before."""
     lemma = doc.vocab.synonyms.get(noun.lower(), noun.lower().rstrip("s"))

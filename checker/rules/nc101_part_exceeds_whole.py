@@ -24,7 +24,9 @@ class PartExceedsWhole(Rule):
         record with more wins or losses than the record that includes it
         ("At 4-7, including 2-8 in the conference"). A whole written with no
         noun of its own ("selected from eight that submitted proposals")
-        counts the part's noun.
+        counts the part's noun; "but only M did ...", M with no noun of its
+        own, counts some of the count before it in the sentence ("46
+        people visited, but only 16 had come from the picture").
 
     Why it matters
         It cannot be true, and it is easy to miss: the two numbers are often
@@ -48,7 +50,8 @@ class PartExceedsWhole(Rule):
 
     def check(self, ctx):
         for doc in ctx.documents:
-            pairs = links.of_pairs(doc, ctx.relations) + links.anaphoric_parts(doc, ctx.relations)
+            pairs = links.of_pairs(doc, ctx.relations) + links.anaphoric_parts(doc, ctx.relations) \
+                + links.only_parts(doc, ctx.relations)
             # "killed 9 people, among them 12 children": one part named after its whole
             pairs.extend((parts[0], whole) for whole, parts in links.named_parts(doc, ctx.relations) if len(parts) == 1)
             for whole, parts in links.event_families(doc, ctx.relations):

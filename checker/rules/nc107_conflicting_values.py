@@ -8,7 +8,7 @@ from checker.lexicon import lexicon_pattern
 from checker.rules import dated_restated, links
 from checker.rules.base import Rule, register
 from checker.rules.facts import Document, Quantity, interval
-from checker.wording import the_same
+from checker.wording import plural, the_same
 
 # "the €321 million profit", "All 126 passengers", "the 78 countries at the talks"
 _DEFINITE = re.compile(r"\b(?:the|all(?:\s+the)?|those|these)\s+$|\bthe\s+[a-z]+\s+of\s+$", re.I)
@@ -95,6 +95,35 @@ class ConflictingValues(Rule):
 
         for doc in ctx.documents:
             yield from self._unresolved_demonstratives(doc, ctx)
+            yield from self._running_totals(doc, ctx, elsewhere)
+
+    def _running_totals(self, doc: Document, ctx, elsewhere):
+        """A running total restated without a back-reference: "Almost 1.8 million potholes filled since de Blasio
+        took office" ... "the number of potholes the city has filled — more than 1,886,300 — since Mayor Bill de
+        Blasio took office". The same counted noun, the same verb and the same 'since' event make one fact. A
+        warning: the identity is read across sentences."""
+        seen: list[tuple[Quantity, str, frozenset, frozenset, str]] = []
+        for q in doc.quantities:
+            if q.is_range or q.value is None or q.unit in ("percent", "fraction", "point") or q.restates is not None:
+                continue
+            since, phrase = _since_event(doc, q)
+            noun = _counted_noun(doc, q)
+            if not since or not noun or elsewhere.search(doc.before(q, 30)):
+                continue
+            verbs = _participles(doc, q)
+            for e, e_noun, e_since, e_verbs, e_phrase in seen:
+                if e.sentence == q.sentence or e.unit != q.unit or not ctx.relations.same_subject(e_noun, noun):
+                    continue
+                small, large = sorted((e_since, since), key=len)
+                if len(small) < 2 or not small <= large or not (verbs & e_verbs):
+                    continue
+                if not _compatible(doc, e, q, ctx, with_rounding=True):
+                    yield self.finding(
+                        doc.doc, f"{_as_written(doc, e)} and later {_as_written(doc, q)} for the {plural(noun)} "
+                                 f"{sorted(verbs & e_verbs)[0]} since {e_phrase.strip()}: the two cannot both hold",
+                        [e.span, q.span], severity="warning")
+                break
+            seen.append((q, noun, since, verbs, phrase))
 
     def _unresolved_demonstratives(self, doc: Document, ctx):
         """'some of that 6.89 GW' points back to a figure stated before; when no earlier figure of that unit
@@ -225,6 +254,36 @@ def _names_subject(doc: Document, q: Quantity) -> bool:
         return True  # money and measures name their subject around them, or it is glued on
     words = {w for w, s in doc.vocab.synonyms.items() if s == q.subject}
     return any(re.search(rf"\b{re.escape(w)}\b", after) for w in words)
+
+
+_SINCE = re.compile(r"\bsince\s+([^,.;:—–()\d]{3,80})")
+_FUNCTION_WORDS = frozenset("the a an his her their its of in on at to mr mrs ms mayor president".split())
+_THE_NUMBER_OF = re.compile(r"\bthe\s+(?:number|total|count)\s+of\s+([a-z]+?)s?\b[^.;:]{0,40}$", re.I)
+
+
+def _since_event(doc: Document, q: Quantity) -> tuple[frozenset, str]:
+    """The content words of the 'since ...' phrase of q's sentence (the event a running total counts from),
+    and the phrase."""
+    sent = doc.sentence_of(q)
+    found = _SINCE.findall(doc.text, sent.start, sent.end)
+    if len(found) != 1:
+        return frozenset(), ""
+    return frozenset(w for w in re.findall(r"[a-z'’]+", found[0].lower()) if w not in _FUNCTION_WORDS), found[0]
+
+
+def _counted_noun(doc: Document, q: Quantity) -> str | None:
+    """q's subject, or the noun of 'the number of potholes ... — 1,886,300 —' before it."""
+    if q.subject:
+        return q.subject
+    m = _THE_NUMBER_OF.search(doc.before(q, 80))
+    return doc.vocab.synonyms.get(m.group(1).lower(), m.group(1).lower()) if m else None
+
+
+def _participles(doc: Document, q: Quantity) -> frozenset:
+    """The -ed verbs of q's sentence outside its 'since' phrase ('filled', 'compiled')."""
+    sent = doc.sentence_of(q)
+    text = _SINCE.sub(" ", doc.text[sent.start:sent.end]).lower()
+    return frozenset(re.findall(r"\b[a-z]{3,}ed\b", text))
 
 
 def _digits_shared(a: Quantity, b: Quantity) -> float:

@@ -142,6 +142,8 @@ SCHEMAS: dict[str, dict] = {
         "ordinal_events?": WORDS,
         "crossing_verbs?": WORDS,
         "kin_words?": WORDS,
+        "successive_stages?": [WORDS],
+        "population_events?": WORDS,
         "record_standing_words?": WORDS,
         "record_games?": WORDS,
     },

@@ -480,6 +480,64 @@ def population_wholes(doc: Document, relations: Relations) -> list[Quantity]:
     return [q for q in doc.quantities if q.unit == "count" and doc.before(q, 30).lower().rstrip().endswith(markers)]
 
 
+# --- How two numbers relate: the one question the rules that compare numbers ask ---
+SAME, PART, WHOLE, STAGES, UNRELATED = "same fact", "part of", "whole of", "successive stages", "unrelated"
+
+
+@_once_per_document
+def part_pairs(doc: Document, relations: Relations) -> list[tuple[Quantity, Quantity]]:
+    """(part, whole) pairs the text ties by syntax or by an event pair: "X of the Y", "X of those", "but only X",
+    "killed 9, among them 12 children" (one part named after its whole), downed within launched, evacuated
+    within a place's population. NC101 checks each; relation() reads them."""
+    pairs = of_pairs(doc, relations) + anaphoric_parts(doc, relations) + only_parts(doc, relations)
+    pairs.extend((parts[0], whole) for whole, parts in named_parts(doc, relations) if len(parts) == 1)
+    for whole, parts in event_families(doc, relations):
+        pairs.extend((p, whole) for p in parts)
+    events = set(relations.words("population_events"))
+    for whole in population_wholes(doc, relations):
+        pairs.extend((p, whole) for p in doc.near(whole, 0, 1)
+                     if p.start > whole.end and p.sentence - whole.sentence <= 1 and comparable(p, whole)
+                     and p.event in events and relations.subject_within(p.subject, whole.subject))
+    return pairs
+
+
+def stage(doc: Document, q: Quantity, relations: Relations) -> int | None:
+    """Which of the successive stages of rules/relations.yaml q counts, by a stage word right around it ("eight
+    that submitted proposals", "the five companies selected"); None when no stage word is near."""
+    words = re.findall(r"[a-z]+", doc.before(q, 25).lower())[-3:] + re.findall(r"[a-z]+", doc.after(q, 50).lower())[:6]
+    for i, group in enumerate(relations.data.get("successive_stages", [])):
+        if any(w in group for w in words):
+            return i
+    return None
+
+
+def relation(doc: Document, a: Quantity, b: Quantity, relations: Relations) -> str:
+    """How b relates to a: PART or WHOLE (tied by syntax, a breakdown or an event pair), STAGES (counts at two
+    stages of one selection), UNRELATED (not comparable, or two groups named in one sentence), or SAME when
+    none of these holds and the two count one thing. Rules compare values only of the SAME."""
+    if a.unit != b.unit:
+        return UNRELATED
+    ties = doc.memo.get("part ties")
+    if ties is None or ties[0] is not relations:
+        spans = {((p.start, p.end), (w.start, w.end)) for p, w in part_pairs(doc, relations)}
+        for bd in breakdowns(doc, relations):
+            spans.update(((p.start, p.end), (bd.whole.start, bd.whole.end)) for p in bd.parts)
+        for whole, parts in named_parts(doc, relations):
+            spans.update(((p.start, p.end), (whole.start, whole.end)) for p in parts)
+        ties = doc.memo["part ties"] = (relations, spans)
+    ka, kb = (a.start, a.end), (b.start, b.end)
+    if (kb, ka) in ties[1]:
+        return PART
+    if (ka, kb) in ties[1]:
+        return WHOLE
+    sa, sb = stage(doc, a, relations), stage(doc, b, relations)
+    if sa is not None and sb is not None and sa != sb:
+        return STAGES
+    if another_group_beside(a, b):
+        return UNRELATED
+    return SAME if relations.related_subjects(a.subject, b.subject) else UNRELATED
+
+
 # --- Win-loss records: not quantities (extraction sets them aside), read here from the text around them ---
 _RECORD = r"(?<![\d.,-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\d%-]|[.,]\d)"
 

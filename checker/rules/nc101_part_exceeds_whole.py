@@ -6,8 +6,6 @@ from checker.rules.base import Rule, register
 from checker.rules.facts import interval
 from checker.wording import says
 
-_POPULATION_EVENTS = {"evacuated", "killed", "injured", "casualties", "voted", "participated", "received"}
-
 
 @register
 class PartExceedsWhole(Rule):
@@ -50,17 +48,7 @@ class PartExceedsWhole(Rule):
 
     def check(self, ctx):
         for doc in ctx.documents:
-            pairs = links.of_pairs(doc, ctx.relations) + links.anaphoric_parts(doc, ctx.relations) \
-                + links.only_parts(doc, ctx.relations)
-            # "killed 9 people, among them 12 children": one part named after its whole
-            pairs.extend((parts[0], whole) for whole, parts in links.named_parts(doc, ctx.relations) if len(parts) == 1)
-            for whole, parts in links.event_families(doc, ctx.relations):
-                pairs.extend((p, whole) for p in parts)
-            for whole in links.population_wholes(doc, ctx.relations):
-                pairs.extend((p, whole) for p in doc.near(whole, 0, 1)
-                             if p.start > whole.end and p.sentence - whole.sentence <= 1 and links.comparable(p, whole)
-                             and p.event in _POPULATION_EVENTS
-                             and ctx.relations.subject_within(p.subject, whole.subject))
+            pairs = links.part_pairs(doc, ctx.relations)
             for whole, part in links.record_parts(doc, ctx.relations):
                 if not links.record_within(part, whole):
                     yield self.finding(

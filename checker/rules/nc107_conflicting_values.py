@@ -37,7 +37,11 @@ class ConflictingValues(Rule):
         countries" is not. Numbers said to be forecasts, records or past values
         are different facts. When the two statements come from sources on
         different sides, the finding is an `info`-level "disputed" note, not an
-        error. Two counts of one thing in one sentence are two groups ("the
+        error. A part or the whole of a breakdown, and a count at another
+        stage of one selection ("Eight companies submitted proposals" ...
+        "the five companies selected"; successive_stages in
+        rules/relations.yaml) are other facts. Two counts of one thing in one
+        sentence are two groups ("the
         five companies had been chosen to join the nine companies"), never a
         fact said twice. With `--across`, the same fact is also compared
         between the documents of one run. Dated facts (checker/rules/dated_restated.py, warnings):
@@ -85,8 +89,10 @@ class ConflictingValues(Rule):
                 earlier = _earlier_statement(doc, later, ctx, elsewhere)
                 if earlier is None or _compatible(doc, earlier, later, ctx) or _refers_to_another(doc, later, ctx):
                     continue
-                if links.another_group_beside(earlier, later):
-                    continue  # "the five companies had been selected to join the nine companies": two groups
+                if links.relation(doc, earlier, later, ctx.relations) in (links.PART, links.WHOLE, links.STAGES) \
+                        or links.another_group_beside(earlier, later):
+                    continue  # a part, its whole, another stage ("Eight submitted ... the five selected"), or two
+                    # groups named in one sentence ("the five companies had been selected to join the nine companies")
                 if later.subject in ctx.relations.words("owned_subjects") and \
                         (not later.actor or later.actor != earlier.actor):
                     continue  # two people's ages: the same fact only for one named person

@@ -35,8 +35,14 @@ class CountMismatch(Rule):
         A small number followed by its noun and a list introduced by a colon,
         a dash, a bracket, "covering" or "namely" ("five groups: A, B, C and D",
         "five countries (A, B, C and D)"), when the
-        list has a different number of items. Lists introduced by "including"
-        are partial by design and are not counted.
+        list has a different number of items; "N things, one each for A, B
+        and C" lists one item per thing, and a spaced hyphen is a dash. A
+        hedged count allows what its hedge allows ("as many as two" is too
+        few for three items); an open count ("more than 20 vehicles") is
+        never listed in full, so it is not checked. Lists introduced by
+        "including" are partial by design and are not counted, nor are
+        clauses in brackets or after a colon, nor a number with no counted
+        noun before its list.
 
     Why it matters
         Lists are edited after the count is written: an item is cut or added
@@ -77,8 +83,10 @@ class CountMismatch(Rule):
                 opener = _LIST_OPENER.match(doc.text, q.end, sent.end)
                 if not opener or re.search(r"\d|[,;(]", opener.group("np")):
                     continue
-                if opener.group("delim").strip() == "-" and not opener.group("np").strip():
-                    continue  # "7 - Number of linguists fired": a figure and its label, no counted noun before the dash
+                if not opener.group("np").strip():
+                    continue  # "7 - Number of linguists fired", "post 18 (degrees or ...)": no counted noun before the list
+                if q.qualifier in ("at_least", "more_than"):
+                    continue  # "over 15 vehicles (cars, RVs and boats)": an open count is never listed in full
                 prefix = _DATELINE.sub("", doc.text[sent.start:q.start])
                 if opener.group("delim").strip() in ("—", "–", "-") and len(re.findall(r"\s[—–-]\s", prefix)) % 2:
                     continue  # the dash closes an aside the number sits in: "— 48 passengers and two drivers —"
@@ -102,7 +110,9 @@ def _counted(q) -> str:
     return f"{q.text} {plural(q.subject)}" if q.subject and q.subject.lower() not in q.text.lower() else q.text
 
 
-_CLAUSE_START = re.compile(r"(?:I|we|you|he|she|it|they|there)\b(?!-)", re.I)
+# a subject pronoun or a subordinating word opens a clause, not an item: "(when I found out that two of them ...)"
+_CLAUSE_START = re.compile(r"(?:I|we|you|he|she|it|they|there|when|while|because|although|though|if|unless|"
+                           r"whereas|after|before|until|that|which|who)\b(?!-)", re.I)
 
 
 def _not_an_enumeration(body: str, items: list[str]) -> bool:

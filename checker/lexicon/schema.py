@@ -144,6 +144,7 @@ SCHEMAS: dict[str, dict] = {
         "kin_words?": WORDS,
         "successive_stages?": [WORDS],
         "population_events?": WORDS,
+        "population_places?": WORDS,
         "record_standing_words?": WORDS,
         "record_games?": WORDS,
     },

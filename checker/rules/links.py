@@ -25,7 +25,9 @@ def _once_per_document(find):
 # (no preposition before the "of": in "a loss of $305 million on revenue of $167 million" the revenue is the
 # value of its own noun, not the whole the loss is part of)
 _OF_BETWEEN = lexicon_pattern(
-    r"^\s*(?:(?!(?:on|in|at|for|from|with|by|to|against|over|under|versus)\s)[A-Za-z'’-]+\s+){0,4}?"
+    # "10 days instead of 2 days", "3 stars rather than 1": a compound preposition ending in "of" is no partitive
+    r"^\s*(?:(?!(?:on|in|at|for|from|with|by|to|against|over|under|versus|instead|place|because|ahead|short|excess|"
+    r"front|top|regardless|outside|inside|spite|terms|view|lieu)\s)[A-Za-z'’-]+\s+){0,4}?"
     # "14 of the 19", "six finalists, selected from 40": the whole the part is taken from
     r"(?:of|out\s+of|(?:[A-Za-z'’-]+,\s+)?(?:selected|chosen|picked|drawn)\s+from)\s+"
     r"(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+['’]s?\s+){0,2}?"
@@ -109,8 +111,8 @@ def antecedent(doc: Document, q: Quantity, relations: Relations, event: str | No
     make a part exceed its whole, so a finding is only raised when every reading is a contradiction.
     The part's own subject is not trusted here: a number like '412 of them' names none of its own."""
     cands = [c for c in doc.near(q, 2) if c.start < q.start and q.sentence - c.sentence <= 2
-             and comparable(c, q) and (not event or c.event == event)]
-    return max(cands, key=lambda c: c.number) if cands else None
+             and comparable(c, q) and (not event or c.event == event) and c.number > 1]
+    return max(cands, key=lambda c: c.number) if cands else None  # "them" is never one thing ("One minister")
 
 
 def anaphoric_parts(doc: Document, relations: Relations) -> list[tuple[Quantity, Quantity]]:
@@ -480,6 +482,26 @@ def population_wholes(doc: Document, relations: Relations) -> list[Quantity]:
     return [q for q in doc.quantities if q.unit == "count" and doc.before(q, 30).lower().rstrip().endswith(markers)]
 
 
+def is_population(doc: Document, q: Quantity, relations: Relations) -> bool:
+    """Is q the size of a place's population: 'home to 4,300 people', 'a city of half a million people'?"""
+    before = re.sub(r"\s+", " ", doc.before(q, 40).lower()).rstrip()
+    places = "|".join(re.escape(w) for w in relations.words("population_places"))
+    return q.unit == "count" and (before.endswith(("home to", "population of")) or
+                                  (bool(places) and re.search(rf"\b(?:{places}) of(?: (?:about|some|nearly|almost|over|more than))?$", before) is not None))
+
+
+def is_label(doc: Document, q: Quantity) -> bool:
+    """A number naming one thing rather than counting several: 'the 8 line', 'Bus 95' (a singular noun after a
+    number above one), or a compound ('the 50-move rule', which names a kind of rule)."""
+    if q.unit != "count" or q.value is None:
+        return False
+    if doc.text[q.end:q.end + 1] == "-":
+        return True
+    m = re.match(r"\s+([a-z]+)\b", doc.after(q, 30))
+    return bool(m and q.value > 1 and q.subject and m.group(1) == q.subject and not q.subject.endswith("s")
+                and q.subject not in doc.vocab.nonq["irregular_plurals"])
+
+
 # --- How two numbers relate: the one question the rules that compare numbers ask ---
 SAME, PART, WHOLE, STAGES, UNRELATED = "same fact", "part of", "whole of", "successive stages", "unrelated"
 
@@ -530,6 +552,9 @@ def relation(doc: Document, a: Quantity, b: Quantity, relations: Relations) -> s
         return PART
     if (ka, kb) in ties[1]:
         return WHOLE
+    pa, pb = is_population(doc, a, relations), is_population(doc, b, relations)
+    if pa != pb:  # "up to 20,000 people took shelter" in "a city of half a million people"
+        return WHOLE if pb else PART
     sa, sb = stage(doc, a, relations), stage(doc, b, relations)
     if sa is not None and sb is not None and sa != sb:
         return STAGES

@@ -12,6 +12,7 @@ from checker.wording import plural, the_same
 
 # "the €321 million profit", "All 126 passengers", "the 78 countries at the talks"
 _DEFINITE = re.compile(r"\b(?:the|all(?:\s+the)?|those|these)\s+$|\bthe\s+[a-z]+\s+of\s+$", re.I)
+_NO_NOUN = re.compile(r"^\s*(?:[.,;:!?)]|$|and\b|or\b)")  # "hit all 3." : no counted noun of its own
 # "some of that 8.69 GW", "all of this $2 billion", "with that 40 percent": a demonstrative after a preposition or
 # quantifier points back to a figure ("said that 28 people" is a conjunction, not a back-reference)
 _DEMONSTRATIVE = re.compile(r"\b(?:of|in|on|from|with|to|for|all|half|most|much|some|part)\s+(that|this)\s+$", re.I)
@@ -84,8 +85,10 @@ class ConflictingValues(Rule):
                 if _INTRODUCES_WHOLE.search(doc.before(later, 30)) or _opens_sentence(doc, later) \
                         or _COMPARED.search(doc.before(later, 30)):
                     continue  # "including all six", "Of the €1.5 billion, ...": a subset or a new whole
-                if later.value is not None and later.value <= 3 and later.text.isalpha():
-                    continue  # "the two", "the three": individuals the text has named one by one, not a count restated
+                if later.value is not None and later.value <= 3 and (later.text.isalpha() or _NO_NOUN.match(doc.after(later, 20))):
+                    continue  # "the two", "hit all 3": individuals or qualities the text has named one by one
+                if links.is_label(doc, later):
+                    continue  # "the 13 line", "the 50-move rule": a number naming a thing or a kind, not a count
                 earlier = _earlier_statement(doc, later, ctx, elsewhere)
                 if earlier is None or _compatible(doc, earlier, later, ctx) or _refers_to_another(doc, later, ctx):
                     continue
@@ -218,7 +221,7 @@ def _earlier_statement(doc: Document, later: Quantity, ctx, elsewhere) -> Quanti
     for q in doc.earlier_with_unit(later):
         if q.unit != later.unit or q.restates is not None or q.is_range and later.value is None:
             continue
-        if not _same_thing(q, later, ctx) or not _names_subject(doc, q):
+        if not _same_thing(q, later, ctx) or not _names_subject(doc, q) or links.is_label(doc, q) != links.is_label(doc, later):
             continue
         if later.event and q.event != later.event and (q.event or q.subject != later.subject):
             continue  # "the 31 people killed" restates a killing, not "214 people treated in hospitals"

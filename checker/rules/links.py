@@ -308,7 +308,7 @@ def breakdowns(doc: Document, relations: Relations) -> list[Breakdown]:
         if complete:
             out.extend(_cued(doc, relations, sent, qs, cue))
             continue
-        colon = _colon_list(doc, relations, sent, qs) or _added_to_existing(doc, sent, qs)
+        colon = _colon_list(doc, relations, sent, qs) or _added_to_existing(doc, sent, qs) or _summed_list(doc, relations, qs)
         if colon:
             out.append(colon)
             continue
@@ -377,6 +377,48 @@ def _added_to_existing(doc, sent, qs) -> Breakdown | None:
         if joined and re.fullmatch(r"[^;:]*", gap) and re.fullmatch(r"[^;:]*", doc.between(old, total)):
             return Breakdown(total, [new, old], True, "a group joining another, with the total stated")
     return None
+
+
+# "120 cars and 30 trucks, a total of 150 vehicles", "12 men and 5 women, 17 people in all": a list, then the
+# total that sums it up
+_TOTAL_AFTER_LIST = lexicon_pattern(r"^\s*(?:,|—|–|-)?\s*(?:for\s+|or\s+)?(?:a\s+(?:combined\s+|grand\s+)?total\s+of|totall?ing)"
+                                   r"\s+(?:(?&HEDGE)\s+)?$", re.I)
+_IN_ALL_AFTER = re.compile(r"^\s*[a-z'’-]*\s*(?:[a-z'’-]+\s+)?(?:in\s+all|in\s+total|altogether|combined)\b", re.I)
+_RUNNING = re.compile(r"\b(?:since|so\s+far|to\s+date|this\s+(?:year|season|month|week)|overall|previously|earlier)\b", re.I)
+
+
+def _summed_list(doc, relations, qs) -> Breakdown | None:
+    """Parts listed with 'and', then their total: "sold 120 cars and 30 trucks, a total of 150 vehicles",
+    "12 men and 5 women, 17 people in all". A running total ("for a total of 40 so far", "since May") may
+    hold parts the sentence does not list, so it is left alone."""
+    for i, total in enumerate(qs):
+        if i < 2 or total.is_range or total.value is None:
+            continue
+        gap = doc.text[qs[i - 1].end:total.start]
+        if not (_TOTAL_AFTER_LIST.search(_after_item(gap)) or
+                (re.fullmatch(r"\s*(?:,|—|–)\s*", _after_item(gap)) and _IN_ALL_AFTER.match(doc.after(total, 40)))):
+            continue
+        parts = [qs[i - 1]]
+        for q in reversed(qs[:i - 1]):
+            if not comparable(q, total) or not _NEXT_PART.match(doc.between(q, parts[0])):
+                break
+            parts.insert(0, q)
+        if len(parts) < 2 or not all(comparable(p, total) and not p.is_range for p in parts):
+            continue
+        if not re.search(r"\band\b", doc.between(parts[-2], parts[-1])) or _RUNNING.search(doc.after(total, 60)):
+            continue  # a list ends with "and"; a running total may count more than the list
+        kinds = {p.subject for p in parts}
+        if total.unit == "count" and len(kinds) == 1 and None not in kinds and \
+                not relations.related_subjects(parts[0].subject, total.subject):
+            continue  # "ten squadrons and sixteen squadrons, totalling 650 aircraft": a total of another thing
+        return Breakdown(total, parts, True, "a list summed up by its total")
+    return None
+
+
+def _after_item(gap: str) -> str:
+    """The gap between a list's last number and its total, without the last item's own words ('trucks')."""
+    m = re.search(r"(?:,|—|–|\s-\s).*$", gap, re.S)
+    return m.group() if m else gap
 
 
 def _shared_out(doc, relations, sent, qs) -> Breakdown | None:

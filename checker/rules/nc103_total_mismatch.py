@@ -17,7 +17,10 @@ class TotalMismatch(Rule):
         is by definition the sum of its parts (casualties are the killed plus
         the injured; rules/relations.yaml, complete_breakdowns), a count
         unpacked by the list after a colon ("four sales: two to A and three to
-        B"), a new group joining an existing one with their total stated
+        B"), a list summed up by its total ("120 cars and 30 trucks, a total
+        of 140 vehicles", "12 men and 5 women, 18 people in all"; not a
+        running total "so far" or "since"), a new group joining an existing
+        one with their total stated
         ("five companies join ten others, bringing the total to 14") — when
         the sum differs from the total beyond what the hedges and rounding
         allow. A team's win-loss-draw record over its last N games must add

@@ -263,16 +263,24 @@ _NAMED_PARTS_OPENER = lexicon_pattern(
 _NEXT_PART = lexicon_pattern(r"^[^,;:.()\[\]—–\d]{0,50}?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?&HEDGE)\s+)?$", re.I)
 
 
+# "killed 12 people, eight of them passengers and five crew members": the first part says whose part it is
+_PART_OF_THEM = lexicon_pattern(r"^\s*[^,;:.()\[\]—–\d]{0,60}?,\s*(?:(?&HEDGE)\s+)?$", re.I)
+_OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:them|whom|which|those|these)\b", re.I)
+
+
 @_once_per_document
 def named_parts(doc: Document, relations: Relations) -> list[tuple[Quantity, list[Quantity]]]:
     """(whole, parts) where the parts are listed right after the whole, behind 'including', 'among them',
-    'of whom' or 'such as', in one sentence: partial lists, so the parts may fall short but not exceed it."""
+    'of whom' or 'such as', or as 'N of them ...', in one sentence: partial lists, so the parts may fall short
+    but not exceed it."""
     out = []
     for sent in doc.sentences:
         qs = [q for q in doc.in_sentence(sent.index) if q.value is not None and not q.is_range]
         for i, whole in enumerate(qs[:-1]):
             first = qs[i + 1]
-            if not comparable(whole, first) or not _NAMED_PARTS_OPENER.match(doc.between(whole, first)):
+            if not comparable(whole, first) or not (_NAMED_PARTS_OPENER.match(doc.between(whole, first)) or
+                                                    _PART_OF_THEM.match(doc.between(whole, first))
+                                                    and _OF_THEM_AFTER.match(doc.after(first, 20))):
                 continue
             parts = [first]
             for q in qs[i + 2:]:

@@ -11,7 +11,9 @@ from checker.rules.facts import Document, Quantity, interval
 from checker.wording import plural, the_same
 
 # "the €321 million profit", "All 126 passengers", "the 78 countries at the talks"
-_DEFINITE = re.compile(r"\b(?:the|all(?:\s+the)?|those|these)\s+$|\bthe\s+[a-z]+\s+of\s+$", re.I)
+# "the death toll of 12", "all of the 320 passengers"
+_DEFINITE = re.compile(r"\b(?:the|all(?:\s+of)?(?:\s+the)?|(?:each|both|every\s+one)\s+of\s+the|those|these)\s+$|"
+                       r"\bthe\s+(?:[a-z]+\s+){1,2}of\s+$", re.I)
 _NO_NOUN = re.compile(r"^\s*(?:[.,;:!?)]|$|and\b|or\b)")  # "hit all 3." : no counted noun of its own
 # "some of that 8.69 GW", "all of this $2 billion", "with that 40 percent": a demonstrative after a preposition or
 # quantifier points back to a figure ("said that 28 people" is a conjunction, not a back-reference)
@@ -77,7 +79,7 @@ class ConflictingValues(Rule):
         for doc in ctx.documents:
             wholes_of_parts = {(w.start, w.end) for _, w in links.of_pairs(doc, ctx.relations)}
             for later in doc.quantities:
-                if later.is_range or not _DEFINITE.search(doc.before(later, 15)) or (later.start, later.end) in wholes_of_parts:
+                if later.is_range or not _DEFINITE.search(doc.before(later, 25)) or (later.start, later.end) in wholes_of_parts:
                     continue  # "14 of the 19 municipalities" names a whole, it does not restate a fact
                 if later.unit in ("percent", "fraction", "point") or elsewhere.search(doc.before(later, 30)) \
                         or _THRESHOLD.match(doc.after(later, 40)):

@@ -143,6 +143,25 @@ _VERB_NEXT = re.compile(r"^\s+(?:had|have|has|were|was|are|is|did|do|does|could|
                         r"made|managed|remain(?:ed|s)?|[a-z]+ed)\b", re.I)
 
 
+# "Of the 40 nurses surveyed, 45 said ...": a sentence that opens on its whole, then a count of some of it
+_OF_THE_OPENING = lexicon_pattern(r"^\W*of\s+(?:the|its|their|all\s+the)\s+(?:(?&HEDGE)\s+)?$", re.I)
+_THEN_PART = lexicon_pattern(r"^[^,;:.()\[\]—–\d]{1,60},\s*(?:(?:(?&HEDGE)|only|just)\s+)?$", re.I)
+
+
+def opening_of_the(doc: Document, relations: Relations) -> list[tuple[Quantity, Quantity]]:
+    """(part, whole) for "Of the 40 nurses surveyed, 45 said they were overworked"."""
+    pairs = []
+    for sent in doc.sentences:
+        qs = doc.in_sentence(sent.index)
+        if len(qs) < 2 or not _OF_THE_OPENING.match(doc.text[sent.start:qs[0].start]):
+            continue
+        whole, part = qs[0], qs[1]
+        if comparable(whole, part) and not whole.is_range and _THEN_PART.match(doc.between(whole, part)) \
+                and _related(part, whole, relations):
+            pairs.append((part, whole))
+    return pairs
+
+
 def only_parts(doc: Document, relations: Relations) -> list[tuple[Quantity, Quantity]]:
     """(part, whole) for "N people did X, but only M did Y": M, with no noun of its own, counts some of the nearest
     earlier comparable count of the sentence (the people who did X, or a stage they reached)."""
@@ -561,7 +580,8 @@ def part_pairs(doc: Document, relations: Relations) -> list[tuple[Quantity, Quan
     """(part, whole) pairs the text ties by syntax or by an event pair: "X of the Y", "X of those", "but only X",
     "killed 9, among them 12 children" (one part named after its whole), downed within launched, evacuated
     within a place's population. NC101 checks each; relation() reads them."""
-    pairs = of_pairs(doc, relations) + anaphoric_parts(doc, relations) + only_parts(doc, relations)
+    pairs = of_pairs(doc, relations) + anaphoric_parts(doc, relations) + only_parts(doc, relations) \
+        + opening_of_the(doc, relations)
     pairs.extend((parts[0], whole) for whole, parts in named_parts(doc, relations) if len(parts) == 1)
     for whole, parts in event_families(doc, relations):
         pairs.extend((p, whole) for p in parts)

@@ -79,8 +79,11 @@ class ConflictingValues(Rule):
         for doc in ctx.documents:
             wholes_of_parts = {(w.start, w.end) for _, w in links.of_pairs(doc, ctx.relations)}
             for later in doc.quantities:
-                if later.is_range or not _DEFINITE.search(doc.before(later, 25)) or (later.start, later.end) in wholes_of_parts:
+                definite = _DEFINITE.search(doc.before(later, 25))
+                if later.is_range or not definite or (later.start, later.end) in wholes_of_parts:
                     continue  # "14 of the 19 municipalities" names a whole, it does not restate a fact
+                if definite.group().lower().endswith("of ") and later.unit == "count" and _NO_NOUN.match(doc.after(later, 20)):
+                    continue  # "the activities of 1179.": a bare number ending the phrase names something
                 if later.unit in ("percent", "fraction", "point") or elsewhere.search(doc.before(later, 30)) \
                         or _THRESHOLD.match(doc.after(later, 40)):
                     continue

@@ -46,6 +46,8 @@ class Breakdown:
     parts: list[Quantity]
     complete: bool
     why: str
+    # complete only because the list follows a colon: nothing but the layout says no part is left out
+    by_layout: bool = False
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
@@ -374,7 +376,7 @@ def _colon_list(doc, relations, sent, qs) -> Breakdown | None:
         if re.search(r"\d|\b(?:and|or)\s+(?:others?|more)\b|\bamong\s+others\b|\betc\b|\bincluding\b|\bsuch\s+as\b",
                      rest, re.I):
             return None  # more numbers after the list, or a list that says it is partial
-        return Breakdown(whole, parts, True, "a count unpacked by the list after a colon")
+        return Breakdown(whole, parts, True, "a count unpacked by the list after a colon", by_layout=True)
     return None
 
 

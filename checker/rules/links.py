@@ -561,6 +561,12 @@ def is_population(doc: Document, q: Quantity, relations: Relations) -> bool:
                                   (bool(places) and re.search(rf"\b(?:{places}) of(?: (?:about|some|nearly|almost|over|more than))?$", before) is not None))
 
 
+def compound_head(doc: Document, q: Quantity) -> str | None:
+    """The noun a count compound qualifies: 'crew' in 'a 12-member crew', 'rule' in 'the 50-move rule'."""
+    m = re.match(r"-[a-z]+\s+([a-z]+)", doc.text[q.end:q.end + 40]) if q.unit == "count" else None
+    return m.group(1).lower() if m else None
+
+
 def is_label(doc: Document, q: Quantity) -> bool:
     """A number naming one thing rather than counting several: 'the 8 line', 'Bus 95' (a singular noun after a
     number above one), or a compound ('the 50-move rule', which names a kind of rule)."""

@@ -92,8 +92,8 @@ class ConflictingValues(Rule):
                     continue  # "including all six", "Of the €1.5 billion, ...": a subset or a new whole
                 if later.value is not None and later.value <= 3 and (later.text.isalpha() or _NO_NOUN.match(doc.after(later, 20))):
                     continue  # "the two", "hit all 3": individuals or qualities the text has named one by one
-                if links.is_label(doc, later):
-                    continue  # "the 13 line", "the 50-move rule": a number naming a thing or a kind, not a count
+                if links.is_label(doc, later) and not links.compound_head(doc, later):
+                    continue  # "the 13 line": a number naming a thing, not a count
                 earlier = _earlier_statement(doc, later, ctx, elsewhere)
                 if earlier is None or _compatible(doc, earlier, later, ctx) or _refers_to_another(doc, later, ctx):
                     continue
@@ -226,8 +226,10 @@ def _earlier_statement(doc: Document, later: Quantity, ctx, elsewhere) -> Quanti
     for q in doc.earlier_with_unit(later):
         if q.unit != later.unit or q.restates is not None or q.is_range and later.value is None:
             continue
-        if not _same_thing(q, later, ctx) or not _names_subject(doc, q) or links.is_label(doc, q) != links.is_label(doc, later):
-            continue
+        if not _same_thing(q, later, ctx) or not _names_subject(doc, q) or links.is_label(doc, q) != links.is_label(doc, later) \
+                or links.compound_head(doc, q) != links.compound_head(doc, later):
+            continue  # a compound restates only a compound of the same thing ("a 12-member crew" ... "the 14-member
+            # crew"), never a plain count ("2 separate moves" ... "the 50-move rule" names a kind of rule)
         if later.event and q.event != later.event and (q.event or q.subject != later.subject):
             continue  # "the 31 people killed" restates a killing, not "214 people treated in hospitals"
         if not links.same_period(q, later) or elsewhere.search(doc.before(q, 30)):

@@ -6,6 +6,11 @@ from checker.rules.base import Rule, register
 from checker.rules.facts import interval, show
 
 
+# why a colon list short of its count is only a warning (the rule's proof line names its errors)
+_LAYOUT_ONLY = ("only the layout says the list after the colon is complete: a list short of its count may be "
+                "partial (one above it would be an error)")
+
+
 @register
 class TotalMismatch(Rule):
     """A stated total that differs from the sum of a complete breakdown: "14 casualties: 9 killed and 6 injured".
@@ -67,7 +72,8 @@ class TotalMismatch(Rule):
                     yield self.finding(
                         doc.doc, f"{arithmetic} = {show(total)}, not the {whole.text} stated as the total"
                                  + (" (if the list after the colon is meant to be complete)" if short else ""),
-                        [whole.span] + [p.span for p in parts], severity="warning" if short else None)
+                        [whole.span] + [p.span for p in parts], severity="warning" if short else None,
+                        basis=_LAYOUT_ONLY if short else None)
             for record, games, games_span in links.records_over_games(doc, ctx.relations):
                 # a win-loss-draw record accounts for every game; a bare win-loss one may leave some undecided
                 played = sum(record.values)

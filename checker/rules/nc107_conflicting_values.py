@@ -135,7 +135,9 @@ class ConflictingValues(Rule):
                     yield self.finding(
                         doc.doc, f"{_as_written(doc, e)} and later {_as_written(doc, q)} for the {plural(noun)} "
                                  f"{sorted(verbs & e_verbs)[0]} since {e_phrase.strip()}: the two cannot both hold",
-                        [e.span, q.span], severity="warning")
+                        [e.span, q.span], severity="warning",
+                        basis="the two figures are read as one running total from their noun, verb and 'since' "
+                              "event, across sentences, with no back-reference tying them")
                 break
             seen.append((q, noun, since, verbs, phrase))
 
@@ -161,7 +163,9 @@ class ConflictingValues(Rule):
             yield self.finding(
                 doc.doc, f"'{pointer.group(1)} {later.text}' points back to a figure given before, but no earlier "
                          f"figure in {later.unit} allows it; the closest is {_as_written(doc, meant)}",
-                [meant.span, later.span], severity="warning")
+                [meant.span, later.span], severity="warning",
+                basis="a demonstrative ('that', 'this') points back to a figure, but which earlier figure it means "
+                      "is inferred (most digits shared)")
 
     def check_across(self, ctx):
         elsewhere = ctx.relations.words_re("not_same_fact")

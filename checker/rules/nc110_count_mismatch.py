@@ -7,8 +7,8 @@ from checker.lexicon import lexicon_pattern
 from checker.report import Span
 from checker.rules import list_counts
 from checker.rules.base import Rule, register
-from checker.wording import plural
 from checker.rules.facts import interval
+from checker.wording import plural
 
 # "four strategic objectives following the summit: a, b, c and d", "three regions — a, b and c —",
 # "a four-point plan covering a, b and c"

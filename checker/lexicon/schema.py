@@ -143,6 +143,11 @@ SCHEMAS: dict[str, dict] = {
         "ordinal_events?": WORDS,
         "crossing_verbs?": WORDS,
         "kin_words?": WORDS,
+        "successive_stages?": [WORDS],
+        "population_events?": WORDS,
+        "population_places?": WORDS,
+        "record_standing_words?": WORDS,
+        "record_games?": WORDS,
     },
     "units.yaml": {
         "currency_prefixes": {str: str},

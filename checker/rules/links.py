@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.lexicon import lexicon_pattern
+from checker.report import Span
 from checker.rules.facts import Document, Quantity, Relations
 
 
@@ -24,7 +25,9 @@ def _once_per_document(find):
 # (no preposition before the "of": in "a loss of $305 million on revenue of $167 million" the revenue is the
 # value of its own noun, not the whole the loss is part of)
 _OF_BETWEEN = lexicon_pattern(
-    r"^\s*(?:(?!(?:on|in|at|for|from|with|by|to|against|over|under|versus)\s)[A-Za-z'’-]+\s+){0,4}?"
+    # "10 days instead of 2 days", "3 stars rather than 1": a compound preposition ending in "of" is no partitive
+    r"^\s*(?:(?!(?:on|in|at|for|from|with|by|to|against|over|under|versus|instead|place|because|ahead|short|excess|"
+    r"front|top|regardless|outside|inside|spite|terms|view|lieu)\s)[A-Za-z'’-]+\s+){0,4}?"
     # "14 of the 19", "six finalists, selected from 40": the whole the part is taken from
     r"(?:of|out\s+of|(?:[A-Za-z'’-]+,\s+)?(?:selected|chosen|picked|drawn)\s+from)\s+"
     r"(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+['’]s?\s+){0,2}?"
@@ -43,6 +46,8 @@ class Breakdown:
     parts: list[Quantity]
     complete: bool
     why: str
+    # complete only because the list follows a colon: nothing but the layout says no part is left out
+    by_layout: bool = False
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
@@ -74,8 +79,27 @@ def of_pairs(doc: Document, relations: Relations) -> list[tuple[Quantity, Quanti
             if comparable(p, w) and _OF_BETWEEN.match(doc.between(p, w)):
                 if _related(p, w, relations):
                     pairs.append((p, w))
+                elif _names_no_noun(doc, w):
+                    pairs.append((p, replace(w, subject=p.subject)))
                 break
     return pairs
+
+
+# "selected from eight that submitted proposals", "14 of the 20 who applied": the whole's noun is left out and
+# is the part's ("eight [companies] that submitted"); the noun the extractor finds later in the clause is
+# another thing (the proposals)
+_RELATIVE_AFTER = re.compile(r"^\s+(?:that|who|which|whom)\b", re.I)
+
+
+def _names_no_noun(doc: Document, w: Quantity) -> bool:
+    return w.unit == "count" and bool(_RELATIVE_AFTER.match(doc.text[w.end:w.end + 10]))
+
+
+def another_group_beside(earlier: Quantity, later: Quantity) -> bool:
+    """Two counts of one thing in one sentence are two groups, not a fact said twice: "the five companies
+    had been selected to join the nine companies" (a fact is restated in a later sentence, not beside itself;
+    a bracketed restatement is read as such by extraction)."""
+    return earlier.sentence == later.sentence and earlier.restates is None and later.restates is None
 
 
 def _related(p: Quantity, w: Quantity, relations: Relations) -> bool:
@@ -89,8 +113,8 @@ def antecedent(doc: Document, q: Quantity, relations: Relations, event: str | No
     make a part exceed its whole, so a finding is only raised when every reading is a contradiction.
     The part's own subject is not trusted here: a number like '412 of them' names none of its own."""
     cands = [c for c in doc.near(q, 2) if c.start < q.start and q.sentence - c.sentence <= 2
-             and comparable(c, q) and (not event or c.event == event)]
-    return max(cands, key=lambda c: c.number) if cands else None
+             and comparable(c, q) and (not event or c.event == event) and c.number > 1]
+    return max(cands, key=lambda c: c.number) if cands else None  # "them" is never one thing ("One minister")
 
 
 def anaphoric_parts(doc: Document, relations: Relations) -> list[tuple[Quantity, Quantity]]:
@@ -111,6 +135,45 @@ def anaphoric_parts(doc: Document, relations: Relations) -> list[tuple[Quantity,
             continue
         if whole is not None:
             pairs.append((q, whole))
+    return pairs
+
+
+# "46 people visited my profile last week, but only 16 had come from the picture": a count with its noun left
+# out ("16 [people] had come") after "but only" counts some of the count before it in the sentence
+_BUT_ONLY = lexicon_pattern(r"\bbut\s+only\s+(?:(?&HEDGE)\s+)?$", re.I)
+_VERB_NEXT = re.compile(r"^\s+(?:had|have|has|were|was|are|is|did|do|does|could|would|will|can|came|went|got|"
+                        r"made|managed|remain(?:ed|s)?|[a-z]+ed)\b", re.I)
+
+
+# "Of the 40 nurses surveyed, 45 said ...": a sentence that opens on its whole, then a count of some of it
+_OF_THE_OPENING = lexicon_pattern(r"^\W*of\s+(?:the|its|their|all\s+the)\s+(?:(?&HEDGE)\s+)?$", re.I)
+_THEN_PART = lexicon_pattern(r"^[^,;:.()\[\]—–\d]{1,60},\s*(?:(?:(?&HEDGE)|only|just)\s+)?$", re.I)
+
+
+def opening_of_the(doc: Document, relations: Relations) -> list[tuple[Quantity, Quantity]]:
+    """(part, whole) for "Of the 40 nurses surveyed, 45 said they were overworked"."""
+    pairs = []
+    for sent in doc.sentences:
+        qs = doc.in_sentence(sent.index)
+        if len(qs) < 2 or not _OF_THE_OPENING.match(doc.text[sent.start:qs[0].start]):
+            continue
+        whole, part = qs[0], qs[1]
+        if comparable(whole, part) and not whole.is_range and _THEN_PART.match(doc.between(whole, part)) \
+                and _related(part, whole, relations):
+            pairs.append((part, whole))
+    return pairs
+
+
+def only_parts(doc: Document, relations: Relations) -> list[tuple[Quantity, Quantity]]:
+    """(part, whole) for "N people did X, but only M did Y": M, with no noun of its own, counts some of the nearest
+    earlier comparable count of the sentence (the people who did X, or a stage they reached)."""
+    pairs = []
+    for q in doc.quantities:
+        if q.is_range or not _BUT_ONLY.search(doc.before(q, 30)) or not _VERB_NEXT.match(doc.after(q, 20)):
+            continue
+        earlier = [w for w in doc.in_sentence(q.sentence) if w.end <= q.start and comparable(w, q) and not w.is_range]
+        if earlier:
+            pairs.append((q, earlier[-1]))
     return pairs
 
 
@@ -221,16 +284,24 @@ _NAMED_PARTS_OPENER = lexicon_pattern(
 _NEXT_PART = lexicon_pattern(r"^[^,;:.()\[\]—–\d]{0,50}?(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?&HEDGE)\s+)?$", re.I)
 
 
+# "killed 12 people, eight of them passengers and five crew members": the first part says whose part it is
+_PART_OF_THEM = lexicon_pattern(r"^\s*[^,;:.()\[\]—–\d]{0,60}?,\s*(?:(?&HEDGE)\s+)?$", re.I)
+_OF_THEM_AFTER = re.compile(r"^\s+of\s+(?:them|whom|which|those|these)\b", re.I)
+
+
 @_once_per_document
 def named_parts(doc: Document, relations: Relations) -> list[tuple[Quantity, list[Quantity]]]:
     """(whole, parts) where the parts are listed right after the whole, behind 'including', 'among them',
-    'of whom' or 'such as', in one sentence: partial lists, so the parts may fall short but not exceed it."""
+    'of whom' or 'such as', or as 'N of them ...', in one sentence: partial lists, so the parts may fall short
+    but not exceed it."""
     out = []
     for sent in doc.sentences:
         qs = [q for q in doc.in_sentence(sent.index) if q.value is not None and not q.is_range]
         for i, whole in enumerate(qs[:-1]):
             first = qs[i + 1]
-            if not comparable(whole, first) or not _NAMED_PARTS_OPENER.match(doc.between(whole, first)):
+            if not comparable(whole, first) or not (_NAMED_PARTS_OPENER.match(doc.between(whole, first)) or
+                                                    _PART_OF_THEM.match(doc.between(whole, first))
+                                                    and _OF_THEM_AFTER.match(doc.after(first, 20))):
                 continue
             parts = [first]
             for q in qs[i + 2:]:
@@ -266,10 +337,117 @@ def breakdowns(doc: Document, relations: Relations) -> list[Breakdown]:
         if complete:
             out.extend(_cued(doc, relations, sent, qs, cue))
             continue
+        colon = _colon_list(doc, relations, sent, qs) or _added_to_existing(doc, sent, qs) or _summed_list(doc, relations, qs)
+        if colon:
+            out.append(colon)
+            continue
         shared = _shared_out(doc, relations, sent, qs)
         if shared:
             out.append(shared)
     return out
+
+
+# "four sales this week: two to Biman and three to Ghana": a count, a colon within a few words of it (no number
+# between), then a list whose every item opens with a number of the same kind; the list is the whole unpacked
+_TO_COLON = re.compile(r"^[^,;:.()\[\]—–]{1,60}:\s*$")  # digits of a name may stand between ("787 sales")
+_COLON_ITEM_GAP = lexicon_pattern(r"^[^\d,;:.()\[\]—–]{0,50}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?&HEDGE)\s+)?$", re.I)
+
+
+# "two to Biman": a list item whose number is followed by a preposition counts the whole's noun, left out
+_ELIDED_ITEM = re.compile(r"^\s+(?:to|for|in|from|at|on|by|with|each|apiece)\b", re.I)
+
+
+def _colon_list(doc, relations, sent, qs) -> Breakdown | None:
+    """A count unpacked by the list after a colon ("four sales: two to A and three to B"): complete, since
+    the list is offered as the whole; "among others", "including" or "such as" mark a partial one."""
+    for i in range(len(qs) - 2):
+        whole, first = qs[i], qs[i + 1]
+        if whole.is_range or not comparable(whole, first) or not _TO_COLON.match(doc.between(whole, first)):
+            continue
+        parts = [first]
+        for q in qs[i + 2:]:
+            if not comparable(q, whole) or not _COLON_ITEM_GAP.match(doc.between(parts[-1], q)):
+                break
+            parts.append(q)
+        rest = doc.text[parts[-1].end:sent.end]
+        if len(parts) < 2 or any(p.is_range for p in parts) or \
+                not all(_related(p, whole, relations) or _ELIDED_ITEM.match(doc.after(p, 10)) for p in parts):
+            return None
+        if re.search(r"\d|\b(?:and|or)\s+(?:others?|more)\b|\bamong\s+others\b|\betc\b|\bincluding\b|\bsuch\s+as\b",
+                     rest, re.I):
+            return None  # more numbers after the list, or a list that says it is partial
+        return Breakdown(whole, parts, True, "a count unpacked by the list after a colon", by_layout=True)
+    return None
+
+
+# "The five companies join nine others selected last year, bringing the total to 14 firms": a new group joins
+# an existing one and the sentence states their total, so the total is the two added up
+_TOTAL_BEFORE = re.compile(r"\b(?:bring(?:s|ing)?|brought|tak(?:es|ing)|took|rais(?:es|ing)|raised)\s+(?:the|its|their)\s+"
+                           r"(?:total|tally|count|number)\b[^;:()\d]{0,60}?\bto\s+$|\bfor\s+a\s+(?:combined\s+)?total\s+of\s+$", re.I)
+_JOINS = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?(?:(?:original|existing|earlier|previous)\s+)?$", re.I)
+_ADDED_TO = re.compile(r"\b(?:in\s+addition\s+to|on\s+top\s+of|added\s+to|plus)\s+(?:the|its|their)\s+"
+                       r"(?:original|existing|earlier|previous)\s+$", re.I)
+_OTHERS_AFTER = re.compile(r"^\s+(?:others?|more)\b", re.I)
+
+
+def _added_to_existing(doc, sent, qs) -> Breakdown | None:
+    """A new group, the group it joins and their stated total in one sentence: "N join M others, bringing
+    the total to T" or "N, on top of the original M, for a total of T". Only the group joined counts as the
+    rest ("others", "the original"), so "two more died, bringing the toll to 40" is no breakdown."""
+    for i, total in enumerate(qs):
+        if i < 2 or total.is_range or not _TOTAL_BEFORE.search(doc.before(total, 120)):
+            continue
+        new, old = qs[i - 2], qs[i - 1]
+        if not (comparable(new, old) and comparable(old, total)) or new.is_range or old.is_range:
+            continue
+        gap = doc.text[new.end:old.start]
+        joined = (_JOINS.search(gap) and (_OTHERS_AFTER.match(doc.after(old, 10)) or re.search(r"original|existing|earlier|previous", gap, re.I))) \
+            or _ADDED_TO.search(gap)
+        if joined and re.fullmatch(r"[^;:]*", gap) and re.fullmatch(r"[^;:]*", doc.between(old, total)):
+            return Breakdown(total, [new, old], True, "a group joining another, with the total stated")
+    return None
+
+
+# "120 cars and 30 trucks, a total of 150 vehicles", "12 men and 5 women, 17 people in all": a list, then the
+# total that sums it up
+_TOTAL_AFTER_LIST = lexicon_pattern(r"^\s*(?:,|—|–|-)?\s*(?:for\s+|or\s+)?(?:a\s+(?:combined\s+|grand\s+)?total\s+of|totall?ing)"
+                                   r"\s+(?:(?&HEDGE)\s+)?$", re.I)
+_IN_ALL_AFTER = re.compile(r"^\s*[a-z'’-]*\s*(?:[a-z'’-]+\s+)?(?:in\s+all|in\s+total|altogether|combined)\b", re.I)
+_RUNNING = re.compile(r"\b(?:since|so\s+far|to\s+date|this\s+(?:year|season|month|week)|overall|previously|earlier)\b", re.I)
+
+
+def _summed_list(doc, relations, qs) -> Breakdown | None:
+    """Parts listed with 'and', then their total: "sold 120 cars and 30 trucks, a total of 150 vehicles",
+    "12 men and 5 women, 17 people in all". A running total ("for a total of 40 so far", "since May") may
+    hold parts the sentence does not list, so it is left alone."""
+    for i, total in enumerate(qs):
+        if i < 2 or total.is_range or total.value is None:
+            continue
+        gap = doc.text[qs[i - 1].end:total.start]
+        if not (_TOTAL_AFTER_LIST.search(_after_item(gap)) or
+                (re.fullmatch(r"\s*(?:,|—|–)\s*", _after_item(gap)) and _IN_ALL_AFTER.match(doc.after(total, 40)))):
+            continue
+        parts = [qs[i - 1]]
+        for q in reversed(qs[:i - 1]):
+            if not comparable(q, total) or not _NEXT_PART.match(doc.between(q, parts[0])):
+                break
+            parts.insert(0, q)
+        if len(parts) < 2 or not all(comparable(p, total) and not p.is_range for p in parts):
+            continue
+        if not re.search(r"\band\b", doc.between(parts[-2], parts[-1])) or _RUNNING.search(doc.after(total, 60)):
+            continue  # a list ends with "and"; a running total may count more than the list
+        kinds = {p.subject for p in parts}
+        if total.unit == "count" and len(kinds) == 1 and None not in kinds and \
+                not relations.related_subjects(parts[0].subject, total.subject):
+            continue  # "ten squadrons and sixteen squadrons, totalling 650 aircraft": a total of another thing
+        return Breakdown(total, parts, True, "a list summed up by its total")
+    return None
+
+
+def _after_item(gap: str) -> str:
+    """The gap between a list's last number and its total, without the last item's own words ('trucks')."""
+    m = re.search(r"(?:,|—|–|\s-\s).*$", gap, re.S)
+    return m.group() if m else gap
 
 
 def _shared_out(doc, relations, sent, qs) -> Breakdown | None:
@@ -373,3 +551,160 @@ def population_wholes(doc: Document, relations: Relations) -> list[Quantity]:
     """Counts that give the size of a whole population: 'home to 4,300 people'."""
     markers = tuple(m for m in relations.words("whole_markers") if m in ("home to", "population of", "with a population of"))
     return [q for q in doc.quantities if q.unit == "count" and doc.before(q, 30).lower().rstrip().endswith(markers)]
+
+
+def is_population(doc: Document, q: Quantity, relations: Relations) -> bool:
+    """Is q the size of a place's population: 'home to 4,300 people', 'a city of half a million people'?"""
+    before = re.sub(r"\s+", " ", doc.before(q, 40).lower()).rstrip()
+    places = "|".join(re.escape(w) for w in relations.words("population_places"))
+    return q.unit == "count" and (before.endswith(("home to", "population of")) or
+                                  (bool(places) and re.search(rf"\b(?:{places}) of(?: (?:about|some|nearly|almost|over|more than))?$", before) is not None))
+
+
+def compound_head(doc: Document, q: Quantity) -> str | None:
+    """The noun a count compound qualifies: 'crew' in 'a 12-member crew', 'rule' in 'the 50-move rule'."""
+    m = re.match(r"-[a-z]+\s+([a-z]+)", doc.text[q.end:q.end + 40]) if q.unit == "count" else None
+    return m.group(1).lower() if m else None
+
+
+def is_label(doc: Document, q: Quantity) -> bool:
+    """A number naming one thing rather than counting several: 'the 8 line', 'Bus 95' (a singular noun after a
+    number above one), or a compound ('the 50-move rule', which names a kind of rule)."""
+    if q.unit != "count" or q.value is None:
+        return False
+    if doc.text[q.end:q.end + 1] == "-":
+        return True
+    m = re.match(r"\s+([a-z]+)\b", doc.after(q, 30))
+    return bool(m and q.value > 1 and q.subject and m.group(1) == q.subject and not q.subject.endswith("s")
+                and q.subject not in doc.vocab.nonq["irregular_plurals"])
+
+
+# --- How two numbers relate: the one question the rules that compare numbers ask ---
+SAME, PART, WHOLE, STAGES, UNRELATED = "same fact", "part of", "whole of", "successive stages", "unrelated"
+
+
+@_once_per_document
+def part_pairs(doc: Document, relations: Relations) -> list[tuple[Quantity, Quantity]]:
+    """(part, whole) pairs the text ties by syntax or by an event pair: "X of the Y", "X of those", "but only X",
+    "killed 9, among them 12 children" (one part named after its whole), downed within launched, evacuated
+    within a place's population. NC101 checks each; relation() reads them."""
+    pairs = of_pairs(doc, relations) + anaphoric_parts(doc, relations) + only_parts(doc, relations) \
+        + opening_of_the(doc, relations)
+    pairs.extend((parts[0], whole) for whole, parts in named_parts(doc, relations) if len(parts) == 1)
+    for whole, parts in event_families(doc, relations):
+        pairs.extend((p, whole) for p in parts)
+    events = set(relations.words("population_events"))
+    for whole in population_wholes(doc, relations):
+        pairs.extend((p, whole) for p in doc.near(whole, 0, 1)
+                     if p.start > whole.end and p.sentence - whole.sentence <= 1 and comparable(p, whole)
+                     and p.event in events and relations.subject_within(p.subject, whole.subject))
+    return pairs
+
+
+def stage(doc: Document, q: Quantity, relations: Relations) -> int | None:
+    """Which of the successive stages of rules/relations.yaml q counts, by a stage word right around it ("eight
+    that submitted proposals", "the five companies selected"); None when no stage word is near."""
+    words = re.findall(r"[a-z]+", doc.before(q, 25).lower())[-3:] + re.findall(r"[a-z]+", doc.after(q, 50).lower())[:6]
+    for i, group in enumerate(relations.data.get("successive_stages", [])):
+        if any(w in group for w in words):
+            return i
+    return None
+
+
+def relation(doc: Document, a: Quantity, b: Quantity, relations: Relations) -> str:
+    """How b relates to a: PART or WHOLE (tied by syntax, a breakdown or an event pair), STAGES (counts at two
+    stages of one selection), UNRELATED (not comparable, or two groups named in one sentence), or SAME when
+    none of these holds and the two count one thing. Rules compare values only of the SAME."""
+    if a.unit != b.unit:
+        return UNRELATED
+    ties = doc.memo.get("part ties")
+    if ties is None or ties[0] is not relations:
+        spans = {((p.start, p.end), (w.start, w.end)) for p, w in part_pairs(doc, relations)}
+        for bd in breakdowns(doc, relations):
+            spans.update(((p.start, p.end), (bd.whole.start, bd.whole.end)) for p in bd.parts)
+        for whole, parts in named_parts(doc, relations):
+            spans.update(((p.start, p.end), (whole.start, whole.end)) for p in parts)
+        ties = doc.memo["part ties"] = (relations, spans)
+    ka, kb = (a.start, a.end), (b.start, b.end)
+    if (kb, ka) in ties[1]:
+        return PART
+    if (ka, kb) in ties[1]:
+        return WHOLE
+    pa, pb = is_population(doc, a, relations), is_population(doc, b, relations)
+    if pa != pb:  # "up to 20,000 people took shelter" in "a city of half a million people"
+        return WHOLE if pb else PART
+    sa, sb = stage(doc, a, relations), stage(doc, b, relations)
+    if sa is not None and sb is not None and sa != sb:
+        return STAGES
+    if another_group_beside(a, b):
+        return UNRELATED
+    return SAME if relations.related_subjects(a.subject, b.subject) else UNRELATED
+
+
+# --- Win-loss records: not quantities (extraction sets them aside), read here from the text around them ---
+_RECORD = r"(?<![\d.,-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\d%-]|[.,]\d)"
+
+
+@dataclass
+class Record:
+    """A team's record as written ('6-2-1'): its span and its numbers (wins, losses and draws, as ordered)."""
+    span: Span
+    values: tuple[int, ...]
+
+
+def _record(doc: Document, m: re.Match, group: int) -> Record:
+    nums = tuple(int(m.group(g)) for g in range(group, group + 3) if m.group(g) is not None)
+    start, end = m.start(group), m.end(group + 2 if m.group(group + 2) is not None else group + 1)
+    return Record(Span(start, end, doc.text[start:end]), nums)
+
+
+def _standing(relations: Relations) -> str:
+    words = sorted(relations.words("record_standing_words"), key=len, reverse=True)
+    return r"(?:^|(?<=[\s(]))(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\s+"
+
+
+def _count_word(doc: Document, word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return doc.vocab.lexicon["numbers"].get(word.lower())
+
+
+@_once_per_document
+def records_over_games(doc: Document, relations: Relations) -> list[tuple[Record, int, Span]]:
+    """(record, n, span of n) for a standing over the last n games: "The Panthers are 6-2-1 in their past
+    nine games". The record's numbers are the results of those games."""
+    games = "|".join(re.escape(w) for w in relations.words("record_games"))
+    rx = re.compile(_standing(relations) + _RECORD + r"\s+(?:in|over|across|during)\s+(?:their|its)\s+"
+                    r"(?:past|last|previous|first|final|opening)\s+(\d{1,3}|[a-z]+)(?=\s+(?:" + games + r")\b|\s*[.,;]|$)",
+                    re.I | re.M)
+    out = []
+    for m in rx.finditer(doc.text):
+        n = _count_word(doc, m.group(4))
+        if n is not None:
+            out.append((_record(doc, m, 1), n, Span(m.start(4), m.end(4), m.group(4))))
+    return out
+
+
+@_once_per_document
+def record_parts(doc: Document, relations: Relations) -> list[tuple[Record, Record]]:
+    """(whole, part) for a record and one it includes: "At 4-7, including 2-6 in the AFC and 0-3 in the West"."""
+    rx = re.compile(_standing(relations) + _RECORD + r",?\s+(?:including|with)\s+", re.I | re.M)
+    part_rx = re.compile(_RECORD + r"\s+(?:in|against|on|at|away|vs\.?|versus|within)\b", re.I)
+    next_rx = re.compile(r"[^\d;.]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$")  # "... in the AFC and " to the next
+    out = []
+    for m in rx.finditer(doc.text):
+        whole = _record(doc, m, 1)
+        at = m.end()
+        while (p := part_rx.search(doc.text, at, at + 60)) and (p.start() == at or next_rx.fullmatch(doc.text, at, p.start())):
+            out.append((whole, _record(doc, p, 1)))
+            at = p.end()
+    return out
+
+
+def record_within(part: Record, whole: Record) -> bool:
+    """Can the part be results among the whole's? Each number no larger than the whole's, read in the
+    whole's order or, since writers do not agree on it, the reverse."""
+    if len(part.values) != len(whole.values):
+        return True
+    fits = lambda order: all(p <= w for p, w in zip(part.values, order))  # noqa: E731
+    return fits(whole.values) or fits(tuple(reversed(whole.values)))

@@ -6,8 +6,6 @@ from checker.rules.base import Rule, register
 from checker.rules.facts import interval
 from checker.wording import says
 
-_POPULATION_EVENTS = {"evacuated", "killed", "injured", "casualties", "voted", "participated", "received"}
-
 
 @register
 class PartExceedsWhole(Rule):
@@ -20,7 +18,13 @@ class PartExceedsWhole(Rule):
         relations are data in rules/relations.yaml); "X of the Y" or "X out of
         Y" with X above Y; "14,000 of those troops" above the troops sent;
         "11 children were among those hurt" when nine were hurt; more people
-        evacuated than live in a place ("home to 4,300 people").
+        evacuated than live in a place ("home to 4,300 people"); a team's
+        record with more wins or losses than the record that includes it
+        ("At 4-7, including 2-8 in the conference"). A whole written with no
+        noun of its own ("selected from eight that submitted proposals")
+        counts the part's noun; "but only M did ...", M with no noun of its
+        own, counts some of the count before it in the sentence ("46
+        people visited, but only 16 had come from the picture").
 
     Why it matters
         It cannot be true, and it is easy to miss: the two numbers are often
@@ -44,16 +48,12 @@ class PartExceedsWhole(Rule):
 
     def check(self, ctx):
         for doc in ctx.documents:
-            pairs = links.of_pairs(doc, ctx.relations) + links.anaphoric_parts(doc, ctx.relations)
-            # "killed 9 people, among them 12 children": one part named after its whole
-            pairs.extend((parts[0], whole) for whole, parts in links.named_parts(doc, ctx.relations) if len(parts) == 1)
-            for whole, parts in links.event_families(doc, ctx.relations):
-                pairs.extend((p, whole) for p in parts)
-            for whole in links.population_wholes(doc, ctx.relations):
-                pairs.extend((p, whole) for p in doc.near(whole, 0, 1)
-                             if p.start > whole.end and p.sentence - whole.sentence <= 1 and links.comparable(p, whole)
-                             and p.event in _POPULATION_EVENTS
-                             and ctx.relations.subject_within(p.subject, whole.subject))
+            pairs = links.part_pairs(doc, ctx.relations)
+            for whole, part in links.record_parts(doc, ctx.relations):
+                if not links.record_within(part, whole):
+                    yield self.finding(
+                        doc.doc, f"the {part.span.text} record is included in the {whole.span.text} record, but "
+                                 "has more games of one kind: a part cannot exceed its whole", [whole.span, part.span])
             for part, whole in pairs:
                 p_lo, _ = interval(doc, part, ctx.hedges)
                 _, w_hi = interval(doc, whole, ctx.hedges)

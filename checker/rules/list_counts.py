@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from checker.lexicon import lexicon_pattern
 from checker.report import Span
 from checker.rules.facts import Document, Quantity
 
@@ -12,7 +13,7 @@ from checker.rules.facts import Document, Quantity
 _INCLUDING = re.compile(r"(?:\s+[\w'’-]+){0,4}?,?\s+including\s+", re.I)
 _THEY_INCLUDE = re.compile(r"\s*(?:They|These|Those)\s+include\s*:?\s+")
 _ITEM_START = re.compile(r"(?:the\s+)?[A-Z]")
-_NUMBER_START = re.compile(r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an)\b)", re.I)
+_NUMBER_START = lexicon_pattern(r"(?:\d|(?:(?&NUMBER_WORD)|a|an)\b)", re.I)
 # a numbered item opening its paragraph: "1. Start small", "2) Keep notes"
 _NUMBERED = re.compile(r"[ \t]*(\d{1,2})[.)][ \t]+\S")
 _MAX_ITEM = 60

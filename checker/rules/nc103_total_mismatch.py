@@ -51,6 +51,7 @@ class TotalMismatch(Rule):
     proof = {
         "error": ("the text marks the breakdown complete ('split between', 'the remaining', a dash aside) or the "
                   "whole is by definition the sum of its parts"),
+        "warning": "only the layout says the list after a colon is complete, and it falls short of its count",
     }
 
     def check(self, ctx):

@@ -11,6 +11,8 @@ from checker.rules.facts import Document, Quantity, rounding, show
 _WHOLE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|(all\s+))?([\w'’ -]{1,60})")
 # "up from 13.2 percent", "the March high of 21.8 percent", "compared with 12%": the same share's value at
 # another time or place, which is bounded as the share is
+# "by" ending the text before a percentage, maybe with a hedge: "reduce ... by (about) 175%"
+_BY_END = lexicon_pattern(r"\bby\s+(?:(?&HEDGE)\s+)?$", re.I)
 _COMPARED = lexicon_pattern(
     r"\b(?:from|than|versus|vs\.?|compared\s+(?:with|to)|(?:high|low|peak|average|level|record|mean)\s+of)\s+"
     r"(?:(?&HEDGE)\s+)?$", re.I)
@@ -200,8 +202,8 @@ def _below_nothing(doc: Document, q: Quantity, vocab) -> str | None:
     if q.number <= 100 or q.is_range:
         return None
     down = "|".join(re.escape(w) for w in sorted(vocab.nonq["change_down"], key=len, reverse=True) if w != "down")
-    m = re.search(rf"\b({down})\b[^.;:,]{{0,40}}?\bby\s+(?:(?:about|nearly|almost|roughly|some|around|over|"
-                  rf"more\s+than|up\s+to)\s+)?$", doc.before(q, 80), re.I)
+    by = _BY_END.search(doc.before(q, 80))
+    m = re.search(rf"\b({down})\b[^.;:,]{{0,40}}?$", doc.before(q, 80)[:by.start()], re.I) if by else None
     if not m:
         return None
     sent = doc.sentence_of(q)

@@ -70,7 +70,9 @@ class ConflictingValues(Rule):
         "error": ("a back-reference ('the 12 killed', 'all 126 passengers') restates a fact given before with a "
                   "value it does not allow"),
         "warning": ("a date, year or ordinal is given twice to what is read as one event (a birth, a founding, "
-                    "this edition, one thing overtaking another) from the words around them"),
+                    "this edition, one thing overtaking another) from the words around them; or a figure is read "
+                    "as an earlier one across sentences with no back-reference (a running total with the same "
+                    "noun, verb and 'since' event; 'that N' no earlier figure allows)"),
         "info": "the two statements come from sources on different sides: a dispute to report, not a slip",
     }
 

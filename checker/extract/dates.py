@@ -1,8 +1,8 @@
 """Calendar dates written in news copy ('Friday, Oct. 16, 2025', '12 April'), with their offsets."""
 from __future__ import annotations
 
-import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from checker.lexicon import LexiconTable, lexicon_pattern
@@ -54,25 +54,41 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[Writte
 
 
 class Years:
-    """The years written with a document's dates (given in text order), for the dates written without one."""
+    """The year a date written without one is read in: the article's own date, as copy dates itself.
 
-    def __init__(self, dates: list[WrittenDate]):
+    That is the dateline's year (a date with its year on the article's first line), else the year of its
+    latest explicit date, else the configured default; a month more than half a year from that date's
+    belongs to the year next to it ("Jan. 5" in copy dated December is the coming January)."""
+
+    def __init__(self, dates: list[WrittenDate], text: str = ""):
         dated = [d for d in dates if d.year]
-        self._starts = [d.start for d in dated]
-        self._years = [d.year for d in dated]
+        dateline = next((d for d in dated[:1] if _DATELINE_BEFORE.fullmatch(text, 0, d.start)
+                         and _DATELINE_AFTER.match(text, d.end)), None)
+        self._reference = dateline or (max(dated, key=lambda d: (d.year, d.month, d.day)) if dated else None)
+        self.from_dateline = dateline is not None
 
     def written(self) -> bool:
         """Does the text write a year with any of its dates?"""
-        return bool(self._years)
+        return self._reference is not None
 
     def of(self, d: WrittenDate, default: int | None) -> int | None:
-        """The date's own year, else that of the nearest earlier date with a year, else any, else default."""
+        """The date's own year, else the article's own date's (dateline, latest date), else default."""
         if d.year:
             return d.year
-        earlier = bisect.bisect_left(self._starts, d.start)  # found once per document, not per date
-        if earlier:
-            return self._years[earlier - 1]
-        return self._years[0] if self._years else default
+        ref = self._reference
+        if ref is None:
+            return default
+        if ref.month - d.month > 6:
+            return ref.year + 1  # "Jan. 5" in copy dated December
+        if d.month - ref.month > 6:
+            return ref.year - 1  # "Dec. 28" in copy dated January
+        return ref.year
+
+
+# a dateline's date heads the article, after a place at most, and a marker follows it:
+# "KYIV, Nov. 19, 2025 (Wire) -", "Nov. 19, 2025 —", "Tuesday, 19 November 2025:"
+_DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Za-z .'’-]{0,40},?\s+)?")
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|[-–—:/|]|\n)")
 
 
 def weekday_name(i: int) -> str:

@@ -75,11 +75,11 @@ class DateMismatch(Rule):
     kind = "date-mismatch"
     severity = "error"
     proof = {
-        "error": ("the date carries its year (or the configured default-year), or one phrase ties the two dates, "
-                  "years or clock times ('four years after 1958', 'the six hours from 10:30 p.m. to 2:30 a.m.'): "
+        "error": ("the date carries its year (or the dateline's, or the configured default-year), or one phrase "
+                  "ties the two dates, years or clock times ('four years after 1958', 'the six hours from 10:30 p.m. to 2:30 a.m.'): "
                   "the calendar alone decides"),
-        "warning": ("the year, or one end of the gap, is taken from another date of the text; or which event, "
-                    "span or person is meant is read across sentences (a length and its paragraph's first and last "
+        "warning": ("the year is taken from the latest date of the text, or one end of the gap from another "
+                    "date; or which event, span or person is meant is read across sentences (a length and its paragraph's first and last "
                     "days, 'the following morning' and the same event dated elsewhere, an age and a name)"),
     }
 
@@ -88,7 +88,7 @@ class DateMismatch(Rule):
         slack = int(ctx.relations.data.get("week_slack_days", 1))
         for doc in ctx.documents:
             dates = find_dates(doc.text)
-            years = Years(dates)
+            years = Years(dates, doc.text)
             yield from self._weekdays(doc, dates, years, default_year)
             yield from self._gaps(doc, dates, years, default_year, slack)
             for span in dated_days.stated_spans(doc.text, dates):  # its first and last days read across the paragraph
@@ -218,15 +218,17 @@ class DateMismatch(Rule):
                 continue
             year = years.of(d, default_year)
             day = d.on(year) if year else None
-            # the date's own year, or the year the user set for copy that writes none, proves it
-            proven = bool(d.year) or not years.written()
+            # the date's own year, the dateline's, or the year the user set for copy that writes none, proves it
+            proven = bool(d.year) or years.from_dateline or not years.written()
             if day and day.weekday() != d.weekday:
-                # proven by the text only when the date carries its year; a year taken from another date of
-                # the article may be another year's ("tickets go on sale Friday, Dec. 6" for a 2020 tour)
+                # a year taken from another date of the article may be another year's ("tickets go on sale
+                # Friday, Dec. 6" for a 2020 tour): a warning
+                where = "" if d.year or not years.written() else (
+                    " (the year of the dateline)" if years.from_dateline else
+                    f" (the year {year} is taken from the latest date of the text)")
                 yield self.finding(
                     doc.doc, f"{d.text!r}: {day:%b} {day.day}, {year} was a {weekday_name(day.weekday())}, "
-                             f"not a {weekday_name(d.weekday)}" + ("" if proven else f" (the year {year} is "
-                                                                   "taken from elsewhere in the text)"),
+                             f"not a {weekday_name(d.weekday)}{where}",
                     [_span(d)], **({} if proven else {"severity": "warning"}))
 
     def _gaps(self, doc, dates, years, default_year, slack):

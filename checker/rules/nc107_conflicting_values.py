@@ -5,7 +5,7 @@ import difflib
 import re
 
 from checker.lexicon import lexicon_pattern
-from checker.rules import dated_restated, links
+from checker.rules import dated_restated, links, measured_twice
 from checker.rules.base import Rule, register
 from checker.rules.facts import Document, Quantity, interval
 from checker.wording import plural, the_same
@@ -108,6 +108,15 @@ class ConflictingValues(Rule):
                     continue  # two people's ages: the same fact only for one named person
                 yield self._conflict(doc, earlier, later)
             yield from dated_restated.restatements(self, doc, ctx.relations)  # a date, year or ordinal said twice
+            for a, b in measured_twice.measured_twice(doc):  # "a 5-inch knife" ... "the knife" ... "a 10-inch knife"
+                a_lo, a_hi = interval(doc, a, ctx.hedges)
+                b_lo, b_hi = interval(doc, b, ctx.hedges)
+                if a_hi < b_lo or b_hi < a_lo:
+                    yield self.finding(doc.doc, f"'{a.text} {a.subject}' and later '{b.text} {b.subject}', with "
+                                                f"'the {a.subject}' between them: one {a.subject} cannot measure both",
+                                       [a.span, b.span], severity="warning",
+                                       basis="one thing is read as measured twice: a definite mention of it stands "
+                                             "between the two measures, and nothing makes the second another")
 
         for doc in ctx.documents:
             yield from self._unresolved_demonstratives(doc, ctx)

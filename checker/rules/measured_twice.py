@@ -4,13 +4,14 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from checker.lexicon import lexicon_pattern
 from checker.rules.facts import Document, Quantity
 
 # a single thing with its measure glued on: "a 5-inch knife", "his 6-foot fence", "the 30-metre mast"
 _SINGLE_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+$", re.I)
 # words that make the second mention another thing of the kind
-_ANOTHER = re.compile(r"\b(?:another|second|other|new|each|every|both|two|three|one|smaller|larger|longer|shorter|"
-                      r"bigger|different|replacement)\s+(?:[\w-]+\s+)?$", re.I)
+_ANOTHER = lexicon_pattern(r"\b(?:another|second|other|new|each|every|both|(?&NUMBER_WORD)|smaller|larger|longer|"
+                           r"shorter|bigger|different|replacement)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 def measured_twice(doc: Document) -> Iterator[tuple[Quantity, Quantity]]:

@@ -86,7 +86,8 @@ class PercentOutOfRange(Rule):
                     bounded = _bounded_share(doc, q, ctx.relations.words("bounded_shares"))
                     if bounded:  # "a 252% stake", "turnout of 112%": shares of a whole by their very name
                         yield self.finding(
-                            doc.doc, f"{q.text} {bounded}: a {bounded} must lie between 0% and 100%", [q.span])
+                            doc.doc, f"{q.text} {bounded}: {'an' if bounded[:1] in 'aeiou' else 'a'} {bounded} must lie "
+                                     "between 0% and 100%", [q.span])
                         continue
                     if hi > 100 and not _changed(doc, q, changes):  # a margin compared may well be negative
                         yield from self._restated(doc, q, ratio_wholes, ctx.relations.words("bounded_shares"))

@@ -1,7 +1,6 @@
-"""Dated facts, shared reading: numbers written as words, sentences and paragraphs, the words naming an event."""
+"""Dated facts, shared reading: numbers written as words, paragraphs, the words naming an event."""
 from __future__ import annotations
 
-import bisect
 import re
 
 from checker.extract.numbers import SMALL, TENS
@@ -41,19 +40,6 @@ def fits(stated: float, actual: float, hedge: str | None, slack: float) -> bool:
         below = words in tolerance["below_words"]  # 'nearly', 'almost': at or just below
         return stated - spread <= actual <= stated + (slack if below else spread)
     return abs(actual - stated) <= slack
-
-
-_STARTS: dict[int, tuple] = {}  # the sentences last asked about and their starts: asked once per date, not rebuilt
-
-
-def sentence_at(sentences, offset: int):
-    """The sentence holding offset, found by bisection (sentences are in text order)."""
-    held = _STARTS.get(id(sentences))
-    if held is None or held[0] is not sentences:
-        _STARTS.clear()
-        held = _STARTS[id(sentences)] = (sentences, [s.start for s in sentences])
-    i = bisect.bisect_right(held[1], offset) - 1
-    return sentences[i] if i >= 0 and offset < sentences[i].end else None
 
 
 def paragraph(text: str, offset: int) -> tuple[int, int]:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from checker.extract.dates import WrittenDate
 from checker.lexicon import lexicon_pattern
-from checker.rules.dated import HEDGE, N, fits, content_words, number, paragraph, sentence_at
+from checker.rules.dated import HEDGE, N, fits, content_words, number, paragraph
+from checker.rules.facts import Document
 
 # --- an event's length against the dates it starts and ends on, read across its paragraph ----------------
 # "As of 29 November 2018, ... the 35-day-long festival ... can be enjoyed until 20 January 2019"
@@ -119,11 +120,11 @@ def _any_year(d: WrittenDate) -> int:
     return 2004 if (d.month, d.day) == (2, 29) else 2001
 
 
-def dated_events(text: str, sentences, dates: list[WrittenDate], year_of, verbs: re.Pattern) -> list[DatedEvent]:
+def dated_events(doc: Document, dates: list[WrittenDate], year_of, verbs: re.Pattern) -> list[DatedEvent]:
     """Events the text dates outright: a dating verb in the clause of a full date ('discovered the body Aug. 11')."""
-    out = []
+    text, out = doc.text, []
     for d in dates:
-        sent = sentence_at(sentences, d.start)
+        sent = doc.sentence_at(d.start)
         day = d.on(year_of(d) or _any_year(d))
         if sent is None or day is None:
             continue

@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass
 
 from checker.extract.dates import find_dates
-from checker.rules.dated import content_words, names, once_only, sentence_at, span
+from checker.rules.dated import content_words, names, once_only, span
+from checker.rules.facts import Document
 
 # --- one event's year or ordinal said twice: 'founded in 1998' ... 'since its founding in 1996' -------------
 @dataclass(frozen=True)
@@ -18,10 +19,10 @@ class Statement:
     names: frozenset[str]  # the capitalised names of its clause: whose birth, which company's founding
 
 
-def year_statements(text: str, sentences, labels: dict[str, re.Pattern]) -> list[Statement]:
+def year_statements(doc: Document, labels: dict[str, re.Pattern]) -> list[Statement]:
     """Dates or years written right after an event word of a once-only event ('born in 1961', 'her birth on
     27 April 1992', 'founding in 1996'); the value is (year, month, day), 0 where not written."""
-    out = []
+    text, out = doc.text, []
     for label, words in labels.items():
         for m in words.finditer(text):
             at = re.match(r"\s*(?:(?:in|on)\s+)?", text[m.end():m.end() + 10]).end() + m.end()
@@ -31,7 +32,7 @@ def year_statements(text: str, sentences, labels: dict[str, re.Pattern]) -> list
                 continue
             value = (date.year, date.month, date.day) if date else (int(year.group()), 0, 0)
             span = (date.start, date.end, date.text) if date else (at, at + 4, year.group())
-            sent = sentence_at(sentences, m.start())
+            sent = doc.sentence_at(m.start())
             if sent is None:
                 continue
             # whose event: the names written before it in its sentence ('Its rival, Quayside Press, was founded')
@@ -118,7 +119,7 @@ def restated_crossings(found: list[Crossing]) -> list[tuple[Crossing, Crossing]]
 
 def restatements(rule, doc, relations):
     """NC107's findings for dated facts: one birth, founding, death or edition given two values."""
-    statements = year_statements(doc.text, doc.sentences, once_only(relations))
+    statements = year_statements(doc, once_only(relations))
     statements += ordinal_statements(doc.text, relations.words_re("ordinal_events"))
     for a, b in restated(statements, relations.words_re("kin_words")):
         # the identity rests on reading both as the one event the story is about: a warning

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from checker.extract.dates import WrittenDate
 from checker.lexicon import lexicon_pattern
-from checker.rules.dated import HEDGE, N, YEAR, fits, number, sentence_at
+from checker.rules.dated import HEDGE, N, YEAR, fits, number
 from checker.rules.dated_restated import Statement, year_statements
+from checker.rules.facts import Document
 
 # --- ages: 'was seven years old when ...' then 'Seven decades later, Parata, 57, ...' -----------------------
 _NAME = r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
@@ -103,17 +104,17 @@ class AgeAgainstBirth:
     years: tuple[int, int]  # the earliest and latest years the text's full dates write
 
 
-def ages_against_births(text: str, sentences, labels: dict[str, re.Pattern], dates: list[WrittenDate],
+def ages_against_births(doc: Document, labels: dict[str, re.Pattern], dates: list[WrittenDate],
                         kin: re.Pattern) -> list[AgeAgainstBirth]:
     """A person's age beside their name ('Mirela Voss, 38,') and the birth year given with that name
     ('Voss was born in 1979'; not 'Ion Voss', nor 'her father ... Voss'); the article is taken to be
     written within the years its full dates write (a story of 2019 may date 2020's events)."""
-    written = sorted({d.year for d in dates if d.year})
+    text, written = doc.text, sorted({d.year for d in dates if d.year})
     if not written or "birth" not in labels:
         return []
     by_name: dict[str, list[tuple[Statement, set[str]]]] = {}  # births by the names their sentences write
-    for b in year_statements(text, sentences, {"birth": labels["birth"]}):
-        sent = sentence_at(sentences, b.span[0])
+    for b in year_statements(doc, {"birth": labels["birth"]}):
+        sent = doc.sentence_at(b.span[0])
         clause = text[sent.start:b.span[0]]
         if kin.search(clause):
             continue  # 'her father ... was born in 1950'
@@ -159,15 +160,15 @@ class Anniversary:
     years: tuple[int, int]  # the earliest and latest years the text's full dates write
 
 
-def anniversaries(text: str, sentences, dates: list[WrittenDate]) -> list[Anniversary]:
+def anniversaries(doc: Document, dates: list[WrittenDate]) -> list[Anniversary]:
     """'marks the 30th anniversary of the 1989 revolution' in a sentence that writes no other year: the year
     it is marked in is read from the text's full dates (those of a story of 2019 may reach into 2020)."""
-    written = sorted({d.year for d in dates if d.year})
+    text, written = doc.text, sorted({d.year for d in dates if d.year})
     if not written:
         return []
     out = []
     for m in _ANNIVERSARY.finditer(text):
-        sent = sentence_at(sentences, m.start())
+        sent = doc.sentence_at(m.start())
         if sent is None or YEAR.search(text, sent.start, m.start()):
             continue  # a year before the phrase: year_gaps reads the sentence itself
         origin = YEAR.search(text, m.end(), min(sent.end, m.end() + 80))

@@ -303,13 +303,20 @@ def named_parts(doc: Document, relations: Relations) -> list[tuple[Quantity, lis
                                                     _PART_OF_THEM.match(doc.between(whole, first))
                                                     and _OF_THEM_AFTER.match(doc.after(first, 20))):
                 continue
-            parts = [first]
-            for q in qs[i + 2:]:
-                if not comparable(q, whole) or not _NEXT_PART.match(doc.between(parts[-1], q)):
-                    break
-                parts.append(q)
-            out.append((whole, parts))
+            out.append((whole, _run_of_parts(doc, whole, first, qs[i + 2:], _NEXT_PART)))
     return out
+
+
+def _run_of_parts(doc: Document, whole: Quantity, first: Quantity, later: list[Quantity],
+                  gap: re.Pattern) -> list[Quantity]:
+    """first and the quantities after it, for as long as each is comparable with whole and the text since the
+    part before it matches gap (", ", " and "): the items of one list."""
+    parts = [first]
+    for q in later:
+        if not comparable(q, whole) or not gap.match(doc.between(parts[-1], q)):
+            break
+        parts.append(q)
+    return parts
 
 
 @_once_per_document
@@ -364,11 +371,7 @@ def _colon_list(doc, relations, sent, qs) -> Breakdown | None:
         whole, first = qs[i], qs[i + 1]
         if whole.is_range or not comparable(whole, first) or not _TO_COLON.match(doc.between(whole, first)):
             continue
-        parts = [first]
-        for q in qs[i + 2:]:
-            if not comparable(q, whole) or not _COLON_ITEM_GAP.match(doc.between(parts[-1], q)):
-                break
-            parts.append(q)
+        parts = _run_of_parts(doc, whole, first, qs[i + 2:], _COLON_ITEM_GAP)
         rest = doc.text[parts[-1].end:sent.end]
         if len(parts) < 2 or any(p.is_range for p in parts) or \
                 not all(_related(p, whole, relations) or _ELIDED_ITEM.match(doc.after(p, 10)) for p in parts):

@@ -1,4 +1,4 @@
-"""Counts against lists that are not introduced by a colon: an 'including' list longer than its count, a numbered list."""
+"""Counts and the lists of their members: reading a list's items, an 'including' list longer than its count, a numbered list."""
 from __future__ import annotations
 
 import re
@@ -17,6 +17,10 @@ _NUMBER_START = lexicon_pattern(r"(?:\d|(?:(?&NUMBER_WORD)|a|an)\b)", re.I)
 # a numbered item opening its paragraph: "1. Start small", "2) Keep notes"
 _NUMBERED = re.compile(r"[ \t]*(\d{1,2})[.)][ \t]+\S")
 _MAX_ITEM = 60
+# where a list ends, and an attribution closing it (", the ministry said") that is no item
+_LIST_END = re.compile(r"\s[—–-]\s|[.;!?](?:\s|$)|$")
+_ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[\w'’ .-]{2,60}?\s+(?:said|says|told|reported|added|announced|confirmed|stated|noted|wrote)\b.*$",
+                          re.I)
 
 
 @dataclass(frozen=True)
@@ -43,10 +47,9 @@ def including_overflows(doc: Document) -> Iterator[Overflow]:
                 start, sent = (m.end(), nxt) if m else (None, sent)
         if start is None:
             continue
-        end = _list_end(doc.text, start, sent.end)
-        items = _split(doc.text[start:end])
+        items, span = list_items(doc.text, start, sent.end)
         if len(items) > q.value and _names(items):
-            yield Overflow(q, len(items), (Span(start, end, doc.text[start:end]),))
+            yield Overflow(q, len(items), (span,))
 
 
 def numbered_lists(doc: Document) -> Iterator[Overflow]:
@@ -64,7 +67,7 @@ def numbered_lists(doc: Document) -> Iterator[Overflow]:
         # the count must sit in the sentence that leads into the list: the last of the paragraph before it
         lead = doc.sentence_at(max(prev0, prev1 - 1))
         counts = [q for q in doc.quantities if lead is not None and q.sentence == lead.index and _small_count(q)]
-        if not counts or not q_is_noun_count(counts[-1]):
+        if not counts or not counts[-1].subject:  # the count must name what it counts ('four tips')
             continue
         items = [_head(text, p0, p1)]
         for a, b in paragraphs[i + 1:]:
@@ -85,28 +88,23 @@ def _head(text: str, start: int, end: int) -> Span:
     return Span(start, stop, text[start:stop])
 
 
-def q_is_noun_count(q: Quantity) -> bool:
-    """The count names what it counts ('four tips'), so a list can be held to it."""
-    return bool(q.subject)
-
-
 def _small_count(q: Quantity) -> bool:
     return (q.unit == "count" and q.value is not None and q.value.is_integer() and 2 <= q.value <= 40
             and q.qualifier == "exact")
 
 
-def _list_end(text: str, start: int, end: int) -> int:
-    stop = re.compile(r";|\.(?=\s|$)|\s[—–]\s|\(").search(text, start, end)
-    return stop.start() if stop else end
-
-
-def _split(body: str) -> list[str]:
-    parts = [p.strip() for p in re.split(r",\s*", body.strip())]
-    if parts and re.match(r"(?:and|or)\s", parts[-1]):
-        parts[-1] = parts[-1].split(None, 1)[1]
-    elif parts:
-        parts = parts[:-1] + re.split(r"\s+(?:and|or)\s+", parts[-1])
-    return [p for p in parts if p]
+def list_items(text: str, start: int, end: int) -> tuple[list[str], Span]:
+    """The items of the list that starts at `start`, and the list's span."""
+    stop = _LIST_END.search(text, start, end)
+    list_end = stop.start() if stop else end
+    body = _ATTRIBUTION.sub("", text[start:list_end]).rstrip(" ,")
+    parts = [p.strip() for p in re.split(r",(?!\d{3})\s*", body)]  # "100,000 engineers" is one item
+    if len(parts) > 1 and re.match(r"(?:and|or)\s", parts[-1]):
+        parts[-1] = parts[-1].split(None, 1)[1]  # after an Oxford comma the last item keeps its own "and"
+    else:
+        parts = parts[:-1] + (re.split(r"\s+(?:and|or)\s+", parts[-1]) if parts else [])
+    items = [re.sub(r"^(?:and|or)\s+", "", p).strip() for p in parts if p.strip()]
+    return items, Span(start, start + len(body), body)
 
 
 def _names(items: list[str]) -> bool:

@@ -20,16 +20,13 @@ def measured_twice(doc: Document) -> Iterator[tuple[Quantity, Quantity]]:
     makes the second another one. The caller applies hedges and rounding."""
     single = [q for q in doc.quantities if _glued_measure(doc, q)]
     for i, a in enumerate(single):
-        for b in single[i + 1:]:
-            if b.subject != a.subject or b.unit != a.unit or b.value == a.value:
-                continue
-            if _ANOTHER.search(doc.text[max(0, b.start - 30):b.start]):
-                continue
-            between = doc.text[a.end:b.start]
-            noun = re.escape(a.subject)
-            if re.search(rf"\bthe\s+{noun}\b", between, re.I) and not re.search(rf"\b{noun}s\b", between, re.I):
-                yield a, b
-            break  # only the next mention of the noun restates it
+        # only the next measure of the same noun can restate it
+        b = next((b for b in single[i + 1:] if b.subject == a.subject and b.unit == a.unit), None)
+        if b is None or b.value == a.value or _ANOTHER.search(doc.text[max(0, b.start - 30):b.start]):
+            continue
+        between, noun = doc.text[a.end:b.start], re.escape(a.subject)
+        if re.search(rf"\bthe\s+{noun}\b", between, re.I) and not re.search(rf"\b{noun}s\b", between, re.I):
+            yield a, b
 
 
 def _glued_measure(doc: Document, q: Quantity) -> bool:

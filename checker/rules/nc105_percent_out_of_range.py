@@ -86,8 +86,7 @@ class PercentOutOfRange(Rule):
                     bounded = _bounded_share(doc, q, ctx.relations.words("bounded_shares"))
                     if bounded:  # "a 252% stake", "turnout of 112%": shares of a whole by their very name
                         yield self.finding(
-                            doc.doc, f"{q.text} {bounded}: {'an' if bounded[:1] in 'aeiou' else 'a'} {bounded} must lie "
-                                     "between 0% and 100%", [q.span])
+                            doc.doc, f"{q.text} {bounded}: {_a(bounded)} must lie between 0% and 100%", [q.span])
                         continue
                     if hi > 100 and not _changed(doc, q, changes):  # a margin compared may well be negative
                         yield from self._restated(doc, q, ratio_wholes, ctx.relations.words("bounded_shares"))
@@ -114,21 +113,14 @@ class PercentOutOfRange(Rule):
             link = earlier[-1]
             whole = _whole(doc, link)
             noun = None if whole else _bounded_share(doc, link, bounded)
-            if noun:
-                across = link.sentence != q.sentence
-                yield self.finding(
-                    doc.doc, f"{q.text} is compared with the {noun} of {link.text}, so it is a {noun} too: "
-                             f"a {noun} must lie between 0% and 100%"
-                             + (" (the share is named in the sentence before)" if across else ""),
-                    [q.span, link.span], severity="warning" if across else None)
+            if whole and _is_ratio(whole, link, ratio_wholes):
                 return
-            if whole:
-                if _is_ratio(whole, link, ratio_wholes):
-                    return
+            if noun or whole:
+                what = (f"the {noun} of {link.text}, so it is {_a(noun)} too: {_a(noun)}" if noun else
+                        f"{link.text} of {_what(whole)}, so it is the same share: a share of a set")
                 across = link.sentence != q.sentence
                 yield self.finding(
-                    doc.doc, f"{q.text} is compared with {link.text} of {_what(whole)}, so it is the same share: "
-                             f"a share of a set must lie between 0% and 100%"
+                    doc.doc, f"{q.text} is compared with {what} must lie between 0% and 100%"
                              + (" (the share is named in the sentence before)" if across else ""),
                     [q.span, link.span], severity="warning" if across else None)
                 return
@@ -229,6 +221,11 @@ def _is_ratio(whole: re.Match, q: Quantity, ratio_wholes: set[str]) -> bool:
         return False
     words = {w.strip("'’").lower() for w in re.findall(r"[\w'’]+", whole.group(2))[:4]}
     return bool(words & ratio_wholes) or (q.subject or "").lower() in ratio_wholes
+
+
+def _a(noun: str) -> str:
+    """The noun with its indefinite article: 'a stake', 'an occupancy'."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def _what(whole: re.Match) -> str:

@@ -139,7 +139,7 @@ class DateMismatch(Rule):
         """'the following morning' after Aug. 9, and the same event said elsewhere to be on Aug. 11."""
         verbs = relations.words_re("dating_verbs")
         year_of = lambda d: years.of(d, default_year)  # noqa: E731
-        given = dated_days.dated_events(doc.text, doc.sentences, dates, year_of, verbs)
+        given = dated_days.dated_events(doc, dates, year_of, verbs)
         for implied in dated_days.relative_days(doc.text, doc.sentences, dates, year_of, verbs):
             other = next((e for e in given if dated_days.same_event(implied, e)), None)
             # month and day: a year read from another date may be the one before ('Dec. 31 ... the next morning')
@@ -166,7 +166,7 @@ class DateMismatch(Rule):
 
     def _ages_against_births(self, doc, dates, relations):
         """'Voss, 38,' and 'Voss was born in 1979' in a story of 2026: 46 or 47, not 38."""
-        for a in dated_years.ages_against_births(doc.text, doc.sentences, dated.once_only(relations), dates,
+        for a in dated_years.ages_against_births(doc, dated.once_only(relations), dates,
                                             relations.words_re("kin_words")):
             if dated_years.age_fits(a):
                 continue
@@ -181,7 +181,7 @@ class DateMismatch(Rule):
 
     def _anniversaries(self, doc, dates):
         """'marks the 30th anniversary of the 1989 revolution' in a story dated 2018: the 29th."""
-        for a in dated_years.anniversaries(doc.text, doc.sentences, dates):
+        for a in dated_years.anniversaries(doc, dates):
             n, origin = int(a.phrase.group("nth")), int(a.origin.group())
             lo, hi = a.years
             if lo - origin <= n <= hi - origin:

@@ -17,9 +17,6 @@ from checker.wording import plural
 _LIST_OPENER = re.compile(
     r"(?P<np>(?:-[a-z]+)?(?:\s+[\w'’-]+){0,12}?)\s*(?P<delim>:|\s[—–]|\s-(?=\s)|\s(?:covering|namely|consisting\s+of|comprising)|"
     r"\s\(|,\s+one\s+(?:each\s+)?(?:for|to|in|on|at|per)\s+(?:each\s+(?:of\s+)?)?)\s*")
-_LIST_END = re.compile(r"\s[—–-]\s|[.;!?](?:\s|$)|$")
-_ATTRIBUTION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?[\w'’ .-]{2,60}?\s+(?:said|says|told|reported|added|announced|confirmed|stated|noted|wrote)\b.*$",
-                          re.I)
 _MAX_ITEM = 90
 _NUMBERED = lexicon_pattern(r"(?:about\s+|some\s+|another\s+)?(?:\d|(?:(?&NUMBER_WORD:1-12)|[a-z]+teen|"
                             r"(?&NUMBER_WORD:20-50)|a\s+dozen)\b)", re.I)
@@ -93,7 +90,7 @@ class CountMismatch(Rule):
                 close = doc.text.find(")", opener.end(), sent.end) if opener.group("delim").strip() == "(" else -1
                 if opener.group("delim").strip() == "(" and (close < 0 or re.search(r"\b[A-Z]{2,}s?\s*$", opener.group("np"))):
                     continue  # (an acronym's brackets spell it out: "FIRE (financial independence, retire early)")
-                items, span = _items(doc.text, opener.end(), close if close >= 0 else sent.end)
+                items, span = list_counts.list_items(doc.text, opener.end(), close if close >= 0 else sent.end)
                 lo, hi = interval(doc, q, ctx.hedges)
                 if len(items) < 2 or any(len(i) > _MAX_ITEM for i in items) or lo <= len(items) <= hi:
                     continue  # "as many as two launches, one each for" three items is too many; "at least" two is not
@@ -120,17 +117,3 @@ def _not_an_enumeration(body: str, items: list[str]) -> bool:
     ('she had taken eight', 'we've consumed ...'), or a span of kinds ('from monitors to ventilators')."""
     return (bool(re.search(r'["“”]', body)) or re.match(r"\s*from\s", body, re.I) is not None
             or any(_CLAUSE_START.match(i) for i in items))
-
-
-def _items(text: str, start: int, end: int) -> tuple[list[str], Span]:
-    """The items of the list that starts at `start`, and the list's span."""
-    stop = _LIST_END.search(text, start, end)
-    list_end = stop.start() if stop else end
-    body = _ATTRIBUTION.sub("", text[start:list_end]).rstrip(" ,")
-    parts = [p.strip() for p in re.split(r",(?!\d{3})\s*", body)]  # "100,000 engineers" is one item
-    if len(parts) > 1 and re.match(r"(?:and|or)\s", parts[-1]):
-        parts[-1] = parts[-1].split(None, 1)[1]  # after an Oxford comma the last item keeps its own "and"
-    else:
-        parts = parts[:-1] + (re.split(r"\s+(?:and|or)\s+", parts[-1]) if parts else [])
-    items = [re.sub(r"^(?:and|or)\s+", "", p).strip() for p in parts if p.strip()]
-    return items, Span(start, start + len(body), body)

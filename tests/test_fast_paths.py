@@ -181,3 +181,29 @@ def test_offset_scales_convert_whatever_the_units_are_called(tmp_path, monkeypat
     assert [q for q in report.quantities["unit"]] == ["degC", "degF"]
     assert [f.rule for f in report.findings] == []
     assert [f.rule for f in wrong.findings] == ["NC109"]
+
+
+_PREV_WORD_PLAIN = re.compile(r"([A-Za-z][\w'’.-]*)[\s\u00a0]*$")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aZ1_'’.-  \u00a0\n\t,é٣ſ(", max_size=14), st.integers(0, 16))
+def test_prev_word_is_the_pattern_searched_from_the_start(s, pos):
+    from checker.extract.nonquantities import _prev_word
+    plain = _PREV_WORD_PLAIN.search(s[:pos])
+    assert _prev_word(s, pos) == (plain.group(1) if plain else "")
+
+
+def test_span_hints_skip_no_span():
+    """Every span a pattern of span_drops finds holds its pattern's hint (a pattern skipped on its hint
+    would have found nothing)."""
+    from checker.extract.nonquantities import _SPAN_PATTERNS
+    texts = TEXTS + ["See https://x.org/a1 or WWW.EXAMPLE.COM, mail a1@b.co, doi:10.1234/5678, 0X1F, 978-3-319, "
+                     "v1.8.3, call (555) 123-4567 on 2024-01-02."]
+    found = 0
+    for text in texts:
+        for _, pattern, hint in _SPAN_PATTERNS:
+            for m in pattern.finditer(text):
+                found += 1
+                assert hint is None or any(h in m.group().lower() for h in hint), m.group()
+    assert found

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import lemminflect
 
-from checker.extract.context import _noun_lemma, canonical_subject, distance_after
+from checker.extract.context import _lemmas, _noun_lemma, canonical_subject, distance_after
 from checker.extract.mentions import Mention
 from checker.vocab import Vocabulary
 
@@ -182,7 +182,7 @@ def _head_final(span: "Span", noun: "Token", vocab: Vocabulary) -> "Token":
             if tok.tag_ in ("NN", "NNS") and not _is_unit_word(tok, vocab):
                 last, plural = tok, tok.tag_ == "NNS"
             continue
-        if not plural and tok.tag_ == "VBZ" and "NOUN" in lemminflect.getAllLemmas(tok.lower_):
+        if not plural and tok.tag_ == "VBZ" and "NOUN" in _lemmas(tok.lower_):
             last = tok
         break
     return last if last.i > noun.i else noun
@@ -299,7 +299,7 @@ def _subject_word(noun: "Token", vocab: Vocabulary, counted: bool = False) -> st
         lemma = (f"{first.lower()}-{tail[0]}", tail[1]) if tail else None
     if lemma is None:
         return None
-    found = lemminflect.getLemma(word.lower(), upos="NOUN")
+    found = _noun_lemmas(word.lower())
     singular = found[0] if found else word.lower()
     if counted and {word.lower(), singular} & set(vocab.subjects.get("amount_only_synonyms", ())):
         head = singular  # counted things, not an amount: "five sales" are five deals
@@ -314,7 +314,7 @@ def _subject_word(noun: "Token", vocab: Vocabulary, counted: bool = False) -> st
 
 def _noun_not_adjective(tok: "Token") -> bool:
     """A word the tagger took for an adjective that English has only as a noun ('sedan sales')."""
-    lemmas = lemminflect.getAllLemmas(tok.lower_)
+    lemmas = _lemmas(tok.lower_)
     return tok.tag_ == "JJ" and "NOUN" in lemmas and "ADJ" not in lemmas
 
 
@@ -551,6 +551,13 @@ def _verb_form(verb: "Token") -> str:
     return f"{verb.lower_} {prt}" if prt else verb.lower_
 
 
+# lemminflect looks a word up afresh (and copies its tables' entries) at every call: the words of news
+# text repeat, so each is looked up once
+@lru_cache(maxsize=20000)
+def _noun_lemmas(word: str) -> tuple[str, ...]:
+    return lemminflect.getLemma(word, upos="NOUN")
+
+
 @lru_cache(maxsize=20000)
 def _verb_lemma(word: str) -> str:
     lemmas = lemminflect.getLemma(word, upos="VERB")
@@ -632,8 +639,7 @@ def _place(top: "Token", verb: "Token | None", vocab: Vocabulary) -> str | None:
     """The named place the number's phrase or clause puts it in: 'killed 12 people in Kharkiv', 'the 30,000
     troops at Camp Humphreys', 'in the Kherson region'. A name only (a proper noun, or a common noun it
     qualifies): 'in the attack' or 'in March' is no place."""
-    preps = {w.lower() for w in vocab.actors.get("place_prepositions", ())}
-    not_places = set(vocab.month_number) | set(vocab.weekday_number)
+    preps, not_places = _place_words(vocab)
     for owner in (top, verb):
         if owner is None:
             continue
@@ -655,6 +661,13 @@ def _place(top: "Token", verb: "Token | None", vocab: Vocabulary) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _place_words(vocab: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
+    """The prepositions that put a number in a place, and the names that are no place (months, weekdays)."""
+    return (frozenset(w.lower() for w in vocab.actors.get("place_prepositions", ())),
+            frozenset(vocab.month_number) | frozenset(vocab.weekday_number))
+
+
 def _holder(noun: "Token") -> str | None:
     """The possessor of the counted thing: 'Google's profit', 'the company's 300 employees'."""
     for child in noun.children:
@@ -663,10 +676,14 @@ def _holder(noun: "Token") -> str | None:
     return None
 
 
-def source_of(doc: "Doc", vocab: Vocabulary) -> str | None:
+def source_of(doc: "Doc", vocab: Vocabulary, text: str | None = None) -> str | None:
     """Who the sentence attributes its numbers to: the subject of its attribution verb, as written
-    ('The fire chief, Marta Lind, said ...' -> 'The fire chief, Marta Lind'); None without one."""
+    ('The fire chief, Marta Lind, said ...' -> 'The fire chief, Marta Lind'); None without one.
+    text: the sentence parsed, where the caller has it (doc.text joins the tokens again)."""
     verbs = _source_verbs(vocab)
+    low = (doc.text if text is None else text).lower()
+    if not any(v in low for v in verbs):
+        return None  # no token can be one of the verbs: a test on the text, not a walk over every token
     for tok in doc:
         if tok.lower_ not in verbs or tok.tag_ not in _VERB_TAGS:
             continue

@@ -207,3 +207,18 @@ def test_span_hints_skip_no_span():
                 found += 1
                 assert hint is None or any(h in m.group().lower() for h in hint), m.group()
     assert found
+
+
+@pytest.mark.parametrize("fast, plain", [
+    ("_HYPHENED_MODEL", r"(?<![\w.,$€£-])(\d{3,4})[-‑]\d{1,2}\s+[A-Z][a-z]"),
+    ("_NUMBER_NAME", r"(?<![\w.,$€£-])(\d{3,4})\s+([A-Z][a-z]+)\b(?!['’])"),
+])
+def test_model_scans_match_the_lookbehind_formulation(fast, plain):
+    from checker.extract import nonquantities
+    pattern, plain = getattr(nonquantities, fast), re.compile(plain)
+    found = 0
+    for text in TEXTS + ["787-9 Dreamliner, 737 Max and 737 Max, x787-9 Jets, $777 Max, 1234 Abc"]:
+        spans = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert spans == [(m.span(), m.groups()) for m in plain.finditer(text)]
+        found += len(spans)
+    assert found

@@ -195,7 +195,7 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
             if m.currency:
                 _attach_rate(s, m, vocab)  # "12 cents a gallon"
             return m
-    if re.search(r"\b(?:{})[\s-]+$".format("|".join(vocab.units["scale_words"])), s[:m.start], re.I) \
+    if _scale_word_re(vocab).search(s[:m.start]) \
             or re.match(r"-?\s?magnitude\b", s[m.end:], re.I):
         m.unit = "point"
         return m
@@ -205,6 +205,12 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
             m.hyphen_unit = s[m.end:m.end + 1] == "-"
             m.unit, m.end = pu.unit, max(m.end, pu.end)
     return m
+
+
+@lru_cache(maxsize=8)  # compiled once, not joined and looked up again for every number
+def _scale_word_re(vocab: Vocabulary) -> re.Pattern:
+    """A scale's name before the number: 'magnitude 6.1', 'a rating of 4'."""
+    return re.compile(r"\b(?:{})[\s-]+$".format("|".join(vocab.units["scale_words"])), re.I)
 
 
 _DOLLARS = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD"}  # what a bare "$" can be read as

@@ -210,13 +210,21 @@ def _fused_res(terms: tuple, size_units: tuple) -> tuple[re.Pattern, re.Pattern]
             re.compile(rf"[-‑\s]?(?:{units})(?![A-Za-z])[-‑\s]+([A-Za-z]+)"))
 
 
+@lru_cache(maxsize=8)  # compiled once: formatting the months into the pattern at every number cost more than the match
+def _month_res(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern]:
+    """A month and a comma before digits ("Nov, 29"), and a day range's end and a month after them ("-15 March")."""
+    months = vocab.fragment("MONTH_ANY")
+    return (re.compile(rf"(?:^|[\s(])(?:{months})\.?,[\s\u00a0]+$"),
+            re.compile(rf"[-–]\d{{1,2}}(?:st|nd|rd|th)?[\s\u00a0]+(?:{months})\b"))
+
+
 def _named_by_neighbours(s: str, a: Atom, before: str, after: str, vocab: Vocabulary) -> str | None:
     """Digits that the words around them make a date, a dialled number, a code, a list item or a rank."""
     nq = vocab.nonq
-    months = vocab.fragment("MONTH_ANY")
-    if re.search(rf"(?:^|[\s(])(?:{months})\.?,[\s\u00a0]+$", before) and re.match(r",?\s+\d{4}\b", after):
+    month_before, month_after = _month_res(vocab)
+    if month_before.search(before) and re.match(r",?\s+\d{4}\b", after):
         return "date"  # "Nov, 29, 2016" (but "In September, 19 drones" is a count)
-    if re.match(rf"[-–]\d{{1,2}}(?:st|nd|rd|th)?[\s\u00a0]+(?:{months})\b", after):
+    if month_after.match(after):
         return "date"  # the first day of "12-15 March"
     why = _fused_name(after, vocab)
     if why:
@@ -294,14 +302,22 @@ def model_numbers(doc_text: str, vocab: Vocabulary) -> frozenset[str]:
     return _model_numbers(doc_text, tuple(vocab.nonq["demonym_endings"]))
 
 
+# The document-wide scans start with a digit and look behind it after ("\d(?<![\w.,$€£-]\d)" is
+# "(?<![\w.,$€£-])\d"), so the engine skips to the digits instead of trying every position (2x faster).
+_HYPHENED_MODEL = re.compile(r"(\d(?<![\w.,$€£-]\d)\d{2,3})[-‑]\d{1,2}\s+[A-Z][a-z]")  # "787-9 Dreamliner"
+_NUMBER_NAME = re.compile(r"(\d(?<![\w.,$€£-]\d)\d{2,3})\s+([A-Z][a-z]+)\b(?!['’])")  # "737 Max"
+_DIGIT_LETTER = re.compile(r"\d[xXkK]")
+
+
 @lru_cache(maxsize=64)  # per document: the scan covers the whole text
 def _model_numbers(doc_text: str, demonym_endings: tuple) -> frozenset[str]:
     if not re.search(r"\d{3}", doc_text):
         return frozenset()
-    found = {m.group(1) for m in re.finditer(r"(?<![\w.,$€£-])(\d{3,4})[-‑]\d{1,2}\s+[A-Z][a-z]", doc_text)}
-    found |= {m.group(1) or m.group(2) for m in _GLUED_MODEL.finditer(doc_text)}
+    found = {m.group(1) for m in _HYPHENED_MODEL.finditer(doc_text)}
+    if _DIGIT_LETTER.search(doc_text):  # (a glued model needs a digit and one of its letters: most texts have none)
+        found |= {m.group(1) or m.group(2) for m in _GLUED_MODEL.finditer(doc_text)}
     pairs: dict[tuple[str, str], int] = {}
-    for m in re.finditer(r"(?<![\w.,$€£-])(\d{3,4})\s+([A-Z][a-z]+)\b(?!['’])", doc_text):
+    for m in _NUMBER_NAME.finditer(doc_text):
         if not m.group(2).endswith(("s",) + demonym_endings):
             key = (m.group(1), m.group(2))
             pairs[key] = pairs.get(key, 0) + 1

@@ -222,3 +222,32 @@ def test_model_scans_match_the_lookbehind_formulation(fast, plain):
         assert spans == [(m.span(), m.groups()) for m in plain.finditer(text)]
         found += len(spans)
     assert found
+
+
+heads = st.lists(st.sampled_from(["a", "-", "−", " ", "\n", "(", "$", "minus", "Minus", "magnitude", "MAGNITUDE",
+                                  "rating of", "force", "\u00a0", "ſ", "1"]), max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(heads)
+def test_signs_and_scales_before_a_number_match_the_patterns_searched_from_the_start(head):
+    from checker.extract import mentions
+    vocab = vocabulary()
+    sign = re.search(r"(?:^|[\s(\[$€£])[-−]$", head) or re.search(r"\bminus\s+$", head)
+    assert mentions._negative_before(head) == bool(sign)
+    scale = re.search(r"\b(?:{})[\s-]+$".format("|".join(vocab.units["scale_words"])), head, re.I)
+    assert mentions._scale_word_before(head, len(head), vocab) == bool(scale)
+
+
+def test_attacked_with_lookahead_loses_no_match():
+    """_ATTACKED_WITH ends at the number, so it is compared on the text before each 'with' of the articles."""
+    pattern = context._ATTACKED_WITH.compiled()
+    plain = re.compile(pattern.pattern[len("(?=[asptbh])"):], pattern.flags)
+    texts = TEXTS + ["Russia ATTACKED Ukraine overnight with about 90 drones; it Hit the city with 12 missiles."]
+    found = 0
+    for text in texts:
+        for w in re.finditer(r"with\s+(?:about\s+)?", text, re.I):
+            head = text[max(0, w.start() - 90):w.end()]
+            assert bool(pattern.search(head)) == bool(plain.search(head))
+            found += bool(plain.search(head))
+    assert found

@@ -255,8 +255,8 @@ def _subject_word(noun: "Token", vocab: Vocabulary, counted: bool = False) -> st
     word = noun.text
     if word[:1].isupper() and word.endswith("s") and word in vocab.actor_of_word:
         return "person"  # "64% of Poles", "one in five Germans"
-    if noun.tag_ in ("NNP", "NNPS") or _proper_subject(noun, vocab):
-        found = _proper_subject(noun, vocab)
+    found = _proper_subject(noun, vocab)  # (read once: it walks the noun's subtree)
+    if noun.tag_ in ("NNP", "NNPS") or found:
         if found:
             return found  # "the Dow fell 102 points": a named index, a named crude
         if noun.tag_ == "NNPS" and noun.i > 0 and noun.doc[noun.i - 1].tag_ == "CD":
@@ -329,9 +329,11 @@ def _proper_subject(noun: "Token", vocab: Vocabulary) -> str | None:
     """The subject a listed name stands for, matched on the whole name (the noun with its compound and
     flat parts: 'Dow Jones Industrial Average', 'S&P 500'), so 'Dow Chemical' is no index."""
     names = vocab.subjects.get("proper_subjects", {})
+    code, i = _code_re(vocab), noun.i
+    # (the distance first: it is an integer, where a token's relation is a string looked up for each)
     parts = [t for t in noun.subtree
-             if (t.i == noun.i or (t.dep_ in ("compound", "flat", "nummod", "appos", "amod") and abs(t.i - noun.i) <= 4))
-             and not _code_re(vocab).fullmatch(t.text)]
+             if (t.i == i or (abs(t.i - i) <= 4 and t.dep_ in ("compound", "flat", "nummod", "appos", "amod")))
+             and not code.fullmatch(t.text)]
     return names.get(" ".join(t.text for t in parts))
 
 

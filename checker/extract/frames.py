@@ -678,16 +678,24 @@ def _holder(noun: "Token") -> str | None:
     return None
 
 
-def source_of(doc: "Doc", vocab: Vocabulary, text: str | None = None) -> str | None:
+def source_of(doc: "Doc", vocab: Vocabulary, sentence: str | None = None) -> str | None:
     """Who the sentence attributes its numbers to: the subject of its attribution verb, as written
     ('The fire chief, Marta Lind, said ...' -> 'The fire chief, Marta Lind'); None without one.
-    text: the sentence parsed, where the caller has it (doc.text joins the tokens again)."""
+    sentence: the text parsed, where the caller has it (doc.text joins the tokens again)."""
     verbs = _source_verbs(vocab)
-    low = (doc.text if text is None else text).lower()
+    low = (doc.text if sentence is None else sentence).lower()
     if not any(v in low for v in verbs):
         return None  # no token can be one of the verbs: a test on the text, not a walk over every token
-    for tok in doc:
-        if tok.lower_ not in verbs or tok.tag_ not in _VERB_TAGS:
+    from spacy.attrs import LOWER  # (spaCy is loaded by then: the doc is its parse)
+
+    # the tokens' lower-case forms as spaCy keeps them, hashes of the strings: compared in one pass, where
+    # reading each token's lower_ looked its string up
+    hashes = _source_verb_hashes(verbs)
+    for i, h in enumerate(doc.to_array(LOWER).tolist()):
+        if h not in hashes:
+            continue
+        tok = doc[i]
+        if tok.tag_ not in _VERB_TAGS:
             continue
         for child in tok.children:
             if child.dep_ == "nsubj" and child.tag_ not in ("WDT", "WP"):
@@ -700,6 +708,13 @@ def source_of(doc: "Doc", vocab: Vocabulary, text: str | None = None) -> str | N
 @lru_cache(maxsize=8)
 def _source_verbs(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(w.lower() for w in vocab.actors["source_verbs"] if " " not in w)
+
+
+@lru_cache(maxsize=8)
+def _source_verb_hashes(verbs: frozenset[str]) -> frozenset[int]:
+    """spaCy's hashes of the verbs (the keys of its string store: a token's lower_ is the string of its hash)."""
+    from spacy.strings import hash_string
+    return frozenset(hash_string(v) for v in verbs)
 
 
 def pronoun_one(doc: "Doc", m: Mention) -> bool:

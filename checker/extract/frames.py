@@ -54,7 +54,23 @@ class Frame:
 
 
 def mention_span(doc: "Doc", m: Mention) -> "Span | None":
-    return doc.char_span(m.start, m.end, alignment_mode="expand")
+    """The tokens of m in its parsed sentence (None where they do not align), found once per mention.
+
+    pronoun_one, frame_of and trigger_bears_on each ask for the same mention's span; the spans of the
+    last sentence are kept, by offsets, with the sentence's parse itself (so a parse whose id is reused
+    cannot be confused with it; a thread that finds another's parse there only starts anew)."""
+    global _SPANS
+    kept_doc, spans = _SPANS
+    if kept_doc is not doc:
+        spans = {}
+        _SPANS = (doc, spans)
+    key = (m.start, m.end)
+    if key not in spans:
+        spans[key] = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return spans[key]
+
+
+_SPANS: tuple = (None, {})
 
 
 def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:

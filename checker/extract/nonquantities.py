@@ -361,10 +361,14 @@ def is_year(m, vocab: Vocabulary) -> bool:
             and m.unit == "count" and m.magnitude == 1 and not m.currency)
 
 
+_YEAR_DASH = re.compile(r"(?:18|19|20)\d\d[-–/]$")
+
+
 def is_year_tail(s: str, m) -> bool:
     """'2013-14': the short number after a year and a dash is a year too."""
-    return bool(m.atom and m.atom.kind == "digits" and re.search(r"(?:18|19|20)\d\d[-–/]$", s[:m.start])
-                and len(m.atom.text) <= 2 and m.unit == "count")
+    # (the cheap tests first; the year and dash end at the number: searched from six characters before it)
+    return bool(m.atom and m.atom.kind == "digits" and len(m.atom.text) <= 2 and m.unit == "count"
+                and _YEAR_DASH.search(s, max(0, m.start - 6), m.start))
 
 
 _CONNECTOR = re.compile(r"-?\s*(?:to|-|–|—)\s*|-|–")

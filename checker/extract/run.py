@@ -108,7 +108,7 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
                       prev_sentence: list[dict], first_qid: int, named: list[str]) -> list[dict]:
     s = sent.text
     source = context.source_of(s, vocab) if "according to" in s.lower() else None
-    source = source or source_of(parsed, vocab) or context.source_of(s, vocab)
+    source = source or source_of(parsed, vocab, s) or context.source_of(s, vocab)
     if source and source.lower() in _PRONOUNS:
         source = named[-1] if named else None  # "she said": the last source the text named
     elif source:

@@ -167,7 +167,7 @@ def anniversaries(doc: Document, dates: list[WrittenDate]) -> list[Anniversary]:
     """'marks the 30th anniversary of the 1989 revolution' in a sentence that writes no other year: the year
     it is marked in is read from the text's full dates (those of a story of 2019 may reach into 2020)."""
     text, written = doc.text, sorted({d.year for d in dates if d.year})
-    if not written:
+    if not written or "anniversary" not in text:  # (the pattern's word, as it must be written)
         return []
     out = []
     for m in _ANNIVERSARY.finditer(text):

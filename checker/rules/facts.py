@@ -252,11 +252,17 @@ class Relations:
         return self._answers[key]
 
     def words(self, key: str) -> list[str]:
-        return [str(w) for w in self.data.get(key, [])]
+        return list(self._words(key))
+
+    def _words(self, key: str) -> tuple[str, ...]:
+        found = self._answers.get(("words", key))  # (rules ask for the same lists for every document)
+        if found is None:
+            found = self._answers[("words", key)] = tuple(str(w) for w in self.data.get(key, []))
+        return found
 
     def words_re(self, key: str) -> re.Pattern:
         """Any of the words listed under key, as whole words, in any case."""
-        return _any_word(tuple(self.words(key)))
+        return _any_word(self._words(key))
 
 
 @lru_cache(maxsize=64)

@@ -319,19 +319,25 @@ def _run_of_parts(doc: Document, whole: Quantity, first: Quantity, later: list[Q
     return parts
 
 
+@functools.lru_cache(maxsize=8)
+def _opener_re(openers: tuple[str, ...]) -> re.Pattern:
+    alts = [re.escape(o) for o in sorted(openers, key=len, reverse=True)]
+    return re.compile(r"^\W*(?:" + "|".join(alts) + r")\b", re.I)
+
+
 @_once_per_document
 def breakdowns(doc: Document, relations: Relations) -> list[Breakdown]:
     """Wholes and the lists of parts the text splits them into."""
     out: list[Breakdown] = []
-    openers = [re.escape(o) for o in sorted(relations.words("breakdown_openers"), key=len, reverse=True)]
-    opener_re = re.compile(r"^\W*(?:" + "|".join(openers) + r")\b", re.I)
-    cue_re = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in relations.words("completeness_cues")) + r")\b", re.I)
+    opener_re = _opener_re(tuple(relations.words("breakdown_openers")))
+    cues = relations.words("completeness_cues")
+    cue_re = relations.words_re("completeness_cues") if doc.may_say(cues) else None  # else none in any sentence
     for sent in doc.sentences:
         qs = doc.in_sentence(sent.index)
         if len(qs) < 2:
             continue
         stext = doc.text[sent.start:sent.end]
-        cue = cue_re.search(stext)
+        cue = cue_re.search(stext) if cue_re else None
         complete = bool(cue)
         opener = opener_re.match(stext)
         if opener and not opener.group().lower().strip(" ,").startswith("including"):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -41,6 +42,14 @@ def append_text(text: str, path: Path) -> None:
         fh.write(text)
 
 
+def _special(path: Path) -> bool:
+    """Whether path exists and is not a regular file (a device such as /dev/null, a named pipe)."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 @contextmanager
 def open_stream(path: Path | None) -> Iterator[Callable[[str], None]]:
     """A write function for a report made piece by piece: to stdout as it goes, or into a temp file
@@ -52,6 +61,10 @@ def open_stream(path: Path | None) -> Iterator[Callable[[str], None]]:
         yield write
         return
     path = Path(os.path.realpath(path))  # through a symbolic link to its target, as a shell's > would write
+    if _special(path):  # /dev/null, a FIFO, a terminal: write into it; renaming a file onto it would replace it
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            yield fh.write
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:

@@ -1,6 +1,7 @@
 """The quantity table: a pandera DataFrameModel every extraction result must satisfy."""
 from __future__ import annotations
 
+import importlib
 import sys
 
 import pandas as pd
@@ -10,23 +11,25 @@ from pandera.typing import Series
 from checker.vocab import vocabulary
 
 
-def _import_checks_without_hypothesis() -> None:
-    """Load pandera's pandas checks as if hypothesis were not installed.
-
-    They import pandera's data-synthesis strategies, which import hypothesis when it is installed (the
-    test extra): a fifth of a second of every run's start-up, for schema.example(), which numcheck
-    never calls. Where hypothesis is already loaded (a test session) nothing changes.
-    """
-    if "hypothesis" in sys.modules or "pandera.backends.pandas.builtin_checks" in sys.modules:
+def _import_without(missing: str, module: str) -> None:
+    """Import module as if the package missing were not installed; where either is loaded already,
+    nothing changes."""
+    if missing in sys.modules or module in sys.modules:
         return
-    sys.modules["hypothesis"] = None  # type: ignore[assignment]  # an import of it raises ImportError
+    sys.modules[missing] = None  # type: ignore[assignment]  # an import of it raises ImportError
     try:
-        import pandera.backends.pandas.builtin_checks  # noqa: F401
+        importlib.import_module(module)
     finally:
-        del sys.modules["hypothesis"]
+        del sys.modules[missing]
 
 
-_import_checks_without_hypothesis()
+# pandera's pandas checks import its data-synthesis strategies, which import hypothesis when it is installed
+# (the test extra): a fifth of a second of every run's start-up, for schema.example(), which numcheck never calls
+_import_without("hypothesis", "pandera.backends.pandas.builtin_checks")
+# the first validation asks which index types there are, and pandera's answer imports dask.dataframe when dask
+# is installed (the dask extra): seven tenths of a second (even where it then fails for want of pyarrow), for
+# the annotations of dask tables numcheck never validates (its dask engine validates pandas tables on workers)
+_import_without("dask", "pandera.typing.dask")
 
 QUALIFIERS = ["exact", "approx", "at_least", "more_than", "at_most", "less_than", "range"]
 # The gold format's event labels; rules/events.yaml may add more (a data edit, not a schema change).

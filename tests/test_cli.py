@@ -6,6 +6,7 @@ import io
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -269,6 +270,22 @@ def test_output_through_a_symbolic_link_writes_its_target(article: Path, tmp_pat
     assert result.exit_code == 0
     assert link.is_symlink() and link.resolve() == target.resolve()
     assert target.read_text(encoding="utf-8").startswith("# numcheck consistency report")
+
+
+
+def test_output_into_a_named_pipe_writes_into_it(article: Path, tmp_path: Path) -> None:
+    # -o /dev/null once renamed a temporary file onto /dev/null, leaving a regular file in its place; a pipe
+    # is the same kind of target, and one the test can own and read
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader, so that opening it to write does not wait
+    try:
+        result = runner.invoke(app, ["check", str(article), "-f", "md", "-o", str(fifo)])
+        assert result.exit_code == 0
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        assert os.read(reader, 65536).decode("utf-8").startswith("# numcheck consistency report")
+    finally:
+        os.close(reader)
 
 
 # --- formats, summary and the habits of the peers ----------------------------------------------------------

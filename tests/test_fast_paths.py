@@ -15,6 +15,10 @@ from checker.extract.mentions import find_mentions
 from checker.extract import extract_text
 from checker.extract.numbers import DIGITS, has_number
 from checker.pipeline import check_text
+from checker.rules import dated_days, dated_years, links
+from checker.rules import nc108_date_mismatch as nc108
+from checker.rules import nc111_change_mismatch as nc111
+from checker.rules.facts import Document, Relations, fold
 from checker.extract.sentences import split_sentences
 from checker.vocab import _load, vocabulary
 
@@ -251,3 +255,75 @@ def test_attacked_with_lookahead_loses_no_match():
             assert bool(pattern.search(head)) == bool(plain.search(head))
             found += bool(plain.search(head))
     assert found
+# --- the rules' quick tests before their patterns ---------------------------------------------------------------
+
+def test_fold_reads_every_letter_a_case_ignoring_pattern_takes_for_an_ascii_one():
+    letters = re.compile("[a-z]", re.I)
+    for cp in range(0x110000):
+        c = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF or not letters.fullmatch(c):
+            continue
+        ascii_letter = next(x for x in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(x, c, re.I))
+        assert fold(c) == ascii_letter, (hex(cp), fold(c))
+
+
+@pytest.mark.parametrize("words", ["once_only", "ordinal_events", "crossing_verbs", "dating_verbs"])
+def test_a_document_may_say_every_word_its_pattern_finds(words):
+    relations = Relations()
+    lists = (relations.data["once_only_events"].values() if words == "once_only" else [relations.words(words)])
+    for listed in lists:
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in listed) + r")\b", re.I)
+        for word in listed:
+            for written in (word, word.upper(), word.replace("s", "ſ").replace("i", "ı"),
+                            word.upper().replace("I", "İ").replace("K", "\u212a")):
+                text = f"They said it was {written} then."
+                doc = Document("d", text, [], vocabulary())
+                assert pattern.search(text) and doc.may_say(listed), written
+        blank = Document("d", "Nothing of the kind here.", [], vocabulary())
+        assert not pattern.search(blank.text) and not blank.may_say(listed)
+
+
+# each pattern and the test that runs before it: every match of the pattern holds a match of the test
+GATED = [
+    (dated_days._LENGTH, dated_days._HAS_LENGTH, ["a 35-day festival", "the Six-Week plan", "a 90-DAY truce"]),
+    (dated_days._CLOCK_SPANS[0], dated_days._HOUR, ["the six hours from 10:30 p.m. to 2:30 a.m.",
+                                                    "a four-HOUR window between 9 a.m. and 1 p.m."]),
+    (dated_days._CLOCK_SPANS[1], dated_days._HOUR, ["from 10:30 p.m. to 2:30 a.m., six Hours in all"]),
+    (dated_years._LATER, dated_years._LATER_WORD, ["Seven decades later", "two YEARS LATER"]),
+    (nc108._LENGTH, nc108._DASH_DAY, ["a three-day symposium", "the Three-DAY Event"]),
+    (re.compile(links._RECORD), links._DIGIT_DASH_DIGIT, ["are 6-2-1 in their past nine games", "at 4-7"]),
+]
+
+
+@pytest.mark.parametrize("pattern, gate, samples", GATED, ids=lambda x: getattr(x, "pattern", "")[:20])
+def test_every_match_of_a_gated_pattern_holds_its_gate(pattern, gate, samples):
+    found = 0
+    for text in TEXTS + samples:
+        for m in pattern.finditer(text):
+            assert gate.search(m.group()), m.group()
+            found += 1
+    assert found >= len(samples)
+
+
+def test_year_gaps_gate_reads_the_folded_text():
+    for text in ["In 1963, four years after it was founded in 1958", "the 30th ANNIVERSARY of the 1989 revolution",
+                 "Five Yearſ Later, in 2001, after 1996"]:
+        assert dated_years._YEARS_GAP.search(text) and nc108._GAP_WORDS.search(fold(text)), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(wordy, st.text(alphabet="rose up-Increaſed İNCREASE tripled_2 ", max_size=60)))
+def test_change_words_are_found_as_the_pattern_finds_them(text):
+    vocab = vocabulary()
+    expected = [(m.span(), m.group(1)) for m in nc111._cue_re(vocab).finditer(text)]
+    assert [(m.span(), m.group(1)) for m in nc111._cue_matches(text, vocab)] == expected
+
+
+def test_change_words_on_the_articles():
+    vocab = vocabulary()
+    found = 0
+    for text in TEXTS:
+        expected = [(m.span(), m.group(1)) for m in nc111._cue_re(vocab).finditer(text)]
+        assert [(m.span(), m.group(1)) for m in nc111._cue_matches(text, vocab)] == expected
+        found += len(expected)
+    assert found > 50

@@ -1,6 +1,9 @@
 """The pandera schema: accepts what extraction produces, rejects broken tables with a readable message."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 
@@ -59,3 +62,12 @@ def test_strict_schema_rejects_unknown_columns() -> None:
 
 def test_empty_table_validates() -> None:
     assert table([]).empty
+
+
+def test_validating_loads_neither_dask_tables_nor_hypothesis() -> None:
+    # pandera tries dask.dataframe (0.7 s) and imports hypothesis (0.2 s) where they are installed, for features
+    # numcheck never uses; a fresh process shows what a run of the command loads
+    code = ("import sys; from checker.extract import table; table([]); "
+            "print(sorted(m for m in ('dask', 'hypothesis') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from checker.extract.numbers import SMALL, TENS
 from checker.report import Span
@@ -69,10 +70,18 @@ def names(text: str) -> set[str]:
             if w.lower() not in _STOP and w not in ("The", "This", "It", "He", "She", "They", "Its", "His", "Her")}
 
 
-def once_only(relations) -> dict[str, re.Pattern]:
-    """rules/relations.yaml once_only_events: each label's words as one pattern."""
+def once_only(relations, doc=None) -> dict[str, re.Pattern]:
+    """rules/relations.yaml once_only_events: each label's words as one pattern; given a document, only
+    the labels whose words it may write (Document.may_say: the others' patterns would find nothing)."""
+    events = relations.data.get("once_only_events") or {}
+    patterns = _once_only(tuple((label, tuple(words)) for label, words in events.items()))
+    return {label: patterns[label] for label, words in events.items() if doc is None or doc.may_say(words)}
+
+
+@lru_cache(maxsize=8)
+def _once_only(events: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, re.Pattern]:
     return {label: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-            for label, words in (relations.data.get("once_only_events") or {}).items()}
+            for label, words in events}
 
 
 def span(s: tuple[int, int, str]) -> Span:

@@ -15,6 +15,7 @@ from checker.rules.facts import Document
 # "As of 29 November 2018, ... the 35-day-long festival ... can be enjoyed until 20 January 2019"
 _LENGTH = lexicon_pattern(r"\b(?P<n>\d+|(?&NUMBER_WORD:2-15,20,30))-(?P<unit>day|week)(?:-long)?\s+(?P<noun>[a-z]+)",
                           re.I)
+_HAS_LENGTH = re.compile(r"-(?:day|week)", re.I)  # in every _LENGTH: a text without it is not scanned
 _START_CUE = re.compile(r"\b(?:as\s+of|starting(?:\s+on)?|beginning(?:\s+on)?|from|(?:began|begins|started|starts|"
                         r"opened|opens|kicked\s+off|kicks\s+off)(?:\s+on)?)\s+$", re.I)
 _END_CUE = re.compile(r"\b(?:until|till|through|(?:ended|ends|closed|closes|concluded|concludes|finished|finishes|"
@@ -32,6 +33,8 @@ def stated_spans(text: str, dates: list[WrittenDate]) -> list[StatedSpan]:
     """An 'N-day NOUN' with the one date its paragraph says it starts on and the one it says it ends on,
     the noun named again beside one of them (the festival's length, its first and last days)."""
     out = []
+    if not _HAS_LENGTH.search(text):
+        return out
     offsets = [d.start for d in dates]
     for m in _LENGTH.finditer(text):
         lo, hi = paragraph(text, m.start())
@@ -148,6 +151,7 @@ def same_event(a: DatedEvent, b: DatedEvent) -> bool:
 # --- a stated number of hours between two clock times: 'the six hours from 10:30 p.m. to 2:30 a.m.' --------
 _T = r"(?:(?P<h{0}>\d{{1,2}})(?::(?P<m{0}>\d\d))?\s*(?P<ap{0}>[ap])\.?m\.?(?![a-z])|(?P<H{0}>[01]?\d|2[0-3]):(?P<M{0}>\d\d)\b|(?P<w{0}>noon|midnight))"
 _HOURS = HEDGE + r"(?P<stated>(?P<n>" + N + r")[\s-]+hours?)"
+_HOUR = re.compile(r"hour", re.I)  # in every clock span: a text without it is not scanned
 _CLOCK_SPANS = [
     # 'the six hours from 10:30 p.m. to 2:30 a.m.', 'a four-hour window between 9 a.m. and 1 p.m.'
     lexicon_pattern(r"\b(?:the|a|an)\s+" + _HOURS + r"(?:\s+[a-z]+)?\s+(?:from|between)\s+" + _T.format(1)
@@ -188,6 +192,8 @@ class ClockSpan:
 
 def clock_spans(text: str) -> list[ClockSpan]:
     out = []
+    if not _HOUR.search(text):
+        return out
     for pattern in _CLOCK_SPANS:
         for m in pattern.finditer(text):
             if re.search(r"\bfor\s+$", text[max(0, m.start() - 5):m.start()]):

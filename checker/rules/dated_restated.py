@@ -119,12 +119,15 @@ def restated_crossings(found: list[Crossing]) -> list[tuple[Crossing, Crossing]]
 
 def restatements(rule, doc, relations):
     """NC107's findings for dated facts: one birth, founding, death or edition given two values."""
-    statements = year_statements(doc, once_only(relations))
-    statements += ordinal_statements(doc.text, relations.words_re("ordinal_events"))
+    statements = year_statements(doc, once_only(relations, doc))
+    if doc.may_say(relations.words("ordinal_events")):  # the noun after the ordinal is one of them
+        statements += ordinal_statements(doc.text, relations.words_re("ordinal_events"))
     for a, b in restated(statements, relations.words_re("kin_words")):
         # the identity rests on reading both as the one event the story is about: a warning
         yield rule.finding(doc.doc, f"{a.span[2]!r} and later {b.span[2]!r} for the same {a.label}: "
                                     "the two cannot both hold", [span(a.span), span(b.span)], severity="warning")
+    if not doc.may_say(relations.words("crossing_verbs")):
+        return
     for a, b in restated_crossings(crossings(doc.text, doc.sentences, relations.words_re("crossing_verbs"))):
         what = " ".join(sorted(b.object))
         yield rule.finding(doc.doc, f"{a.year[2]!r} and later {b.year[2]!r} for when the same thing overtakes "

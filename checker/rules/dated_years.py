@@ -16,6 +16,7 @@ _AGE_AT = lexicon_pattern(
     _NAME + r"\s+was\s+(?:just\s+|only\s+|barely\s+)?(?P<age>" + N + r")(?:\s+years?\s+old|\s+years?\s+of\s+age)?\s+when\b"
     r"|\b(?P<name2>[A-Z][\w’'-]+)\s+[a-z]+ed\s+[^.]{0,60}?\bat\s+(?:the\s+)?age\s+(?:of\s+)?(?P<age2>" + N + r")\b")
 _LATER = lexicon_pattern(r"\b(?P<n>" + N + r"|a)\s+(?P<unit>years?|decades?)\s+later\b", re.I)
+_LATER_WORD = re.compile(r"later", re.I)  # in every _LATER: a text without it has no age later
 _APPOSITIVE_AGE = re.compile(r"\b(?P<name>[A-Z][\w’'-]+),\s+(?P<age>\d{1,3}),")
 
 
@@ -32,6 +33,8 @@ def ages_later(text: str, sentences) -> list[AgeLater]:
     """An age at an event, 'N years (decades) later' within the next three sentences, and the same
     person's age written beside their name in that sentence."""
     out = []
+    if not _LATER_WORD.search(text):
+        return out
     for i, sent in enumerate(sentences):
         for at in _AGE_AT.finditer(text, sent.start, sent.end):
             names = set((at.group("name") or at.group("name2")).split())
@@ -164,7 +167,7 @@ def anniversaries(doc: Document, dates: list[WrittenDate]) -> list[Anniversary]:
     """'marks the 30th anniversary of the 1989 revolution' in a sentence that writes no other year: the year
     it is marked in is read from the text's full dates (those of a story of 2019 may reach into 2020)."""
     text, written = doc.text, sorted({d.year for d in dates if d.year})
-    if not written:
+    if not written or "anniversary" not in text:  # (the pattern's word, as it must be written)
         return []
     out = []
     for m in _ANNIVERSARY.finditer(text):

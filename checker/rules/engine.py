@@ -10,7 +10,7 @@ from checker.budget import checkpoint
 from checker.report import Finding
 from checker.rules.base import all_rules
 from checker.rules.facts import Document, Relations, documents
-from checker.vocab import Vocabulary, vocabulary
+from checker.vocab import Vocabulary, relations_data, vocabulary
 
 
 @dataclass
@@ -50,7 +50,7 @@ def check_documents(docs: list[Document], select: list[str] | None = None, ignor
                     severity: dict[str, str] | None = None, within: bool = True) -> list[Finding]:
     """run_rules on documents already grouped from the table (see facts.documents)."""
     vocab = vocabulary()
-    relations = Relations()
+    relations = _relations()
     if default_year is not None:
         relations = Relations(dict(relations.data, default_year=default_year))
     ctx = RuleContext(docs, relations, vocab, across, tolerance)
@@ -71,6 +71,19 @@ def check_documents(docs: list[Document], select: list[str] | None = None, ignor
     findings.sort(key=lambda f: (order.get(f.doc, len(order)), f.spans[0].start if f.spans else 0,
                                  f.rule, f.message))
     return _dedupe(findings)
+
+
+_shared: list[Relations] = []
+
+
+def _relations() -> Relations:
+    """The Relations of rules/relations.yaml, one for every call while the file's data is the same: a batch
+    checks its documents one call each, and the answers Relations keeps (which subject is within which)
+    hold for them all."""
+    data = relations_data()
+    if not _shared or _shared[0].data is not data:
+        _shared[:] = [Relations(data)]
+    return _shared[0]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -88,6 +88,16 @@ class Document:
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # links several rules ask for
 
     @cached_property
+    def folded(self) -> str:
+        """The text folded as fold() does: ask it whether a word may be written before a pattern looks for it."""
+        return fold(self.text)
+
+    def may_say(self, words) -> bool:
+        """Whether any of the words may be written in the text (in any case), with no false no: when this
+        says no, a pattern that ignores case finds none of them, and need not be run."""
+        return any(not w.isascii() or w.lower() in self.folded for w in words)
+
+    @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         return self.split if self.split is not None else split_sentences(self.text, self.vocab)
 
@@ -181,6 +191,14 @@ class Document:
         return self.text[q.end:min(s.end, q.end + chars)]
 
 
+def fold(text: str) -> str:
+    """text in lower case, for a quick test of whether a pattern that ignores case can match a word of ASCII
+    letters in it: what such a pattern matches reads as the word in lower case here. ('İ' lower-cases to 'i'
+    and a combining dot, dropped; 'ı' and 'ſ', which such a pattern takes for 'i' and 's', become them.)
+    A test on it may say yes where the pattern finds nothing, never no where it finds something."""
+    return text.lower().replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
+
+
 @dataclass
 class Relations:
     """rules/relations.yaml, with the lookups rules need."""
@@ -234,11 +252,17 @@ class Relations:
         return self._answers[key]
 
     def words(self, key: str) -> list[str]:
-        return [str(w) for w in self.data.get(key, [])]
+        return list(self._words(key))
+
+    def _words(self, key: str) -> tuple[str, ...]:
+        found = self._answers.get(("words", key))  # (rules ask for the same lists for every document)
+        if found is None:
+            found = self._answers[("words", key)] = tuple(str(w) for w in self.data.get(key, []))
+        return found
 
     def words_re(self, key: str) -> re.Pattern:
         """Any of the words listed under key, as whole words, in any case."""
-        return _any_word(tuple(self.words(key)))
+        return _any_word(self._words(key))
 
 
 @lru_cache(maxsize=64)

@@ -319,19 +319,25 @@ def _run_of_parts(doc: Document, whole: Quantity, first: Quantity, later: list[Q
     return parts
 
 
+@functools.lru_cache(maxsize=8)
+def _opener_re(openers: tuple[str, ...]) -> re.Pattern:
+    alts = [re.escape(o) for o in sorted(openers, key=len, reverse=True)]
+    return re.compile(r"^\W*(?:" + "|".join(alts) + r")\b", re.I)
+
+
 @_once_per_document
 def breakdowns(doc: Document, relations: Relations) -> list[Breakdown]:
     """Wholes and the lists of parts the text splits them into."""
     out: list[Breakdown] = []
-    openers = [re.escape(o) for o in sorted(relations.words("breakdown_openers"), key=len, reverse=True)]
-    opener_re = re.compile(r"^\W*(?:" + "|".join(openers) + r")\b", re.I)
-    cue_re = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in relations.words("completeness_cues")) + r")\b", re.I)
+    opener_re = _opener_re(tuple(relations.words("breakdown_openers")))
+    cues = relations.words("completeness_cues")
+    cue_re = relations.words_re("completeness_cues") if doc.may_say(cues) else None  # else none in any sentence
     for sent in doc.sentences:
         qs = doc.in_sentence(sent.index)
         if len(qs) < 2:
             continue
         stext = doc.text[sent.start:sent.end]
-        cue = cue_re.search(stext)
+        cue = cue_re.search(stext) if cue_re else None
         complete = bool(cue)
         opener = opener_re.match(stext)
         if opener and not opener.group().lower().strip(" ,").startswith("including"):
@@ -646,6 +652,9 @@ def relation(doc: Document, a: Quantity, b: Quantity, relations: Relations) -> s
 
 # --- Win-loss records: not quantities (extraction sets them aside), read here from the text around them ---
 _RECORD = r"(?<![\d.,-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\d%-]|[.,]\d)"
+# a digit, a hyphen and a digit, in every record: a text without one has none, and is not scanned for them
+# (written from the hyphen, which the pattern engine looks for quickly, a literal before anything else)
+_DIGIT_DASH_DIGIT = re.compile(r"-(?<=\d-)\d")
 
 
 @dataclass
@@ -676,6 +685,8 @@ def _count_word(doc: Document, word: str) -> int | None:
 def records_over_games(doc: Document, relations: Relations) -> list[tuple[Record, int, Span]]:
     """(record, n, span of n) for a standing over the last n games: "The Panthers are 6-2-1 in their past
     nine games". The record's numbers are the results of those games."""
+    if not _DIGIT_DASH_DIGIT.search(doc.text):
+        return []
     games = "|".join(re.escape(w) for w in relations.words("record_games"))
     rx = re.compile(_standing(relations) + _RECORD + r"\s+(?:in|over|across|during)\s+(?:their|its)\s+"
                     r"(?:past|last|previous|first|final|opening)\s+(\d{1,3}|[a-z]+)(?=\s+(?:" + games + r")\b|\s*[.,;]|$)",
@@ -691,6 +702,8 @@ def records_over_games(doc: Document, relations: Relations) -> list[tuple[Record
 @_once_per_document
 def record_parts(doc: Document, relations: Relations) -> list[tuple[Record, Record]]:
     """(whole, part) for a record and one it includes: "At 4-7, including 2-6 in the AFC and 0-3 in the West"."""
+    if not _DIGIT_DASH_DIGIT.search(doc.text):
+        return []
     rx = re.compile(_standing(relations) + _RECORD + r",?\s+(?:including|with)\s+", re.I | re.M)
     part_rx = re.compile(_RECORD + r"\s+(?:in|against|on|at|away|vs\.?|versus|within)\b", re.I)
     next_rx = re.compile(r"[^\d;.]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$")  # "... in the AFC and " to the next

@@ -190,6 +190,8 @@ class FractionMismatch(Rule):
         nouns, verbs = ctx.relations.words("stake_nouns"), ctx.relations.words("stake_taking_verbs")
         if not (thresholds and nouns and verbs):
             return
+        if not (doc.may_say(verbs) and doc.may_say(thresholds) and doc.may_say(nouns)):
+            return  # the pattern below needs a word of each list: not scanned for
         noun = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")"
         verb = r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\s+(?:an?\s+|the\s+|its\s+)?"
         words = "|".join(re.escape(w) for w in thresholds)

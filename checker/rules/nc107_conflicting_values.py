@@ -127,6 +127,8 @@ class ConflictingValues(Rule):
         took office" ... "the number of potholes the city has filled — more than 1,886,300 — since Mayor Bill de
         Blasio took office". The same counted noun, the same verb and the same 'since' event make one fact. A
         warning: the identity is read across sentences."""
+        if "since" not in doc.text:
+            return  # no 'since' phrase (_SINCE, as it must be written): no running total
         seen: list[tuple[Quantity, str, frozenset, frozenset, str]] = []
         for q in doc.quantities:
             if q.is_range or q.value is None or q.unit in ("percent", "fraction", "point") or q.restates is not None:

@@ -24,6 +24,10 @@ _LENGTH = lexicon_pattern(r"\b(?P<n>\d+|(?&NUMBER_WORD:2-15,20,30))-(?P<unit>day
 _DAY_RUN = lexicon_pattern(
     r"\b(?:(?P<m1>(?&MONTH_ANY))\.?\s+(?P<a1>\d{1,2})\s*[-–]\s*(?P<b1>\d{1,2})\b(?!\s*[-–/:.]?\d)"
     r"|(?P<a2>\d{1,2})\s*[-–]\s*(?P<b2>\d{1,2})\s+(?P<m2>(?&MONTH_ANY))\b)", re.I)
+# every length _day_runs reads holds one: a sentence without it is not read (a cheap scan before two patterns)
+_DASH_DAY = re.compile(r"-day", re.I)
+# in every gap year_gaps reads (as the document's folded text writes it): a text without one is not read
+_GAP_WORDS = re.compile(r"years?\s+(?:after|later|before|earlier)|anniversary")
 _SPAN = lexicon_pattern(
     r"\bfrom\s+(?P<a>[^,;]{3,25}?)\s+to\s+(?P<b>[^,;]{3,25}?(?:,\s*\d{4})?),\s+(?P<n>\d+|(?&NUMBER_WORD:1-10))\s+(?P<unit>days?|weeks?)\b", re.I)
 
@@ -105,6 +109,8 @@ class DateMismatch(Rule):
     def _day_runs(self, doc):
         """'a three-day symposium ... Oct. 28-29': the only length and the only run of days of one sentence."""
         for sent in doc.sentences:
+            if not _DASH_DAY.search(doc.text, sent.start, sent.end):
+                continue  # no length in days
             runs = list(_DAY_RUN.finditer(doc.text, sent.start, sent.end))
             # a length in a capitalised name is part of the name ("the Fair Hill Three-Day Event", "Six-Day War")
             lengths = [m for m in _LENGTH.finditer(doc.text, sent.start, sent.end) if m.group("unit").lower() == "day"
@@ -137,6 +143,8 @@ class DateMismatch(Rule):
 
     def _relative_days(self, doc, dates, years, default_year, relations):
         """'the following morning' after Aug. 9, and the same event said elsewhere to be on Aug. 11."""
+        if not doc.may_say(relations.words("dating_verbs")):
+            return  # both dates need one of the verbs
         verbs = relations.words_re("dating_verbs")
         year_of = lambda d: years.of(d, default_year)  # noqa: E731
         given = dated_days.dated_events(doc, dates, year_of, verbs)
@@ -166,7 +174,7 @@ class DateMismatch(Rule):
 
     def _ages_against_births(self, doc, dates, relations):
         """'Voss, 38,' and 'Voss was born in 1979' in a story of 2026: 46 or 47, not 38."""
-        for a in dated_years.ages_against_births(doc, dated.once_only(relations), dates,
+        for a in dated_years.ages_against_births(doc, dated.once_only(relations, doc), dates,
                                             relations.words_re("kin_words")):
             if dated_years.age_fits(a):
                 continue
@@ -195,6 +203,8 @@ class DateMismatch(Rule):
 
     def _year_gaps(self, doc):
         """'In 1963, four years after it was founded in 1958': the two years of the sentence say five."""
+        if not _GAP_WORDS.search(doc.folded):
+            return
         for g in dated_years.year_gaps(doc.text, doc.sentences):
             actual = int(g.second.group()) - int(g.first.group())
             # 'four years after 1958' is calendar arithmetic; between two events' years without their months,

@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
 from checker.lexicon import lexicon_pattern
 from checker.report import Span
@@ -188,13 +189,49 @@ def _amount_after_re(vocab: Vocabulary) -> re.Pattern:
     return re.compile(rf"\s*(?:-\s*)?{_cue_re(vocab).pattern}", re.I)
 
 
+# a run of word characters between two characters that are neither word characters nor hyphens: where a
+# change word can be
+_WORD_RUN = re.compile(r"(?<![\w-])\w+(?![\w-])")
+
+
+@lru_cache(maxsize=8)
+def _cue_words(vocab: Vocabulary) -> frozenset | None:
+    """The change words in lower case, when each is a run of ASCII word characters (then a word of the
+    text is one exactly when its lower case is in the set); else None."""
+    words = [*vocab.nonq["change_up"], *vocab.nonq["change_down"], *vocab.nonq["discount_words"],
+             *vocab.nonq["change_multiples"]]
+    if not all(w.isascii() and re.fullmatch(r"\w+", w) for w in words):
+        return None
+    return frozenset(w.lower() for w in words)
+
+
+def _cue_matches(text: str, vocab: Vocabulary) -> Iterator[re.Match]:
+    """_cue_re(vocab).finditer(text), without trying a hundred words at every word of the text: the runs
+    of word characters a change word can be are found first and looked up in a set (a run with a
+    character outside ASCII, which the pattern's ignoring of case may match otherwise, asks the pattern)."""
+    words = _cue_words(vocab)
+    if words is None:
+        yield from _cue_re(vocab).finditer(text)
+        return
+    pattern = _cue_re(vocab)
+    for run in _WORD_RUN.finditer(text):
+        w = run.group()
+        if w.isascii():
+            if w.lower() in words:
+                yield pattern.match(text, run.start())  # the same match object finditer gives
+        else:
+            m = pattern.match(text, run.start())
+            if m:
+                yield m
+
+
 def _cues(doc: Document, sent, qs: list[Quantity], vocab: Vocabulary) -> list[_Cue]:
     ups, downs, discounts, multiples = _word_sets(vocab)
     verbs = {w.lower() for w in vocab.units["multiples"]["words"]}
     text = doc.text[sent.start:sent.end]
     starts = [q.start for q in qs]
     out = []
-    for m in _cue_re(vocab).finditer(text):
+    for m in _cue_matches(text, vocab):
         start, end = sent.start + m.start(), sent.start + m.end()
         i = bisect.bisect_right(starts, start) - 1
         if i >= 0 and start < qs[i].end:

@@ -49,3 +49,18 @@ def test_schema_is_built_without_importing_dask_and_is_the_same() -> None:
     assert seen["same"]
     # pandera was left as if it had never asked: the normal build asked again, finding dask if it is there
     assert seen["dask_asked"]
+
+
+def test_a_document_without_quantities_does_not_load_the_parser_or_inflections() -> None:
+    seen = _fresh("""
+        import json, sys
+        import lemminflect
+        lemminflect.getInflection = None  # a call would fail: the report's own nouns need no inflection table
+        from checker.pipeline import check_text
+        from checker.reporters import markdown
+        from checker.extract.parse import pipeline
+        text = markdown.render(check_text("Nothing here is counted. Not even once.", "a.txt"))
+        print(json.dumps({"summary": "0 quantities found, 0 findings" in text,
+                          "model": pipeline.cache_info().currsize}))
+    """)
+    assert seen == {"summary": True, "model": 0}

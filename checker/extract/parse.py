@@ -1,6 +1,7 @@
 """The trained tagger and dependency parser, loaded once per process and run on number-bearing sentences only."""
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from functools import lru_cache
@@ -38,7 +39,11 @@ def pipeline() -> "Language":
 
 def parse_iter(texts: Iterable[str]) -> Iterator["Doc"]:
     """Tags and dependency trees of the given sentences, in order, parsed lazily in batches."""
-    return pipeline().pipe((_encodable(t) for t in texts), batch_size=BATCH_SIZE)
+    texts = iter(texts)
+    first = next(texts, None)
+    if first is None:  # nothing to parse: a document without quantities does not load the model
+        return iter(())
+    return pipeline().pipe((_encodable(t) for t in itertools.chain((first,), texts)), batch_size=BATCH_SIZE)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

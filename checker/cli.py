@@ -12,9 +12,6 @@ from typing import Annotated, Optional
 
 import typer
 
-# First of numcheck's modules: it sets one BLAS thread before numpy loads and imports spaCy without its
-# command line; checker.locate below reaches numpy and spaCy (through lemminflect) before the pipeline would.
-import checker.startup  # noqa: F401  # isort: skip
 from checker import __version__, locate, pipeline, review
 from checker import config as config_mod
 from checker import documents as documents_mod

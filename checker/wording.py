@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 
-import lemminflect
+from checker.startup import lemminflect
 
 # lemminflect's first plural is the rarer one for these
 _PLURALS = {"person": "people", "country": "countries", "casualty": "casualties"}

@@ -20,6 +20,9 @@ BATCH_SIZE = 64
 @lru_cache(maxsize=1)
 def pipeline() -> "Language":
     """The shipped pipeline (tokenizer, tagger, parser); NUMCHECK_MODEL may point at another spaCy model folder."""
+    from checker.startup import import_spacy_without_cli
+
+    import_spacy_without_cli()
     import spacy
     from thinc.api import use_ops
 

@@ -36,12 +36,15 @@ def _import_inflect_without_typeguard() -> None:
             del sys.modules["typeguard"]
 
 
-_import_inflect_without_typeguard()
-with warnings.catch_warnings():
-    # quantulum3 warns that its optional classifier is missing; we disambiguate ourselves.
-    warnings.simplefilter("ignore")
-    from quantulum3 import load as _q_load
-    from quantulum3 import parser as _q_parser
+@lru_cache(maxsize=1)
+def quantulum():
+    """quantulum3's parser module, imported when a window is first parsed (a run may never need it)."""
+    _import_inflect_without_typeguard()
+    with warnings.catch_warnings():
+        # quantulum3 warns that its optional classifier is missing; we disambiguate ourselves.
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+    return parser
 
 _NEXT_WORD = re.compile(r"[\s-]?([A-Za-z°²³µ/][A-Za-z°²³µ/.']*)")
 
@@ -58,9 +61,25 @@ class ParsedUnit:
     value: float
 
 
+# Every word quantulum3 reads as a unit, shipped (written by scripts/unit_tables.py, checked against
+# quantulum3 by tests/test_unit_tables.py): asking quantulum3 for them imports it and builds its whole
+# unit table, a tenth of a second of every run that meets a number followed by a word.
+SURFACES_FILE = Path(__file__).resolve().parent / "quantulum_surfaces.json"
+
+
 @lru_cache(maxsize=1)
 def _quantulum_vocabulary() -> frozenset[str]:
-    units = _q_load.units("en_US")
+    try:
+        return frozenset(json.loads(SURFACES_FILE.read_text(encoding="utf-8")))
+    except OSError:
+        return quantulum_surfaces()
+
+
+def quantulum_surfaces() -> frozenset[str]:
+    """The words quantulum3 reads as units, as quantulum3 lists them."""
+    quantulum()
+    from quantulum3 import load
+    units = load.units("en_US")
     return frozenset(set(units.surfaces_lower) | set(units.symbols_lower) | set(units.symbols))
 
 
@@ -77,7 +96,7 @@ def quantulum_parse(sentence: str) -> tuple:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            return tuple(_q_parser.parse(sentence))
+            return tuple(quantulum().parse(sentence))
         except Exception:  # quantulum3 raises on some malformed input; we then know no unit
             return ()
 
@@ -257,9 +276,9 @@ def _registry():
     return _UREG
 
 
-# pint's answers for the units of rules/units.yaml, asked once by scripts/unit_factors.py and shipped:
+# pint's answers for the units of rules/units.yaml, asked once by scripts/unit_tables.py and shipped:
 # importing pint and building its registry cost a third to half a second of every process that met a
-# unit, for a few dozen factors that never change (tests/test_unit_factors.py checks the file against
+# unit, for a few dozen factors that never change (tests/test_unit_tables.py checks the file against
 # pint). A unit the file does not know (another vocabulary, NUMCHECK_RULES_DIR) is asked of pint as before.
 FACTORS_FILE = Path(__file__).resolve().parent / "unit_factors.json"
 

@@ -41,12 +41,15 @@ def pipeline() -> "Language":
 
 
 def parse_iter(texts: Iterable[str]) -> Iterator["Doc"]:
-    """Tags and dependency trees of the given sentences, in order, parsed lazily in batches."""
+    """Tags and dependency trees of the given sentences, in order, parsed lazily in batches.
+
+    Nothing runs before the first parse is asked for: then the first sentence is read and, only if there
+    is one, the model loaded (a document without quantities does not load it)."""
     texts = iter(texts)
     first = next(texts, None)
-    if first is None:  # nothing to parse: a document without quantities does not load the model
-        return iter(())
-    return pipeline().pipe((_encodable(t) for t in itertools.chain((first,), texts)), batch_size=BATCH_SIZE)
+    if first is None:
+        return
+    yield from pipeline().pipe((_encodable(t) for t in itertools.chain((first,), texts)), batch_size=BATCH_SIZE)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -14,6 +14,7 @@ from checker import batch as batch_mod
 from checker import pipeline
 from checker.cli import app
 from checker.documents import Document, load
+from checker.extract import parse as parse_mod
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -90,16 +91,8 @@ def test_scheduler_without_dask_engine_is_a_usage_error():
     assert "--scheduler needs --engine dask" in result.output
 
 
-def test_a_bug_on_one_document_costs_that_document_only(corpus, monkeypatch):
-    real = batch_mod.extract_text
-
-    def flaky(text, doc, vocab):
-        if doc.endswith("x2.txt"):
-            raise ZeroDivisionError("division by zero")
-        return real(text, doc, vocab)
-
-    monkeypatch.setattr(batch_mod, "extract_text", flaky)
-    result = runner.invoke(app, ["check", str(corpus), "-f", "json", "--jobs", "1"])
+def _one_error_for_x2(result) -> dict:
+    """The run's report, after checking that x2.txt alone was lost to an internal error."""
     assert result.exit_code == 2
     errors = [line for line in result.stderr.splitlines() if line.startswith("numcheck: error:")]
     assert len(errors) == 1 and "x2.txt: internal error while reading its numbers (ZeroDivisionError" in errors[0]
@@ -108,6 +101,42 @@ def test_a_bug_on_one_document_costs_that_document_only(corpus, monkeypatch):
     assert docs["x2.txt"]["error"].startswith("internal error") and docs["x1.txt"]["quantities"] == 2
     assert len(docs) == 12 and sum(1 for d in docs.values() if d["error"]) == 1
     assert any(f["doc"].endswith("x1.txt") for f in report["findings"])
+    return report
+
+
+@pytest.mark.parametrize("stage", ["read_mentions", "read_frames"])
+def test_a_bug_on_one_document_costs_that_document_only(corpus, monkeypatch, stage):
+    real = getattr(batch_mod, stage)
+
+    def flaky(pending_or_text, *args):
+        doc = args[0] if stage == "read_mentions" else pending_or_text.doc
+        if doc.endswith("x2.txt"):
+            raise ZeroDivisionError("division by zero")
+        return real(pending_or_text, *args)
+
+    monkeypatch.setattr(batch_mod, stage, flaky)
+    _one_error_for_x2(runner.invoke(app, ["check", str(corpus), "-f", "json", "--jobs", "1"]))
+
+
+def test_a_parse_failing_on_one_sentence_costs_its_document_only(corpus, monkeypatch):
+    """Sentences of many documents are parsed in one stream, ahead of the document being read: a
+    failure on x2's sentence while x1 is read must not cost x1, nor the documents after x2."""
+    real = batch_mod.parse_iter
+
+    def read(texts):  # spaCy takes a batch of sentences before it parses any: x2's with x1's
+        for text in texts:
+            if "of which 31" in text:
+                raise ZeroDivisionError("division by zero")
+            yield text
+
+    def flaky(texts):
+        return real(read(texts))
+
+    monkeypatch.setattr(batch_mod, "parse_iter", flaky)
+    monkeypatch.setattr(parse_mod, "BATCH_SIZE", 1000)  # one spaCy batch: every sentence is read ahead
+    report = _one_error_for_x2(runner.invoke(app, ["check", str(corpus), "-f", "json", "--jobs", "1"]))
+    with_quantities = [d for d in report["documents"] if d["quantities"]]
+    assert len(with_quantities) == 11  # every other document read in full
 
 
 def test_time_budget_holds_in_a_worker_thread():

@@ -181,3 +181,73 @@ def test_offset_scales_convert_whatever_the_units_are_called(tmp_path, monkeypat
     assert [q for q in report.quantities["unit"]] == ["degC", "degF"]
     assert [f.rule for f in report.findings] == []
     assert [f.rule for f in wrong.findings] == ["NC109"]
+
+
+_PREV_WORD_PLAIN = re.compile(r"([A-Za-z][\w'’.-]*)[\s\u00a0]*$")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aZ1_'’.-  \u00a0\n\t,é٣ſ(", max_size=14), st.integers(0, 16))
+def test_prev_word_is_the_pattern_searched_from_the_start(s, pos):
+    from checker.extract.nonquantities import _prev_word
+    plain = _PREV_WORD_PLAIN.search(s[:pos])
+    assert _prev_word(s, pos) == (plain.group(1) if plain else "")
+
+
+def test_span_hints_skip_no_span():
+    """Every span a pattern of span_drops finds holds its pattern's hint (a pattern skipped on its hint
+    would have found nothing)."""
+    from checker.extract.nonquantities import _SPAN_PATTERNS
+    texts = TEXTS + ["See https://x.org/a1 or WWW.EXAMPLE.COM, mail a1@b.co, doi:10.1234/5678, 0X1F, 978-3-319, "
+                     "v1.8.3, call (555) 123-4567 on 2024-01-02."]
+    found = 0
+    for text in texts:
+        for _, pattern, hint in _SPAN_PATTERNS:
+            for m in pattern.finditer(text):
+                found += 1
+                assert hint is None or any(h in m.group().lower() for h in hint), m.group()
+    assert found
+
+
+@pytest.mark.parametrize("fast, plain", [
+    ("_HYPHENED_MODEL", r"(?<![\w.,$€£-])(\d{3,4})[-‑]\d{1,2}\s+[A-Z][a-z]"),
+    ("_NUMBER_NAME", r"(?<![\w.,$€£-])(\d{3,4})\s+([A-Z][a-z]+)\b(?!['’])"),
+])
+def test_model_scans_match_the_lookbehind_formulation(fast, plain):
+    from checker.extract import nonquantities
+    pattern, plain = getattr(nonquantities, fast), re.compile(plain)
+    found = 0
+    for text in TEXTS + ["787-9 Dreamliner, 737 Max and 737 Max, x787-9 Jets, $777 Max, 1234 Abc"]:
+        spans = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert spans == [(m.span(), m.groups()) for m in plain.finditer(text)]
+        found += len(spans)
+    assert found
+
+
+heads = st.lists(st.sampled_from(["a", "-", "−", " ", "\n", "(", "$", "minus", "Minus", "magnitude", "MAGNITUDE",
+                                  "rating of", "force", "\u00a0", "ſ", "1"]), max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(heads)
+def test_signs_and_scales_before_a_number_match_the_patterns_searched_from_the_start(head):
+    from checker.extract import mentions
+    vocab = vocabulary()
+    sign = re.search(r"(?:^|[\s(\[$€£])[-−]$", head) or re.search(r"\bminus\s+$", head)
+    assert mentions._negative_before(head) == bool(sign)
+    scale = re.search(r"\b(?:{})[\s-]+$".format("|".join(vocab.units["scale_words"])), head, re.I)
+    assert mentions._scale_word_before(head, len(head), vocab) == bool(scale)
+
+
+def test_attacked_with_lookahead_loses_no_match():
+    """_ATTACKED_WITH ends at the number, so it is compared on the text before each 'with' of the articles."""
+    pattern = context._ATTACKED_WITH.compiled()
+    plain = re.compile(pattern.pattern[len("(?=[asptbh])"):], pattern.flags)
+    texts = TEXTS + ["Russia ATTACKED Ukraine overnight with about 90 drones; it Hit the city with 12 missiles."]
+    found = 0
+    for text in texts:
+        for w in re.finditer(r"with\s+(?:about\s+)?", text, re.I):
+            head = text[max(0, w.start() - 90):w.end()]
+            assert bool(pattern.search(head)) == bool(plain.search(head))
+            found += bool(plain.search(head))
+    assert found

@@ -168,7 +168,7 @@ def noun_after(s: str, pos: int, vocab: Vocabulary, allow_of: bool = True) -> st
         if verb != nxt:
             return None  # "118 were shot down": a passive verb, not a predicate noun
         return noun_after(s, toks[i].end, vocab, allow_of=False)  # "1,450 were pre-school children"
-    skip = {w.lower() for w in vocab.subjects.get("skip_words", [])}
+    skip = _skip_words(vocab)
     capitals: list[str] = []
     candidate: str | None = None
     after_conj = False
@@ -229,6 +229,11 @@ def noun_after(s: str, pos: int, vocab: Vocabulary, allow_of: bool = True) -> st
             return "person"  # "76% of Ukrainians", "one in five Germans"
         return canonical_subject(cap, vocab)
     return None
+
+
+@lru_cache(maxsize=8)  # built once, not for every number
+def _skip_words(vocab: Vocabulary) -> frozenset[str]:
+    return frozenset(w.lower() for w in vocab.subjects.get("skip_words", []))
 
 
 def _plural_ahead(seq: list[Token], vocab: Vocabulary) -> bool:
@@ -419,7 +424,7 @@ def event_of(s: str, m: Mention, subject: str | None, prev_end: int, next_start:
 
 
 _ATTACKED_WITH = lexicon_pattern(
-    r"\b(?:attacked|attacking|attacks|struck|pounded|targeted|bombarded|hit|shelled)\b[^.;,]{0,50}?\bwith\s+"
+    r"(?=[asptbh])\b(?:attacked|attacking|attacks|struck|pounded|targeted|bombarded|hit|shelled)\b[^.;,]{0,50}?\bwith\s+"
     r"(?:(?&HEDGE)|a\s+combined)?\s*$", re.I)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from checker.extract.context import _noun_lemma, canonical_subject, distance_after
+from checker.extract.context import _lemmas, _noun_lemma, canonical_subject, distance_after
 from checker.extract.mentions import Mention
 from checker.startup import lemminflect
 from checker.vocab import Vocabulary
@@ -53,7 +53,23 @@ class Frame:
 
 
 def mention_span(doc: "Doc", m: Mention) -> "Span | None":
-    return doc.char_span(m.start, m.end, alignment_mode="expand")
+    """The tokens of m in its parsed sentence (None where they do not align), found once per mention.
+
+    pronoun_one, frame_of and trigger_bears_on each ask for the same mention's span; the spans of the
+    last sentence are kept, by offsets, with the sentence's parse itself (so a parse whose id is reused
+    cannot be confused with it; a thread that finds another's parse there only starts anew)."""
+    global _SPANS
+    kept_doc, spans = _SPANS
+    if kept_doc is not doc:
+        spans = {}
+        _SPANS = (doc, spans)
+    key = (m.start, m.end)
+    if key not in spans:
+        spans[key] = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return spans[key]
+
+
+_SPANS: tuple = (None, {})
 
 
 def frame_of(doc: "Doc", m: Mention, vocab: Vocabulary) -> Frame | None:
@@ -181,7 +197,7 @@ def _head_final(span: "Span", noun: "Token", vocab: Vocabulary) -> "Token":
             if tok.tag_ in ("NN", "NNS") and not _is_unit_word(tok, vocab):
                 last, plural = tok, tok.tag_ == "NNS"
             continue
-        if not plural and tok.tag_ == "VBZ" and "NOUN" in lemminflect.getAllLemmas(tok.lower_):
+        if not plural and tok.tag_ == "VBZ" and "NOUN" in _lemmas(tok.lower_):
             last = tok
         break
     return last if last.i > noun.i else noun
@@ -254,8 +270,8 @@ def _subject_word(noun: "Token", vocab: Vocabulary, counted: bool = False) -> st
     word = noun.text
     if word[:1].isupper() and word.endswith("s") and word in vocab.actor_of_word:
         return "person"  # "64% of Poles", "one in five Germans"
-    if noun.tag_ in ("NNP", "NNPS") or _proper_subject(noun, vocab):
-        found = _proper_subject(noun, vocab)
+    found = _proper_subject(noun, vocab)  # (read once: it walks the noun's subtree)
+    if noun.tag_ in ("NNP", "NNPS") or found:
         if found:
             return found  # "the Dow fell 102 points": a named index, a named crude
         if noun.tag_ == "NNPS" and noun.i > 0 and noun.doc[noun.i - 1].tag_ == "CD":
@@ -298,7 +314,7 @@ def _subject_word(noun: "Token", vocab: Vocabulary, counted: bool = False) -> st
         lemma = (f"{first.lower()}-{tail[0]}", tail[1]) if tail else None
     if lemma is None:
         return None
-    found = lemminflect.getLemma(word.lower(), upos="NOUN")
+    found = _noun_lemmas(word.lower())
     singular = found[0] if found else word.lower()
     if counted and {word.lower(), singular} & set(vocab.subjects.get("amount_only_synonyms", ())):
         head = singular  # counted things, not an amount: "five sales" are five deals
@@ -313,7 +329,7 @@ def _subject_word(noun: "Token", vocab: Vocabulary, counted: bool = False) -> st
 
 def _noun_not_adjective(tok: "Token") -> bool:
     """A word the tagger took for an adjective that English has only as a noun ('sedan sales')."""
-    lemmas = lemminflect.getAllLemmas(tok.lower_)
+    lemmas = _lemmas(tok.lower_)
     return tok.tag_ == "JJ" and "NOUN" in lemmas and "ADJ" not in lemmas
 
 
@@ -328,9 +344,11 @@ def _proper_subject(noun: "Token", vocab: Vocabulary) -> str | None:
     """The subject a listed name stands for, matched on the whole name (the noun with its compound and
     flat parts: 'Dow Jones Industrial Average', 'S&P 500'), so 'Dow Chemical' is no index."""
     names = vocab.subjects.get("proper_subjects", {})
+    code, i = _code_re(vocab), noun.i
+    # (the distance first: it is an integer, where a token's relation is a string looked up for each)
     parts = [t for t in noun.subtree
-             if (t.i == noun.i or (t.dep_ in ("compound", "flat", "nummod", "appos", "amod") and abs(t.i - noun.i) <= 4))
-             and not _code_re(vocab).fullmatch(t.text)]
+             if (t.i == i or (abs(t.i - i) <= 4 and t.dep_ in ("compound", "flat", "nummod", "appos", "amod")))
+             and not code.fullmatch(t.text)]
     return names.get(" ".join(t.text for t in parts))
 
 
@@ -550,6 +568,13 @@ def _verb_form(verb: "Token") -> str:
     return f"{verb.lower_} {prt}" if prt else verb.lower_
 
 
+# lemminflect looks a word up afresh (and copies its tables' entries) at every call: the words of news
+# text repeat, so each is looked up once
+@lru_cache(maxsize=20000)
+def _noun_lemmas(word: str) -> tuple[str, ...]:
+    return lemminflect.getLemma(word, upos="NOUN")
+
+
 @lru_cache(maxsize=20000)
 def _verb_lemma(word: str) -> str:
     lemmas = lemminflect.getLemma(word, upos="VERB")
@@ -631,8 +656,7 @@ def _place(top: "Token", verb: "Token | None", vocab: Vocabulary) -> str | None:
     """The named place the number's phrase or clause puts it in: 'killed 12 people in Kharkiv', 'the 30,000
     troops at Camp Humphreys', 'in the Kherson region'. A name only (a proper noun, or a common noun it
     qualifies): 'in the attack' or 'in March' is no place."""
-    preps = {w.lower() for w in vocab.actors.get("place_prepositions", ())}
-    not_places = set(vocab.month_number) | set(vocab.weekday_number)
+    preps, not_places = _place_words(vocab)
     for owner in (top, verb):
         if owner is None:
             continue
@@ -654,6 +678,13 @@ def _place(top: "Token", verb: "Token | None", vocab: Vocabulary) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _place_words(vocab: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
+    """The prepositions that put a number in a place, and the names that are no place (months, weekdays)."""
+    return (frozenset(w.lower() for w in vocab.actors.get("place_prepositions", ())),
+            frozenset(vocab.month_number) | frozenset(vocab.weekday_number))
+
+
 def _holder(noun: "Token") -> str | None:
     """The possessor of the counted thing: 'Google's profit', 'the company's 300 employees'."""
     for child in noun.children:
@@ -662,12 +693,24 @@ def _holder(noun: "Token") -> str | None:
     return None
 
 
-def source_of(doc: "Doc", vocab: Vocabulary) -> str | None:
+def source_of(doc: "Doc", vocab: Vocabulary, sentence: str | None = None) -> str | None:
     """Who the sentence attributes its numbers to: the subject of its attribution verb, as written
-    ('The fire chief, Marta Lind, said ...' -> 'The fire chief, Marta Lind'); None without one."""
+    ('The fire chief, Marta Lind, said ...' -> 'The fire chief, Marta Lind'); None without one.
+    sentence: the text parsed, where the caller has it (doc.text joins the tokens again)."""
     verbs = _source_verbs(vocab)
-    for tok in doc:
-        if tok.lower_ not in verbs or tok.tag_ not in _VERB_TAGS:
+    low = (doc.text if sentence is None else sentence).lower()
+    if not any(v in low for v in verbs):
+        return None  # no token can be one of the verbs: a test on the text, not a walk over every token
+    from spacy.attrs import LOWER  # (spaCy is loaded by then: the doc is its parse)
+
+    # the tokens' lower-case forms as spaCy keeps them, hashes of the strings: compared in one pass, where
+    # reading each token's lower_ looked its string up
+    hashes = _source_verb_hashes(verbs)
+    for i, h in enumerate(doc.to_array(LOWER).tolist()):
+        if h not in hashes:
+            continue
+        tok = doc[i]
+        if tok.tag_ not in _VERB_TAGS:
             continue
         for child in tok.children:
             if child.dep_ == "nsubj" and child.tag_ not in ("WDT", "WP"):
@@ -680,6 +723,13 @@ def source_of(doc: "Doc", vocab: Vocabulary) -> str | None:
 @lru_cache(maxsize=8)
 def _source_verbs(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(w.lower() for w in vocab.actors["source_verbs"] if " " not in w)
+
+
+@lru_cache(maxsize=8)
+def _source_verb_hashes(verbs: frozenset[str]) -> frozenset[int]:
+    """spaCy's hashes of the verbs (the keys of its string store: a token's lower_ is the string of its hash)."""
+    from spacy.strings import hash_string
+    return frozenset(hash_string(v) for v in verbs)
 
 
 def pronoun_one(doc: "Doc", m: Mention) -> bool:

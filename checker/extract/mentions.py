@@ -116,7 +116,7 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
     if a.kind == "duration":
         m.unit = "second"
         return m
-    if re.search(r"(?:^|[\s(\[$€£])[-−]$", s[:a.start]) or re.search(r"\bminus\s+$", s[:a.start]):
+    if _negative_before(s[:a.start]):
         m.value = -a.value  # "-18 °C", "$-99.99", "minus 12 degrees"
         m.start = a.start - 1 if s[a.start - 1] in "-−" else m.start
     cur = _currency_before(s, m.start, vocab, doc_text)
@@ -195,7 +195,7 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
             if m.currency:
                 _attach_rate(s, m, vocab)  # "12 cents a gallon"
             return m
-    if re.search(r"\b(?:{})[\s-]+$".format("|".join(vocab.units["scale_words"])), s[:m.start], re.I) \
+    if _scale_word_before(s, m.start, vocab) \
             or re.match(r"-?\s?magnitude\b", s[m.end:], re.I):
         m.unit = "point"
         return m
@@ -205,6 +205,44 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
             m.hyphen_unit = s[m.end:m.end + 1] == "-"
             m.unit, m.end = pu.unit, max(m.end, pu.end)
     return m
+
+
+_SIGN_BEFORE = re.compile(r"(?:^|[\s(\[$€£])[-−]$")
+_MINUS_BEFORE = re.compile(r"\bminus\s+$")
+
+
+def _negative_before(head: str) -> bool:
+    """Does the text before a number make it negative ('-18 °C', '$-99.99', 'minus 12 degrees')?
+
+    Both patterns end where the number starts: they are searched from a few characters before it, not from
+    the sentence's start (a sign is one or two characters and a line end; "minus" ends where the spaces
+    after it start)."""
+    return bool(_SIGN_BEFORE.search(head, max(0, len(head) - 3))
+                or _MINUS_BEFORE.search(head, max(0, len(head.rstrip()) - 5)))
+
+
+def _scale_word_before(s: str, start: int, vocab: Vocabulary) -> bool:
+    """Does a scale's name end right before the number ('magnitude 6.1', 'a rating of 4')?"""
+    pattern, longest = _scale_word_re(vocab)
+    head, lo = s[:start], 0
+    if longest is not None:
+        # the name ends where the spaces and hyphens before the number start: search from there back
+        # by the longest name, not from the sentence's start
+        j = len(head)
+        while j and (head[j - 1].isspace() or head[j - 1] == "-"):
+            j -= 1
+        lo = max(0, j - longest)
+    return pattern.search(head, lo) is not None
+
+
+@lru_cache(maxsize=8)  # compiled once, not joined and looked up again for every number
+def _scale_word_re(vocab: Vocabulary) -> tuple[re.Pattern, int | None]:
+    """The pattern of a scale's name before the number, and the length of the longest name where every
+    name is plain words (None where one is a pattern: its length is unknown)."""
+    words = vocab.units["scale_words"]
+    plain = all(re.fullmatch(r"[A-Za-z]+(?: [A-Za-z]+)*", w) for w in words)
+    return (re.compile(r"\b(?:{})[\s-]+$".format("|".join(words)), re.I),
+            max(map(len, words)) if plain and words else None)
 
 
 _DOLLARS = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD"}  # what a bare "$" can be read as

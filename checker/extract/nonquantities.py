@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.extract.numbers import NUMBER_WORDS, Atom
+from checker.extract.numbers import NUMBER_WORDS, Atom, _lowered
 from checker.vocab import Vocabulary
 
 _NEXT_WORD = re.compile(r"[\s\u00a0]*([A-Za-z][\w'’-]*|[^\w\s])")
@@ -39,9 +39,20 @@ def values_of(a: Atom) -> tuple:
     return (a.value,)
 
 
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
 def _prev_word(s: str, pos: int) -> str:
-    m = _PREV_WORD.search(s[:pos])
-    return m.group(1) if m else ""
+    """_PREV_WORD's word in s[:pos], read backwards from pos: the pattern searched the sentence from its
+    start for every number (tests/test_fast_paths.py holds the two to the same answers)."""
+    end = len(s[:pos].rstrip())  # str.isspace() is the pattern's \s (and takes in \u00a0)
+    i = end
+    while i and (s[i - 1].isalnum() or s[i - 1] in "_'’.-"):  # the run of [\w'’.-] that ends there
+        i -= 1
+    for p in range(i, end):  # the word starts at the run's first ASCII letter
+        if s[p] in _ASCII_LETTERS:
+            return s[p:end]
+    return ""
 
 
 def _next_token(s: str, pos: int) -> str:
@@ -199,13 +210,21 @@ def _fused_res(terms: tuple, size_units: tuple) -> tuple[re.Pattern, re.Pattern]
             re.compile(rf"[-‑\s]?(?:{units})(?![A-Za-z])[-‑\s]+([A-Za-z]+)"))
 
 
+@lru_cache(maxsize=8)  # compiled once: formatting the months into the pattern at every number cost more than the match
+def _month_res(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern]:
+    """A month and a comma before digits ("Nov, 29"), and a day range's end and a month after them ("-15 March")."""
+    months = vocab.fragment("MONTH_ANY")
+    return (re.compile(rf"(?:^|[\s(])(?:{months})\.?,[\s\u00a0]+$"),
+            re.compile(rf"[-–]\d{{1,2}}(?:st|nd|rd|th)?[\s\u00a0]+(?:{months})\b"))
+
+
 def _named_by_neighbours(s: str, a: Atom, before: str, after: str, vocab: Vocabulary) -> str | None:
     """Digits that the words around them make a date, a dialled number, a code, a list item or a rank."""
     nq = vocab.nonq
-    months = vocab.fragment("MONTH_ANY")
-    if re.search(rf"(?:^|[\s(])(?:{months})\.?,[\s\u00a0]+$", before) and re.match(r",?\s+\d{4}\b", after):
+    month_before, month_after = _month_res(vocab)
+    if month_before.search(before) and re.match(r",?\s+\d{4}\b", after):
         return "date"  # "Nov, 29, 2016" (but "In September, 19 drones" is a count)
-    if re.match(rf"[-–]\d{{1,2}}(?:st|nd|rd|th)?[\s\u00a0]+(?:{months})\b", after):
+    if month_after.match(after):
         return "date"  # the first day of "12-15 March"
     why = _fused_name(after, vocab)
     if why:
@@ -283,14 +302,22 @@ def model_numbers(doc_text: str, vocab: Vocabulary) -> frozenset[str]:
     return _model_numbers(doc_text, tuple(vocab.nonq["demonym_endings"]))
 
 
+# The document-wide scans start with a digit and look behind it after ("\d(?<![\w.,$€£-]\d)" is
+# "(?<![\w.,$€£-])\d"), so the engine skips to the digits instead of trying every position (2x faster).
+_HYPHENED_MODEL = re.compile(r"(\d(?<![\w.,$€£-]\d)\d{2,3})[-‑]\d{1,2}\s+[A-Z][a-z]")  # "787-9 Dreamliner"
+_NUMBER_NAME = re.compile(r"(\d(?<![\w.,$€£-]\d)\d{2,3})\s+([A-Z][a-z]+)\b(?!['’])")  # "737 Max"
+_DIGIT_LETTER = re.compile(r"\d[xXkK]")
+
+
 @lru_cache(maxsize=64)  # per document: the scan covers the whole text
 def _model_numbers(doc_text: str, demonym_endings: tuple) -> frozenset[str]:
     if not re.search(r"\d{3}", doc_text):
         return frozenset()
-    found = {m.group(1) for m in re.finditer(r"(?<![\w.,$€£-])(\d{3,4})[-‑]\d{1,2}\s+[A-Z][a-z]", doc_text)}
-    found |= {m.group(1) or m.group(2) for m in _GLUED_MODEL.finditer(doc_text)}
+    found = {m.group(1) for m in _HYPHENED_MODEL.finditer(doc_text)}
+    if _DIGIT_LETTER.search(doc_text):  # (a glued model needs a digit and one of its letters: most texts have none)
+        found |= {m.group(1) or m.group(2) for m in _GLUED_MODEL.finditer(doc_text)}
     pairs: dict[tuple[str, str], int] = {}
-    for m in re.finditer(r"(?<![\w.,$€£-])(\d{3,4})\s+([A-Z][a-z]+)\b(?!['’])", doc_text):
+    for m in _NUMBER_NAME.finditer(doc_text):
         if not m.group(2).endswith(("s",) + demonym_endings):
             key = (m.group(1), m.group(2))
             pairs[key] = pairs.get(key, 0) + 1
@@ -334,10 +361,14 @@ def is_year(m, vocab: Vocabulary) -> bool:
             and m.unit == "count" and m.magnitude == 1 and not m.currency)
 
 
+_YEAR_DASH = re.compile(r"(?:18|19|20)\d\d[-–/]$")
+
+
 def is_year_tail(s: str, m) -> bool:
     """'2013-14': the short number after a year and a dash is a year too."""
-    return bool(m.atom and m.atom.kind == "digits" and re.search(r"(?:18|19|20)\d\d[-–/]$", s[:m.start])
-                and len(m.atom.text) <= 2 and m.unit == "count")
+    # (the cheap tests first; the year and dash end at the number: searched from six characters before it)
+    return bool(m.atom and m.atom.kind == "digits" and len(m.atom.text) <= 2 and m.unit == "count"
+                and _YEAR_DASH.search(s, max(0, m.start - 6), m.start))
 
 
 _CONNECTOR = re.compile(r"-?\s*(?:to|-|–|—)\s*|-|–")
@@ -447,16 +478,20 @@ def _tally_reason(s: str, m1, m2, vocab: Vocabulary) -> str:
 
 
 # --- Spans: constructions that hold one or more numbers and are not quantities as a whole ----------
-# Each: (reason, pattern). Earlier patterns win where two overlap.
+# Each: (reason, pattern, hint). Earlier patterns win where two overlap. The hint is text every match
+# holds (one of the strings, None for no cheap test): a substring test skips the scan of the sentence by
+# the pattern, which is what most of the time of span_drops went to. Cased letters of a hint are tested
+# on the lower-cased sentence (see _present).
 _SPAN_PATTERNS = [
-    ("url", re.compile(r"\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*", re.I)),
-    ("identifier", re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")),  # e-mail address
-    ("identifier", re.compile(r"\b(?:doi:?\s*)?10\.\d{4,9}/\S+", re.I)),  # DOI
-    ("date", re.compile(r"(?<![\w.-])\d{4}-\d{2}-\d{2}(?![\w-])")),  # ISO date
-    ("phone", re.compile(r"(?<![\w.+-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])")),
-    ("identifier", re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w]|\.\d)")),  # version 1.8.3
-    ("identifier", re.compile(r"\b0x[0-9a-f]+\b", re.I)),  # hexadecimal id
-    ("identifier", re.compile(r"(?<![\w.-])\d+(?:[-‑]\d+){2,}(?![\w-])")),  # 978-3-319: ISBN, code
+    ("url", re.compile(r"\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*", re.I), ("/", "www.")),
+    ("identifier", re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"), ("@",)),  # e-mail address
+    ("identifier", re.compile(r"\b(?:doi:?\s*)?10\.\d{4,9}/\S+", re.I), ("/",)),  # DOI
+    ("date", re.compile(r"(?<![\w.-])\d{4}-\d{2}-\d{2}(?![\w-])"), ("-",)),  # ISO date
+    ("phone", re.compile(r"(?<![\w.+-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])"),
+     None),
+    ("identifier", re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w]|\.\d)"), None),  # version 1.8.3
+    ("identifier", re.compile(r"\b0x[0-9a-f]+\b", re.I), ("0x",)),  # hexadecimal id
+    ("identifier", re.compile(r"(?<![\w.-])\d+(?:[-‑]\d+){2,}(?![\w-])"), ("-", "‑")),  # 978-3-319: ISBN, code
 ]
 
 
@@ -483,15 +518,17 @@ def span_drops(s: str, vocab: Vocabulary, line_start: bool, doc_text: str = "") 
         if all(end <= d.start or start >= d.end for d in found):
             found.append(Dropped(start, end, reason))
 
-    tally = ("tally", _tally_re(vocab.fragment("NUMBER_WORD", "0-50")))
+    low = _lowered(s)
+    tally = [("tally", _tally_re(vocab.fragment("NUMBER_WORD", "0-50")), None)] if _TALLY_HINT.search(s) else []
     if re.search(r"\d", s):
-        patterns = _SPAN_PATTERNS + [tally, ("address", _address_re(tuple(nq["street_types"]))),
-                                     ("counter", _gallery_re(tuple(nq["gallery_words"])))]
+        patterns = _SPAN_PATTERNS + tally + [("address", _address_re(tuple(nq["street_types"])), None),
+                                             ("counter", _gallery_re(tuple(nq["gallery_words"])), tuple(nq["gallery_words"]))]
     else:  # only a tally in words ("a two-on-one") can hold a number here
-        patterns = [tally] if re.search(r"-(?:on|of|for)-", s) else []
-    for reason, pat in patterns:
-        for m in pat.finditer(s):
-            add(reason, m.start(), m.end())
+        patterns = tally if re.search(r"-(?:on|of|for)-", s) else []
+    for reason, pat, hint in patterns:
+        if hint is None or _present(hint, s, low):
+            for m in pat.finditer(s):
+                add(reason, m.start(), m.end())
     if "(" in s and cites_by_number(doc_text or s):
         for m in _REFERENCE.finditer(s):
             add("reference", m.start(1), m.end(1))  # "(14, 15)": the sources a claim cites
@@ -501,15 +538,35 @@ def span_drops(s: str, vocab: Vocabulary, line_start: bool, doc_text: str = "") 
     counter = re.fullmatch(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*", s)
     if counter and line_start and int(counter.group(1)) <= int(counter.group(2)):
         add("counter", counter.start(1), counter.end(2))  # a gallery's "1 / 5", alone on its line
-    for m in _vague_re(tuple(nq["vague_words"]), vocab.fragment("SCALE")).finditer(s):
+    # both patterns below need a scale word ("thousands", "a billion-dollar"): most sentences have none
+    scales = _present(_scale_words(vocab), s, low)
+    for m in _vague_re(tuple(nq["vague_words"]), vocab.fragment("SCALE")).finditer(s) if scales else ():
         add("vague", m.start(), m.end())
-    for m in re.finditer(r"\b([Zz]ero)\s+([a-z][a-z-]+)\b", s):
+    for m in _ZERO.finditer(s) if "ero" in s else ():
         noun = m.group(2)
         if not noun.endswith("s") and noun not in vocab.unit_aliases and noun not in nq.get("zero_counts_before", ()):
             add("vague", m.start(1), m.end(1))  # "zero shame", "zero tolerance": "no", not a count of none
-    for m in _magnitude_re(tuple(nq.get("magnitude_nouns", ())), vocab.fragment("SCALE")).finditer(s):
+    for m in _magnitude_re(tuple(nq.get("magnitude_nouns", ())), vocab.fragment("SCALE")).finditer(s) if scales else ():
         add("vague", m.start(1), m.end(1))  # "a billion-dollar deal": an order of magnitude, not an amount
     return sorted(found, key=lambda d: d.start)
+
+
+_ZERO = re.compile(r"\b([Zz]ero)\s+([a-z][a-z-]+)\b")
+# what every tally holds: "-of-", "–for–", "-on-" (see _tally_re)
+_TALLY_HINT = re.compile(r"[-–‑](?:of|for|on)[-–‑]", re.I)
+
+
+def _present(hint: tuple[str, ...], s: str, low: str | None) -> bool:
+    """Does s hold one of the hint's strings, as a case-insensitive pattern would find it? low is s lower-cased,
+    or None where s has a letter that such matching equates with an ASCII one and lower() does not (then
+    the pattern is run: True)."""
+    return low is None or any(h in low for h in hint)
+
+
+@lru_cache(maxsize=8)
+def _scale_words(vocab: Vocabulary) -> tuple[str, ...]:
+    """The first word of each scale word and "dozen", lower case: one of them is in every vague amount."""
+    return ("dozen", *(w.split()[0].lower() for w in vocab.lexicon["scales"]))
 
 
 @lru_cache(maxsize=8)

@@ -90,13 +90,15 @@ def words_value(words: list[str]) -> float | None:
 def _word_runs(sentence: str) -> list[Atom]:
     """Maximal runs of number words joined by spaces, hyphens or an 'and' after a scale word."""
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
+    # the current vocabulary's tables, fetched once: every word of the sentence is looked up
+    number_words, scales = NUMBER_WORDS.table(), SCALES.table()
     atoms, i = [], 0
     while i < len(tokens):
         s, e, w = tokens[i]
         lw = w.lower()
         starts_article = lw in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1][2].lower() in (
-            *SCALES, "dozen") and _joined(sentence, e, tokens[i + 1][0])
-        if lw not in NUMBER_WORDS and not starts_article:
+            *scales, "dozen") and _joined(sentence, e, tokens[i + 1][0])
+        if lw not in number_words and not starts_article:
             i += 1
             continue
         words, j = [w], i + 1
@@ -105,14 +107,14 @@ def _word_runs(sentence: str) -> list[Atom]:
             ns, ne, nw = tokens[j]
             gap = sentence[end:ns]
             lnw = nw.lower()
-            if lnw in NUMBER_WORDS and _joined(sentence, end, ns):
+            if lnw in number_words and _joined(sentence, end, ns):
                 if words[-1].lower() in SMALL and lnw in SMALL | TENS.keys():
                     break  # "five six" is two numbers, not one
                 words.append(nw)
                 end = ne
                 j += 1
                 continue
-            if (lnw == "and" and gap.strip() == "" and words[-1].lower() in SCALES
+            if (lnw == "and" and gap.strip() == "" and words[-1].lower() in scales
                     and j + 1 < len(tokens) and tokens[j + 1][2].lower() in SMALL.keys() | TENS.keys()):
                 words.append(nw)
                 end = ne
@@ -122,7 +124,7 @@ def _word_runs(sentence: str) -> list[Atom]:
         if words[-1].lower() == "and":
             words.pop()
         value = words_value(words)
-        if words[0].lower() in SCALES or words[0].lower() == "dozen":
+        if words[0].lower() in scales or words[0].lower() == "dozen":
             value = None  # a bare "million" is the magnitude of a digit number, or vague
         half = re.match(r"(?: and a half|-and-a-half)\b", sentence[end:])
         if value is not None and half:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
 
 import pandas as pd
 
@@ -17,6 +18,9 @@ from checker.schema import COLUMNS, validate
 from checker.extract.sentences import Sentence, split_sentences
 from checker.extract.units import normalise
 from checker.vocab import Vocabulary, vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 _ELLIPTIC = re.compile(r"\s*(?:[,.;:)]|of\b|others?\b|more\b|were\b|was\b|had\b|have\b|are\b|is\b|remained\b|in\b|on\b|"
                        r"to\b|from\b|and\b|while\b|by\b|at\b|[a-z]+ed\b)")
@@ -33,6 +37,28 @@ def extract_all(text: str, doc: str = "<text>", vocab: Vocabulary | None = None)
     Each set-aside number is a dict: doc, start, end (document offsets), sentence, text, reason
     (score, record, year, date, identifier, ...) and values, the numbers it holds (a score's two)."""
     vocab = vocab or vocabulary()
+    pending = read_mentions(text, doc, vocab)
+    return read_frames(pending, parse_iter(pending.texts), vocab)
+
+
+@dataclass
+class Pending:
+    """One document read up to its parse: the sentences holding quantities with their mentions, and the
+    numbers set aside so far. Many documents' sentences can then be parsed together (spaCy's `pipe` costs
+    much less per sentence in batches of dozens than in a document's handful)."""
+    doc: str
+    found: list[tuple[Sentence, list[Mention]]]
+    dropped: list[dict]
+
+    @property
+    def texts(self) -> list[str]:
+        """The sentences to parse, in order."""
+        return [s.text for s, _ in self.found]
+
+
+def read_mentions(text: str, doc: str = "<text>", vocab: Vocabulary | None = None) -> Pending:
+    """The first half of extraction: sentences, numbers, non-quantities set aside, mentions."""
+    vocab = vocab or vocabulary()
     found: list[tuple[Sentence, list[Mention]]] = []
     dropped: list[dict] = []
     for sent in split_sentences(text, vocab):
@@ -46,11 +72,20 @@ def extract_all(text: str, doc: str = "<text>", vocab: Vocabulary | None = None)
                         "values": list(d.values)} for d in drops)
         if mentions:
             found.append((sent, mentions))
+    return Pending(doc, found, dropped)
+
+
+def read_frames(pending: Pending, parses: Iterable["SpacyDoc"], vocab: Vocabulary | None = None
+                ) -> tuple[list[dict], list[dict]]:
+    """The second half: each mention's frame read from its sentence's parse (`parses`, one per sentence of
+    `pending.texts`, in order), as quantity records; and every number set aside."""
+    vocab = vocab or vocabulary()
+    doc, dropped = pending.doc, list(pending.dropped)
     records: list[dict] = []
     prev_sentence: list[dict] = []
     named: list[str] = []  # the last source named by name, for "she said", "it said"
-    # Only sentences holding a quantity are parsed, in batches; the budget is checked between them.
-    for (sent, mentions), parsed in zip(found, parse_iter(s.text for s, _ in found)):
+    # The budget is checked between sentences.
+    for (sent, mentions), parsed in zip(pending.found, parses, strict=True):
         checkpoint()
         pronouns = [m for m in mentions if pronoun_one(parsed, m)]
         if pronouns:  # the parse shows "one" standing for a thing, not counting it: set aside like the rest
@@ -73,7 +108,7 @@ def _sentence_records(sent: Sentence, mentions: list[Mention], parsed, doc: str,
                       prev_sentence: list[dict], first_qid: int, named: list[str]) -> list[dict]:
     s = sent.text
     source = context.source_of(s, vocab) if "according to" in s.lower() else None
-    source = source or source_of(parsed, vocab) or context.source_of(s, vocab)
+    source = source or source_of(parsed, vocab, s) or context.source_of(s, vocab)
     if source and source.lower() in _PRONOUNS:
         source = named[-1] if named else None  # "she said": the last source the text named
     elif source:

@@ -1,7 +1,13 @@
 """numcheck: find numbers in news text that cannot all be true together."""
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
+
+# One BLAS thread per process, set before numpy loads, here where every import of numcheck starts (unless
+# the user chose): numcheck spreads documents over cores itself (-j), and the parser's many small matrix
+# products gain nothing from a second thread, whose spinning on a busy machine made a one-core run twice as slow.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 if TYPE_CHECKING:
     from checker.pipeline import check_paths, check_text

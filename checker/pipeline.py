@@ -7,8 +7,6 @@ from collections import Counter, deque
 from dataclasses import replace
 from typing import Iterable, Iterator
 
-import checker.startup  # noqa: F401  # first: it sets what must be set before numpy and spaCy load
-
 import pandas as pd
 
 from checker import locate, suppress

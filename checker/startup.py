@@ -1,14 +1,8 @@
-"""What every numcheck process sets up before its heavy imports: one BLAS thread, and spaCy without its command line."""
+"""spaCy and lemminflect, imported when first needed, and spaCy without its command line."""
 from __future__ import annotations
 
-import os
 import sys
 import types
-
-# One BLAS thread per process, set before numpy loads (unless the user chose): numcheck spreads documents
-# over cores itself (-j), and the parser's many small matrix products gain nothing from a second thread,
-# whose spinning on a busy machine made a one-core run twice as slow.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def _spacy_info(*args, **kwargs):
@@ -21,7 +15,7 @@ def import_spacy_without_cli() -> None:
 
     spaCy's __init__ imports `spacy.cli.info` only to offer `spacy.info()`, and so every command of its
     command line (requests, httpx, jinja2, weasel): about a third of spaCy's import time, which every
-    numcheck run pays since lemminflect imports spaCy. The import sees a stand-in `spacy.cli.info`,
+    numcheck run that parses or lemmatises would pay. The import sees a stand-in `spacy.cli.info`,
     removed right after, so `spacy.cli` still imports in full for whoever asks for it, and `spacy.info`
     loads the real one when called.
     """
@@ -42,4 +36,18 @@ def import_spacy_without_cli() -> None:
             delattr(spacy_module, "cli")
 
 
-import_spacy_without_cli()
+class _Lemminflect:
+    """lemminflect, imported on first use, with spaCy without its command line (lemminflect's __init__
+    imports spaCy): a run that reads no number (an empty file) then never imports spaCy, a third to half
+    a second. Each function is looked up once and then kept here."""
+
+    def __getattr__(self, name: str):
+        import_spacy_without_cli()
+        import lemminflect as module
+
+        value = getattr(module, name)
+        setattr(self, name, value)
+        return value
+
+
+lemminflect = _Lemminflect()

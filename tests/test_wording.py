@@ -33,6 +33,13 @@ def test_count(n: int, noun: str, expected: str) -> None:
     assert count(n, noun) == expected
 
 
+def test_numchecks_own_nouns_are_inflected_as_lemminflect_does() -> None:
+    import lemminflect
+
+    from checker.wording import _OWN_PLURALS
+    assert {w: lemminflect.getInflection(w, "NNS")[0] for w in _OWN_PLURALS} == _OWN_PLURALS
+
+
 def test_plural_keeps_capitals() -> None:
     assert plural("Child") == "Children"
 

@@ -6,11 +6,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import lemminflect
-
 from checker.extract.mentions import Mention
 from checker.extract.units import normalise
 from checker.lexicon import lexicon_pattern
+from checker.startup import lemminflect
 from checker.vocab import Vocabulary
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*|\d[\d,.]*\d|\d|[^\sA-Za-z\d]")

@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import lemminflect
-
 from checker.extract.context import _lemmas, _noun_lemma, canonical_subject, distance_after
 from checker.extract.mentions import Mention
+from checker.startup import lemminflect
 from checker.vocab import Vocabulary
 
 if TYPE_CHECKING:

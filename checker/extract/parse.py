@@ -1,6 +1,7 @@
 """The trained tagger and dependency parser, loaded once per process and run on number-bearing sentences only."""
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from functools import lru_cache
@@ -19,6 +20,9 @@ BATCH_SIZE = 64
 @lru_cache(maxsize=1)
 def pipeline() -> "Language":
     """The shipped pipeline (tokenizer, tagger, parser); NUMCHECK_MODEL may point at another spaCy model folder."""
+    from checker.startup import import_spacy_without_cli
+
+    import_spacy_without_cli()
     import spacy
     from thinc.api import use_ops
 
@@ -37,8 +41,15 @@ def pipeline() -> "Language":
 
 
 def parse_iter(texts: Iterable[str]) -> Iterator["Doc"]:
-    """Tags and dependency trees of the given sentences, in order, parsed lazily in batches."""
-    return pipeline().pipe((_encodable(t) for t in texts), batch_size=BATCH_SIZE)
+    """Tags and dependency trees of the given sentences, in order, parsed lazily in batches.
+
+    Nothing runs before the first parse is asked for: then the first sentence is read and, only if there
+    is one, the model loaded (a document without quantities does not load it)."""
+    texts = iter(texts)
+    first = next(texts, None)
+    if first is None:
+        return
+    yield from pipeline().pipe((_encodable(t) for t in itertools.chain((first,), texts)), batch_size=BATCH_SIZE)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

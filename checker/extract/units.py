@@ -1,12 +1,14 @@
 """Units: quantulum3 for physical units, our tables for the rest, pint for normalisation."""
 from __future__ import annotations
 
+import json
 import re
 import sys
 import types
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from checker.vocab import Vocabulary
 
@@ -34,12 +36,15 @@ def _import_inflect_without_typeguard() -> None:
             del sys.modules["typeguard"]
 
 
-_import_inflect_without_typeguard()
-with warnings.catch_warnings():
-    # quantulum3 warns that its optional classifier is missing; we disambiguate ourselves.
-    warnings.simplefilter("ignore")
-    from quantulum3 import load as _q_load
-    from quantulum3 import parser as _q_parser
+@lru_cache(maxsize=1)
+def quantulum():
+    """quantulum3's parser module, imported when a window is first parsed (a run may never need it)."""
+    _import_inflect_without_typeguard()
+    with warnings.catch_warnings():
+        # quantulum3 warns that its optional classifier is missing; we disambiguate ourselves.
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+    return parser
 
 _NEXT_WORD = re.compile(r"[\s-]?([A-Za-z°²³µ/][A-Za-z°²³µ/.']*)")
 
@@ -56,9 +61,25 @@ class ParsedUnit:
     value: float
 
 
+# Every word quantulum3 reads as a unit, shipped (written by scripts/unit_tables.py, checked against
+# quantulum3 by tests/test_unit_tables.py): asking quantulum3 for them imports it and builds its whole
+# unit table, a tenth of a second of every run that meets a number followed by a word.
+SURFACES_FILE = Path(__file__).resolve().parent / "quantulum_surfaces.json"
+
+
 @lru_cache(maxsize=1)
 def _quantulum_vocabulary() -> frozenset[str]:
-    units = _q_load.units("en_US")
+    try:
+        return frozenset(json.loads(SURFACES_FILE.read_text(encoding="utf-8")))
+    except OSError:
+        return quantulum_surfaces()
+
+
+def quantulum_surfaces() -> frozenset[str]:
+    """The words quantulum3 reads as units, as quantulum3 lists them."""
+    quantulum()
+    from quantulum3 import load
+    units = load.units("en_US")
     return frozenset(set(units.surfaces_lower) | set(units.symbols_lower) | set(units.symbols))
 
 
@@ -75,7 +96,7 @@ def quantulum_parse(sentence: str) -> tuple:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            return tuple(_q_parser.parse(sentence))
+            return tuple(quantulum().parse(sentence))
         except Exception:  # quantulum3 raises on some malformed input; we then know no unit
             return ()
 
@@ -255,6 +276,21 @@ def _registry():
     return _UREG
 
 
+# pint's answers for the units of rules/units.yaml, asked once by scripts/unit_tables.py and shipped:
+# importing pint and building its registry cost a third to half a second of every process that met a
+# unit, for a few dozen factors that never change (tests/test_unit_tables.py checks the file against
+# pint). A unit the file does not know (another vocabulary, NUMCHECK_RULES_DIR) is asked of pint as before.
+FACTORS_FILE = Path(__file__).resolve().parent / "unit_factors.json"
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict:
+    try:
+        return json.loads(FACTORS_FILE.read_text(encoding="utf-8"))
+    except OSError:
+        return {"base": {}, "convertible": {}}
+
+
 @lru_cache(maxsize=512)
 def base_of(unit: str, pint_units: tuple) -> tuple[float, str] | None:
     """Factor and base unit that turn a value in `unit` into SI base units, for comparisons."""
@@ -262,6 +298,14 @@ def base_of(unit: str, pint_units: tuple) -> tuple[float, str] | None:
     expr = table.get(unit)
     if expr is None:
         return None
+    shipped = _shipped()["base"]
+    if expr in shipped:
+        return tuple(shipped[expr]) if shipped[expr] is not None else None
+    return pint_base_of(expr)
+
+
+def pint_base_of(expr: str) -> tuple[float, str] | None:
+    """base_of as pint answers it, for a pint unit expression."""
     ureg = _registry()
     if ureg.Quantity(0.0, expr).to_base_units().magnitude != 0.0:
         return None  # a scale that does not start at zero (°C, °F): no factor, converted by `convert`
@@ -284,8 +328,18 @@ def convert(value: float, unit: str, target: str, vocab: Vocabulary) -> float | 
 
 @lru_cache(maxsize=1024)
 def _factor(source: str, target: str) -> tuple[bool, float | None]:
-    """(convertible, factor) from one unit to another, asked of pint once per pair (it takes ~100 µs a
-    conversion); the factor is None for scales that do not start at zero (zero does not stay zero)."""
+    """(convertible, factor) from one unit to another: shipped, or asked of pint once per pair (it takes
+    ~100 µs a conversion)."""
+    shipped = _shipped()
+    if source in shipped["base"] and target in shipped["base"]:  # the file holds every convertible pair of its units
+        pairs = shipped["convertible"].get(source, {})
+        return (True, pairs[target]) if target in pairs else (False, None)
+    return pint_factor(source, target)
+
+
+def pint_factor(source: str, target: str) -> tuple[bool, float | None]:
+    """_factor as pint answers it; the factor is None for scales that do not start at zero (zero does
+    not stay zero)."""
     zero = _pint_convert(0.0, source, target)
     if zero is None:
         return False, None

@@ -1,0 +1,71 @@
+"""What a numcheck process loads at start-up, and what it leaves alone (each case in a fresh process)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+
+def _fresh(code: str) -> dict:
+    """Run the code in a fresh interpreter; it prints one JSON object, returned here."""
+    out = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("entry", ["checker.cli", "checker.batch"])
+def test_one_blas_thread_and_spacy_only_when_needed_and_without_its_command_line(entry: str) -> None:
+    # checker/__init__.py sets one BLAS thread before any of numcheck's modules imports numpy, whichever
+    # is imported first (the command line; the benchmark's steady-state child imports checker.batch);
+    # spaCy is imported when a sentence is parsed or a word lemmatised, and without its command line
+    seen = _fresh(f"""
+        import json, os, sys
+        os.environ.pop("OPENBLAS_NUM_THREADS", None)
+        import {entry}
+        at_import = {{"numpy": "numpy" in sys.modules, "spacy": "spacy" in sys.modules}}
+        from checker.pipeline import check_text
+        check_text("The council said 12 people were hurt in the fire.", "a.txt")
+        print(json.dumps({{**at_import, "spacy_after": "spacy" in sys.modules, "spacy_cli": "spacy.cli" in sys.modules,
+                          "requests": "requests" in sys.modules, "blas": os.environ.get("OPENBLAS_NUM_THREADS"),
+                          "threads": len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else 1}}))
+    """)
+    assert seen == {"numpy": True, "spacy": False, "spacy_after": True, "spacy_cli": False, "requests": False,
+                    "blas": "1", "threads": 1}
+
+
+def test_schema_is_built_without_importing_dask_and_is_the_same() -> None:
+    seen = _fresh("""
+        import json, sys
+        from checker.extract import extract_text, table
+        from checker.schema import QuantityTable
+        rows = table(extract_text("Russia launched 171 drones; 75 were shot down.", "a.txt"))
+        loaded = sorted(m for m in ("dask", "dask.dataframe", "pandera.typing.dask") if m in sys.modules)
+        from pandera.api.dataframe.model import MODEL_CACHE
+        built = QuantityTable.to_schema()  # as validation built it, dask hidden
+        MODEL_CACHE.clear()
+        again = QuantityTable.to_schema()  # pandera's own way: it imports dask.dataframe if it can
+        print(json.dumps({"rows": len(rows), "loaded": loaded, "same": built == again,
+                          "dask_asked": "pandera.typing.dask" in sys.modules}))
+    """)
+    assert seen["rows"] == 2
+    assert seen["loaded"] == []
+    assert seen["same"]
+    # pandera was left as if it had never asked: the normal build asked again, finding dask if it is there
+    assert seen["dask_asked"]
+
+
+def test_a_document_without_quantities_does_not_load_the_parser_or_inflections() -> None:
+    seen = _fresh("""
+        import json, sys
+        import lemminflect
+        lemminflect.getInflection = None  # a call would fail: the report's own nouns need no inflection table
+        from checker.pipeline import check_text
+        from checker.reporters import markdown
+        from checker.extract.parse import pipeline
+        text = markdown.render(check_text("Nothing here is counted. Not even once.", "a.txt"))
+        print(json.dumps({"summary": "0 quantities found, 0 findings" in text,
+                          "model": pipeline.cache_info().currsize}))
+    """)
+    assert seen == {"summary": True, "model": 0}

@@ -111,7 +111,6 @@ def pipeline_time(folder: str) -> None:
     """Child mode: the pipeline on the folder, one core, after a warm-up; prints seconds."""
     import gc
 
-    import checker.startup  # noqa: F401  (what the command line sets up first: one BLAS thread)
     from checker.batch import warm_up
     from checker.pipeline import check_paths
     gc.freeze()  # as the command line does once its imports are done

@@ -174,7 +174,7 @@ def _validated(records: dict[str, list[dict]], errors: dict[str, str]) -> pd.Dat
 
 def warm_up() -> None:
     """Load what the first document would otherwise pay for (quantulum3's unit patterns, the lemma
-    lexicon, pint, the schema), so a worker's first document is timed like any other."""
+    lexicon, the schema, the parser), so a worker's first document is timed like any other."""
     text = "Russia launched 40 drones; 31 were shot down 5 km away and a 7 kWh battery burned."
     check_documents(group_documents(table(extract_text(text, "warm-up")), {"warm-up": text}))
 

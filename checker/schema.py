@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-import threading
-from functools import cache
 
 import pandas as pd
 import pandera.pandas as pa
@@ -136,34 +134,8 @@ class SchemaViolation(Exception):
     """The extractor produced a table that breaks the schema: a bug in numcheck."""
 
 
-@cache
-def _schema_built_without_dask(thread: int) -> None:
-    """Build QuantityTable's schema (pandera builds one per thread) as if dask were not installed.
-
-    While it builds any DataFrameModel's schema, pandera asks which index and series types exist and so
-    imports dask.dataframe when dask is installed (the dask and test extras): a quarter to half a second
-    of the first table of every process, for dask's types, which a pandas table never holds. Our columns
-    are pandas Series, so the schema is the same (tests/test_startup.py compares the two). Afterwards
-    pandera is left as if it had never asked, so whatever asks later still finds dask.
-    """
-    if "dask" in sys.modules:  # loaded already (the dask engine): nothing to save
-        QuantityTable.to_schema()
-        return
-    import pandera.typing as typing_mod
-    sys.modules["dask"] = None  # type: ignore[assignment]  # an import of it raises ImportError
-    try:
-        QuantityTable.to_schema()
-    finally:
-        del sys.modules["dask"]
-        sys.modules.pop("pandera.typing.dask", None)
-        typing_mod.__dict__.pop("dask", None)
-        for asked in (typing_mod.get_index_types, typing_mod.get_series_types, typing_mod.get_dataframe_types):
-            asked.cache_clear()
-
-
 def validate(df: pd.DataFrame) -> pd.DataFrame:
     """Validate lazily; on failure raise SchemaViolation naming each failed check and row."""
-    _schema_built_without_dask(threading.get_ident())
     try:
         return QuantityTable.validate(df, lazy=True)
     except pa.errors.SchemaErrors as exc:

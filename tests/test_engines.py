@@ -222,13 +222,13 @@ def test_repeated_document_names_are_made_unique(small_batches):
 
 def test_budget_in_a_thread_catches_an_overrun_after_the_last_checkpoint(monkeypatch):
     import time
-    real = batch_mod.extract_text
+    real = batch_mod.read_mentions
 
     def slow(text, doc, vocab):
         time.sleep(0.3)  # one long sentence: no checkpoint inside it
         return real(text, doc, vocab)
 
-    monkeypatch.setattr(batch_mod, "extract_text", slow)
+    monkeypatch.setattr(batch_mod, "read_mentions", slow)
     box = {}
     worker = threading.Thread(target=lambda: box.update(report=pipeline.check_text("Just 3 words.", budget=0.05)))
     worker.start()

@@ -35,27 +35,6 @@ def test_one_blas_thread_and_spacy_only_when_needed_and_without_its_command_line
                     "blas": "1", "threads": 1}
 
 
-def test_schema_is_built_without_importing_dask_and_is_the_same() -> None:
-    seen = _fresh("""
-        import json, sys
-        from checker.extract import extract_text, table
-        from checker.schema import QuantityTable
-        rows = table(extract_text("Russia launched 171 drones; 75 were shot down.", "a.txt"))
-        loaded = sorted(m for m in ("dask", "dask.dataframe", "pandera.typing.dask") if m in sys.modules)
-        from pandera.api.dataframe.model import MODEL_CACHE
-        built = QuantityTable.to_schema()  # as validation built it, dask hidden
-        MODEL_CACHE.clear()
-        again = QuantityTable.to_schema()  # pandera's own way: it imports dask.dataframe if it can
-        print(json.dumps({"rows": len(rows), "loaded": loaded, "same": built == again,
-                          "dask_asked": "pandera.typing.dask" in sys.modules}))
-    """)
-    assert seen["rows"] == 2
-    assert seen["loaded"] == []
-    assert seen["same"]
-    # pandera was left as if it had never asked: the normal build asked again, finding dask if it is there
-    assert seen["dask_asked"]
-
-
 def test_a_document_without_quantities_does_not_load_the_parser_or_inflections() -> None:
     seen = _fresh("""
         import json, sys

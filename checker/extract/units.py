@@ -101,6 +101,11 @@ def quantulum_parse(sentence: str) -> tuple:
             return ()
 
 
+# Capitals and a plural s ("MPs", "CEOs", "SUVs") are an acronym's plural, a thing counted; quantulum3 reads
+# some of them as units by their lower case ("mps", metres per second). No unit symbol is written so.
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+
+
 def may_have_unit(sentence: str, end: int, vocab: Vocabulary) -> bool:
     """Is the word right after position `end` something quantulum3 could read as a unit?"""
     m = _NEXT_WORD.match(sentence, end)
@@ -109,9 +114,9 @@ def may_have_unit(sentence: str, end: int, vocab: Vocabulary) -> bool:
     word = m.group(1).rstrip(".'")
     if word.lower() in _UNIT_PREFIXES:
         return True
-    if word.lower() in vocab.ignored_unit_surfaces:
-        return False
     vocab_q = _quantulum_vocabulary()
+    if word.lower() in vocab.ignored_unit_surfaces or (_ACRONYM_PLURAL.fullmatch(word) and word not in vocab_q):
+        return False
     head = word.split("/")[0]
     return any(w in vocab_q or w.lower() in vocab_q for w in (word, head) if w)
 

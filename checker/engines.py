@@ -102,7 +102,10 @@ def _stop(pool: ProcessPoolExecutor, pending: deque, finished: bool) -> None:
         f.cancel()
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         process.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
+    # Wait for the pool's manager thread, which exits at once on seeing its workers gone: left running,
+    # it could close its wake-up pipe while the interpreter's exit hook writes to it (CPython 3.11 has
+    # no lock there), and an interrupted run ended with an "OSError: Bad file descriptor" traceback.
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 WORKER_WAIT = 30  # seconds to wait for a scheduler's first worker

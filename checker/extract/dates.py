@@ -84,6 +84,15 @@ class Years:
             return ref.year - 1  # "Dec. 28" in copy dated January
         return ref.year
 
+    def other(self, d: WrittenDate) -> int | None:
+        """The other year a date without one may be in, when its month is exactly half a year from the
+        article's own date's: "Dec. 6" in copy dated June 2020 is as near to December 2019 (tickets on
+        sale now for a tour next year) as to December 2020."""
+        ref = self._reference
+        if d.year or ref is None or abs(d.month - ref.month) != 6:
+            return None
+        return ref.year - 1 if d.month > ref.month else ref.year + 1
+
 
 # a dateline's date heads the article, after a place at most, and a marker follows it:
 # "KYIV, Nov. 19, 2025 (Wire) -", "Nov. 19, 2025 —", "Tuesday, 19 November 2025:"

@@ -42,7 +42,10 @@ class DateMismatch(Rule):
         else from `default_year` in rules/relations.yaml or the configuration: an
         error when the date carries its year or the year is the one configured for
         copy that writes none, a warning when it is taken from another date of the
-        text); and a stated gap (a warning when one of its dates is read from
+        text; a month exactly half a year from that date may be in the year on
+        either side, and a weekday that fits either is not flagged: "tickets go
+        on sale Friday, Dec. 6" in copy whose latest date is a tour in June 2020);
+        and a stated gap (a warning when one of its dates is read from
         another sentence)
         between two dates that the calendar contradicts: "reopened on Feb. 12,
         four days after the collision" when the collision was on Feb. 7, or
@@ -230,9 +233,11 @@ class DateMismatch(Rule):
             day = d.on(year) if year else None
             # the date's own year, the dateline's, or the year the user set for copy that writes none, proves it
             proven = bool(d.year) or years.from_dateline or not years.written()
+            other = years.other(d)
+            if other and (alt := d.on(other)) and alt.weekday() == d.weekday:
+                continue  # the month is half a year from the article's date, and the day fits the other year
             if day and day.weekday() != d.weekday:
-                # a year taken from another date of the article may be another year's ("tickets go on sale
-                # Friday, Dec. 6" for a 2020 tour): a warning
+                # a year taken from another date of the article may be another year's: a warning
                 where = "" if d.year or not years.written() else (
                     " (the year of the dateline)" if years.from_dateline else
                     f" (the year {year} is taken from the latest date of the text)")

@@ -80,7 +80,7 @@ def _check_batch(batch: list[Document], settings: Settings) -> BatchResult:
     vocab = vocabulary()
     errors: dict[str, str] = {d.doc: d.error for d in batch if d.error}
     sentences: dict[str, tuple[Sentence, ...]] = {}
-    pending: list[tuple[Pending, float]] = []  # and the seconds of its budget left
+    pending: list[tuple[Pending, float | None]] = []  # and the seconds of its budget left (None: no budget)
     for d in batch:
         if d.doc in errors:
             continue

@@ -1,11 +1,14 @@
 """Throughput, linearity and memory of `numcheck check`, against quantulum3 alone on the same text.
 
     python benchmarks/throughput.py                 # the full run (about 15 minutes on 2 cores)
-    python benchmarks/throughput.py --size 500000 --stream 5000    # a quick look
+    python benchmarks/throughput.py --size 500000 --synthetic-size 500000 --stream 5000    # a quick look
 
 Needs the test extra (psutil comes with dask.distributed). Every measurement runs in a fresh process,
-so no cache of one run serves another, and the corpus has its numbers re-rolled in every copy
-(benchmarks/corpus.py), so no copy repeats another. It prints a table:
+so no cache of one run serves another, and the corpora have their numbers re-rolled in every copy
+(benchmarks/corpus.py), so no copy repeats another. The throughput corpus is real published articles
+(../shared/corpus/real: about one sentence in five holds a quantity, and only those are parsed); the
+synthetic corpus (seeds/ and ../shared/corpus/dev, a number in nearly every sentence) is the parse's
+worst case and is checked against quantulum3 too. It prints a table:
 
 - end-to-end `numcheck check` (start-up included) on one core and on all cores: KB/s, articles/s, peak RSS
   of the whole process tree;
@@ -15,9 +18,10 @@ so no cache of one run serves another, and the corpus has its numbers re-rolled 
   timed twice, interleaved, and the better time of each kept;
 - the same ratio in the steady state: the pipeline after its start-up (the better of two fresh runs)
   against the bare parse loop;
+- the end-to-end ratio on the synthetic corpus;
 - one 1 MB document against the same text as 100 documents of 10 KB (pipeline time, one core, the
   best of three fresh runs each, interleaved);
-- a JSON Lines corpus of --stream articles checked with --format jsonl: time and peak RSS.
+- a JSON Lines corpus of --stream short synthetic articles checked with --format jsonl: time and peak RSS.
 """
 from __future__ import annotations
 
@@ -127,6 +131,25 @@ def child_seconds(mode: str, folder: Path) -> float:
     return json.loads(last)["seconds"]
 
 
+def against_quantulum(folder: Path, sentences_path: Path, articles: list[tuple[str, str]], jobs: int | None
+                      ) -> tuple[float, float, float, float, float, float]:
+    """check on one core, quantulum3 alone and (if jobs) check on `jobs` cores, interleaved, twice each, the
+    better time of each kept (this machine's speed drifts over minutes, and all should be timed in the same
+    conditions): one-core seconds and peak MB, quantulum3's seconds and its loop's, all-cores seconds and MB."""
+    sentences = write_sentences(articles, sentences_path)
+    one_s = q_wall = q_loop = all_s = float("inf")
+    one_mb = all_mb = 0.0
+    for _ in range(2):
+        seconds, mb, _ = measure(numcheck(str(folder), "-f", "json", "-o", os.devnull, "-j", "1"))
+        one_s, one_mb = min(one_s, seconds), max(one_mb, mb)
+        wall, _, last = measure([PYTHON, __file__, "--quantulum-alone", str(sentences)], stdout=subprocess.PIPE)
+        q_wall, q_loop = min(q_wall, wall), min(q_loop, json.loads(last)["seconds"])
+        if jobs:
+            seconds, mb, _ = measure(numcheck(str(folder), "-f", "json", "-o", os.devnull, "-j", str(jobs)))
+            all_s, all_mb = min(all_s, seconds), max(all_mb, mb)
+    return one_s, one_mb, q_wall, q_loop, all_s, all_mb
+
+
 def linearity_inputs(work: Path) -> tuple[Path, Path, int]:
     """100 documents of about 10 KB, and one document holding the same text."""
     docs, current = [], ""
@@ -145,7 +168,8 @@ def linearity_inputs(work: Path) -> tuple[Path, Path, int]:
 
 def stream_input(work: Path, count: int) -> tuple[Path, int]:
     path = work / "wire.jsonl"
-    articles = corpus.build(10**12, seed=17, max_articles=count)
+    # short synthetic articles, as wire copy streams them: the count of articles is what this row measures
+    articles = corpus.build(10**12, seed=17, max_articles=count, source="synthetic")
     with open(path, "w", encoding="utf-8") as fh:
         for i, (name, text) in enumerate(articles):
             fh.write(json.dumps({"id": f"{i:06d}-{name}", "text": text}, ensure_ascii=False) + "\n")
@@ -154,7 +178,9 @@ def stream_input(work: Path, count: int) -> tuple[Path, int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--size", type=int, default=2_000_000, help="bytes of text in the throughput corpus")
+    ap.add_argument("--size", type=int, default=2_000_000, help="bytes of real articles in the throughput corpus")
+    ap.add_argument("--synthetic-size", type=int, default=2_000_000,
+                    help="bytes of the synthetic corpus checked against quantulum3 too (0: skip)")
     ap.add_argument("--stream", type=int, default=100_000, help="articles in the JSON Lines corpus (0: skip)")
     ap.add_argument("--jobs", type=int, default=None, help="cores for the all-cores run [default: all]")
     args = ap.parse_args(argv)
@@ -171,21 +197,10 @@ def main(argv: list[str] | None = None) -> int:
         empty.write_text("")
         start_s, _, _ = measure(numcheck(str(empty), "-j", "1"))
         rows.append(("start-up (empty file)", f"{start_s:.2f} s", "", ""))
-        # check and quantulum3 alone, interleaved, twice each, the best of each kept: this machine's
-        # speed drifts over minutes, and both should be timed in the same conditions
-        sentences = write_sentences(articles, work / "sentences.json")
-        one_s = q_wall = q_loop = all_s = float("inf")
-        one_mb = all_mb = 0.0
-        for _ in range(2):
-            seconds, mb, _ = measure(numcheck(str(folder), "-f", "json", "-o", os.devnull, "-j", "1"))
-            one_s, one_mb = min(one_s, seconds), max(one_mb, mb)
-            wall, _, last = measure([PYTHON, __file__, "--quantulum-alone", str(sentences)], stdout=subprocess.PIPE)
-            q_wall, q_loop = min(q_wall, wall), min(q_loop, json.loads(last)["seconds"])
-            seconds, mb, _ = measure(numcheck(str(folder), "-f", "json", "-o", os.devnull, "-j", str(jobs)))
-            all_s, all_mb = min(all_s, seconds), max(all_mb, mb)
+        one_s, one_mb, q_wall, q_loop, all_s, all_mb = against_quantulum(folder, work / "sentences.json", articles, jobs)
         # the better of two, as for the parse loop it is compared with
         steady = min(child_seconds("--pipeline-time", folder) for _ in range(2))
-        rows.append((f"check, 1 core ({kb:,.0f} KB, {n} articles), start-up included", f"{kb / one_s:,.0f} KB/s",
+        rows.append((f"check, 1 core ({kb:,.0f} KB, {n} real articles), start-up included", f"{kb / one_s:,.0f} KB/s",
                      f"{n / one_s:,.1f} articles/s", f"{one_mb:,.0f} MB"))
         rows.append((f"check, {jobs} cores, start-up included", f"{kb / all_s:,.0f} KB/s",
                      f"{n / all_s:,.1f} articles/s", f"{all_mb:,.0f} MB"))
@@ -195,6 +210,16 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("check pipeline alone, 1 core, after start-up", f"{kb / steady:,.0f} KB/s", "", ""))
         rows.append(("quantulum3 parse loop alone, 1 core, after start-up", f"{kb / q_loop:,.0f} KB/s", "", ""))
         rows.append(("ratio, steady state: pipeline / parse loop", f"{q_loop / steady:.1f}x", "", ""))
+        if args.synthetic_size:
+            # the parse's worst case: a number in nearly every sentence, so nearly every sentence is parsed
+            dense = corpus.build(args.synthetic_size, seed=1, source="synthetic")
+            dense_folder = corpus.write(work / "synthetic", dense)
+            dkb = sum(len(t.encode()) for _, t in dense) / 1000
+            d_one, _, d_q, _, _, _ = against_quantulum(dense_folder, work / "synthetic.json", dense, None)
+            rows.append((f"synthetic corpus ({dkb:,.0f} KB, {len(dense)} articles): check, 1 core",
+                         f"{dkb / d_one:,.0f} KB/s", f"{len(dense) / d_one:,.1f} articles/s", ""))
+            rows.append(("synthetic corpus: quantulum3 alone, 1 core", f"{dkb / d_q:,.0f} KB/s", "", ""))
+            rows.append(("synthetic corpus: ratio, end to end", f"{d_q / d_one:.1f}x", "", ""))
         many, whole, size = linearity_inputs(work)
         many_s = whole_s = float("inf")
         for _ in range(3):  # interleaved, like check and quantulum3 above
@@ -209,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
             s_s, s_mb, last = measure(numcheck(str(path), "-f", "jsonl", "-j", str(jobs)), stdout=subprocess.PIPE)
             summary = json.loads(last)
             assert summary["type"] == "summary" and summary["documents"] == args.stream, summary
-            rows.append((f"stream: {args.stream:,} articles ({nbytes / 1e6:,.0f} MB .jsonl), --format jsonl, "
+            rows.append((f"stream: {args.stream:,} synthetic articles ({nbytes / 1e6:,.0f} MB .jsonl), --format jsonl, "
                          f"{jobs} cores", f"{s_s:,.0f} s", f"{args.stream / s_s:,.0f} articles/s", f"{s_mb:,.0f} MB"))
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'value':>12}  {'rate':>18}  {'peak RSS':>9}")

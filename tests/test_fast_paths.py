@@ -102,6 +102,44 @@ def test_has_number_agrees_with_the_case_insensitive_pattern(text):
     assert has_number(text) == (PLAIN_ANY_NUMBER.search(text) is not None)
 
 
+# letters of the number words, so that drawn texts often hold a word or most of one ("fift", "thirt")
+number_letters = st.text(alphabet="abdefghilmnoqrstuvwxyz -", max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(number_letters)
+def test_number_word_trie_matches_where_the_alternation_does(text):
+    assert (numbers._ANY_WORD_TRIE["pattern"].search(text) is None) == (numbers._ANY_WORD.search(text) is None)
+
+
+def test_number_word_trie_on_the_articles():
+    trie, flat = numbers._ANY_WORD_TRIE["pattern"], numbers._ANY_WORD.compiled()
+    words = [*_LEXICON["numbers"], *_LEXICON["scales"], "dozen", *_LEXICON["denominators"]]
+    samples = words + [w[:-1] for w in words] + [w[1:] for w in words] + [
+        s.text.lower() for text in TEXTS for s in split_sentences(text)]
+    found = 0
+    for text in samples:
+        assert (trie.search(text) is None) == (flat.search(text) is None), text
+        found += flat.search(text) is not None
+    assert 0 < found < len(samples)
+
+
+def test_atom_scans_skipped_on_a_missing_character_find_nothing():
+    """find_atoms skips the race-time and clock scans without a colon (a clock's match is kept only with one),
+    the mixed-number scan without a slash, and the "one in five" scan without "one" or "1": each match holds
+    what its test looks for."""
+    found = 0
+    for text in TEXTS + [SAMPLE, "One in 5 said 1-1/2 years; ONE OUT OF ten ran 2:03:11 by 9:15."]:
+        for pattern, needed in [(numbers._RACE_TIME, ":"), (numbers._MIXED, "/"), (numbers._ONE_IN, None)]:
+            for m in pattern.finditer(text):
+                if pattern is numbers._ONE_IN:
+                    assert m.group().lower().startswith(("one", "1")), m.group()
+                else:
+                    assert needed in m.group(), m.group()
+                found += 1
+    assert found >= 4
+
+
 @settings(max_examples=400, deadline=None)
 @given(wordy, st.integers(0, 70), st.integers(0, 40))
 def test_tokens_after_is_tokens_of_the_slice(s, pos, reach):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.lexicon import DENOMINATORS, NUMBER_WORDS, SCALES, SMALL, TENS, lexicon_pattern
+from checker.lexicon import DENOMINATORS, NUMBER_WORDS, SCALES, SMALL, TENS, LexiconTable, lexicon_pattern
 
 # Thousands may be grouped by commas, or by (thin, non-breaking) spaces: "10 000". Each branch starts
 # with its first character and looks behind it after ("\d(?<!\d\d)" is "(?<!\d)\d"), so the regex
@@ -148,29 +148,33 @@ def find_atoms(sentence: str) -> list[Atom]:
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in _RACE_TIME.finditer(sentence):
+    # a race or clock time holds a colon and a mixed number a slash: most sentences have neither, and a
+    # substring test is many times cheaper than the scan (a clock's match without a colon is never kept)
+    colon = ":" in sentence
+    for m in _RACE_TIME.finditer(sentence) if colon else ():
         h, mi, se = (int(g) for g in m.groups())
         atoms.append(Atom(m.start(), m.end(), h * 3600 + mi * 60 + se, "duration", m.group()))
         taken.append(m.span())
-    for m in _MIXED.finditer(sentence):
+    for m in _MIXED.finditer(sentence) if "/" in sentence else ():
         whole, num, den = (int(g) for g in m.groups())
         if 0 < num < den:  # "1-1/2 years", "2 3/4 inches": one number, a whole and a fraction
             atoms.append(Atom(m.start(), m.end(), whole + num / den, "digits", m.group()))
             taken.append(m.span())
-    for m in _CLOCK.finditer(sentence):
+    for m in _CLOCK.finditer(sentence) if colon else ():
         if free(*m.span()) and ":" in m.group():
             # clock times are never quantities: an atom of their own kind, worth minutes since midnight,
             # so the non-quantity stage can keep it as a typed mention
             h, mi = (int(g) for g in m.group().split(":"))
             atoms.append(Atom(m.start(), m.end(), h * 60 + mi, "clock", m.group()))
             taken.append(m.span())
-    for m in _ONE_IN.finditer(sentence):
+    low = _lowered(sentence)
+    # "one in five", "1 out of 20" start with "one" or "1"
+    for m in _ONE_IN.finditer(sentence) if low is None or "1" in sentence or "one" in low else ():
         den = m.group("den").lower()
         d = digit_value(den) if den[0].isdigit() else words_value(den.split())
         if d:
             atoms.append(Atom(m.start(), m.end(), 1.0 / d, "fraction", m.group()))
             taken.append(m.span())
-    low = _lowered(sentence)
     for m in _FRACTION.finditer(sentence) if low is None or _ANY_DENOMINATOR.search(low) else ():
         num, den = m.group("num"), m.group("den").lower()
         if den not in DENOMINATORS or num and num.lower() not in SMALL and num.lower() not in ("a", "an"):
@@ -214,10 +218,47 @@ _ANY_WORD = lexicon_pattern(r"(?&NUMBER_WORD)|(?&SCALE)|dozen|(?&DENOMINATOR)")
 _ANY_WORD_FOLDED = lexicon_pattern(_ANY_WORD.template, re.I)
 
 
+def _substring_trie(words: list[str]) -> str:
+    """A pattern that matches where one of the words starts, as a trie ("t(?:en|h(?:ird|ree)|wo)"): the regex
+    engine then reads a few characters at each position instead of trying every word of a flat alternation
+    in turn. Only whether it matches is the flat alternation's answer: a word that holds another ("sixty",
+    "six") is left out, since wherever it occurs the shorter one does too."""
+    kept = [w for w in set(words) if not any(o != w and o in w for o in words)]
+    trie: dict = {}
+    for w in kept:
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a word ends here (and, kept words holding no other, no longer one goes on from here)
+
+    def alternation(node: dict) -> str:
+        if "" in node:
+            return ""
+        branches = [re.escape(c) + alternation(child) for c, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return alternation(trie) if kept else "(?!x)x"
+
+
+def _any_word_trie(vocab) -> dict:
+    lex = vocab.lexicon
+    words = [*lex["numbers"], *lex["scales"], "dozen", *lex["denominators"]]
+    if any(not w or " " in w for w in words):  # a phrase matches any whitespace: the flat alternation decides
+        return {"pattern": _ANY_WORD.compiled()}
+    return {"pattern": re.compile(_substring_trie(words))}
+
+
+# _ANY_WORD's words as a trie, built for the current vocabulary on first use (a table of one entry)
+_ANY_WORD_TRIE = LexiconTable(_any_word_trie)
+
+
 def has_number(text: str) -> bool:
     """Cheap test: does the text hold a digit or a number word (in any case) at all?"""
     # a character class scans many times faster than the word alternation, which runs only without a digit
     if _ANY_DIGIT.search(text):
         return True
     low = _lowered(text)
-    return (_ANY_WORD_FOLDED.search(text) if low is None else _ANY_WORD.search(low)) is not None
+    if low is None:
+        return _ANY_WORD_FOLDED.search(text) is not None
+    # the trie finds a word where the flat alternation does, 4x faster (tests/test_fast_paths.py)
+    return _ANY_WORD_TRIE["pattern"].search(low) is not None

@@ -251,6 +251,40 @@ def test_span_hints_skip_no_span():
     assert found
 
 
+@pytest.mark.parametrize("index, plain", [
+    (3, r"(?<![\w.-])\d{4}-\d{2}-\d{2}(?![\w-])"),  # ISO date
+    (5, r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w]|\.\d)"),  # version
+    (7, r"(?<![\w.-])\d+(?:[-‑]\d+){2,}(?![\w-])"),  # ISBN, code
+    (None, r"(?<![\w,.$€£-])\d{1,6}"),  # a street address: its start as first written
+])
+def test_span_patterns_match_the_lookbehind_formulation(index, plain):
+    from checker.extract import nonquantities
+    if index is None:
+        pattern = nonquantities._address_re(tuple(vocabulary().nonq["street_types"]))
+        rest = pattern.pattern[len(r"\d(?<![\w,.$€£-]\d)\d{0,5}"):]
+        assert pattern.pattern.startswith(r"\d(?<![\w,.$€£-]\d)\d{0,5}")
+        plain = re.compile(plain + rest)
+    else:
+        pattern, plain = nonquantities._SPAN_PATTERNS[index][1], re.compile(plain)
+    found = 0
+    for text in TEXTS + ["On 2024-01-02, v1.8.3 and 10.2.4.1 (x1.2.3), ISBN 978-3-319-1, a-1-2-3, 12 Main St., "
+                         "12 N. Oak Road and $12 Elm Street, 1234567 Low Road"]:
+        spans = [m.span() for m in pattern.finditer(text)]
+        assert spans == [m.span() for m in plain.finditer(text)]
+        found += len(spans)
+    assert found
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789-‑.,$a_ ", max_size=30))
+def test_span_patterns_match_the_lookbehind_formulation_on_drawn_text(text):
+    from checker.extract import nonquantities
+    for index, plain in [(3, r"(?<![\w.-])\d{4}-\d{2}-\d{2}(?![\w-])"), (5, r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w]|\.\d)"),
+                         (7, r"(?<![\w.-])\d+(?:[-‑]\d+){2,}(?![\w-])")]:
+        pattern = nonquantities._SPAN_PATTERNS[index][1]
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
 @pytest.mark.parametrize("fast, plain", [
     ("_HYPHENED_MODEL", r"(?<![\w.,$€£-])(\d{3,4})[-‑]\d{1,2}\s+[A-Z][a-z]"),
     ("_NUMBER_NAME", r"(?<![\w.,$€£-])(\d{3,4})\s+([A-Z][a-z]+)\b(?!['’])"),

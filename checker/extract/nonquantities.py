@@ -486,12 +486,14 @@ _SPAN_PATTERNS = [
     ("url", re.compile(r"\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*", re.I), ("/", "www.")),
     ("identifier", re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"), ("@",)),  # e-mail address
     ("identifier", re.compile(r"\b(?:doi:?\s*)?10\.\d{4,9}/\S+", re.I), ("/",)),  # DOI
-    ("date", re.compile(r"(?<![\w.-])\d{4}-\d{2}-\d{2}(?![\w-])"), ("-",)),  # ISO date
+    # (the patterns that start with digits start with one and look behind it after, "\d(?<![\w.-]\d)" for
+    # "(?<![\w.-])\d", so the engine skips to the digits instead of trying every position: 2x faster)
+    ("date", re.compile(r"\d(?<![\w.-]\d)\d{3}-\d{2}-\d{2}(?![\w-])"), ("-",)),  # ISO date
     ("phone", re.compile(r"(?<![\w.+-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w-])"),
      None),
-    ("identifier", re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w]|\.\d)"), None),  # version 1.8.3
+    ("identifier", re.compile(r"\d(?<![\w.]\d)\d*(?:\.\d+){2,}(?![\w]|\.\d)"), None),  # version 1.8.3
     ("identifier", re.compile(r"\b0x[0-9a-f]+\b", re.I), ("0x",)),  # hexadecimal id
-    ("identifier", re.compile(r"(?<![\w.-])\d+(?:[-‑]\d+){2,}(?![\w-])"), ("-", "‑")),  # 978-3-319: ISBN, code
+    ("identifier", re.compile(r"\d(?<![\w.-]\d)\d*(?:[-‑]\d+){2,}(?![\w-])"), ("-", "‑")),  # 978-3-319: ISBN, code
 ]
 
 
@@ -520,11 +522,11 @@ def span_drops(s: str, vocab: Vocabulary, line_start: bool, doc_text: str = "") 
 
     low = _lowered(s)
     tally = [("tally", _tally_re(vocab.fragment("NUMBER_WORD", "0-50")), None)] if _TALLY_HINT.search(s) else []
-    if re.search(r"\d", s):
-        patterns = _SPAN_PATTERNS + tally + [("address", _address_re(tuple(nq["street_types"])), None),
-                                             ("counter", _gallery_re(tuple(nq["gallery_words"])), tuple(nq["gallery_words"]))]
+    if _DIGIT.search(s):
+        before, after = _digit_span_patterns(vocab)
+        patterns = before + tally + after if tally else before + after
     else:  # only a tally in words ("a two-on-one") can hold a number here
-        patterns = tally if re.search(r"-(?:on|of|for)-", s) else []
+        patterns = tally if _WORD_TALLY_HINT.search(s) else []
     for reason, pat, hint in patterns:
         if hint is None or _present(hint, s, low):
             for m in pat.finditer(s):
@@ -535,8 +537,8 @@ def span_drops(s: str, vocab: Vocabulary, line_start: bool, doc_text: str = "") 
     result = _RESULT_LINE.match(s) if line_start else None
     if result:
         add("score", result.start(1), result.end(2))  # "Hawks 101, Nets 99:" heading a game's summary
-    counter = re.fullmatch(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*", s)
-    if counter and line_start and int(counter.group(1)) <= int(counter.group(2)):
+    counter = _COUNTER.fullmatch(s) if line_start else None
+    if counter and int(counter.group(1)) <= int(counter.group(2)):
         add("counter", counter.start(1), counter.end(2))  # a gallery's "1 / 5", alone on its line
     # both patterns below need a scale word ("thousands", "a billion-dollar"): most sentences have none
     scales = _present(_scale_words(vocab), s, low)
@@ -552,6 +554,18 @@ def span_drops(s: str, vocab: Vocabulary, line_start: bool, doc_text: str = "") 
 
 
 _ZERO = re.compile(r"\b([Zz]ero)\s+([a-z][a-z-]+)\b")
+_DIGIT = re.compile(r"\d")
+_WORD_TALLY_HINT = re.compile(r"-(?:on|of|for)-")
+_COUNTER = re.compile(r"\s*(\d{1,3})\s*/\s*(\d{1,3})\s*")  # a gallery's "1 / 5", alone on its line
+
+
+@lru_cache(maxsize=8)  # built once per vocabulary: the tuples were built and hashed again for every sentence
+def _digit_span_patterns(vocab: Vocabulary) -> tuple[list, list]:
+    """The span patterns of a sentence with a digit, those before the tally and those after it."""
+    nq = vocab.nonq
+    gallery = tuple(nq["gallery_words"])
+    return list(_SPAN_PATTERNS), [("address", _address_re(tuple(nq["street_types"])), None),
+                                  ("counter", _gallery_re(gallery), gallery)]
 # what every tally holds: "-of-", "–for–", "-on-" (see _tally_re)
 _TALLY_HINT = re.compile(r"[-–‑](?:of|for|on)[-–‑]", re.I)
 
@@ -586,7 +600,8 @@ _RESULT_LINE = re.compile(rf"\s*{_TEAM}(\d{{1,3}}),\s+{_TEAM}(\d{{1,3}})(?:\s*\(
 @lru_cache(maxsize=8)
 def _address_re(street_types: tuple) -> re.Pattern:
     types = "|".join(re.escape(t) for t in sorted(street_types, key=len, reverse=True))
-    return re.compile(rf"(?<![\w,.$€£-])\d{{1,6}}\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?"
+    # ("\d(?<![\w,.$€£-]\d)\d{0,5}" is "(?<![\w,.$€£-])\d{1,6}" starting with its digit, see _SPAN_PATTERNS)
+    return re.compile(rf"\d(?<![\w,.$€£-]\d)\d{{0,5}}\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?"
                       rf"(?:[A-Z0-9][\w'’-]*\.?\s+){{1,4}}?(?:{types})\b\.?")
 
 

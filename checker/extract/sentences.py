@@ -36,7 +36,7 @@ class Sentence:
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 
 
-def _ends_with_abbreviation(line: str, start: int, dot: int) -> bool:
+def _ends_with_abbreviation(line: str, start: int, dot: int, months: dict | None = None) -> bool:
     """Is the full stop at line[dot] that of an abbreviation ('Gen.', 'U.S.', 'J.')?
 
     Only the word before it is read, back to the sentence's start at most: reading the whole
@@ -51,13 +51,17 @@ def _ends_with_abbreviation(line: str, start: int, dot: int) -> bool:
     if not word:
         return False
     word = word.lower().rstrip(".")
-    return word in _ABBREVIATIONS or word in _MONTH_ABBREVIATIONS or len(word) == 1
+    if months is None:
+        months = _MONTH_ABBREVIATIONS.table()
+    return word in _ABBREVIATIONS or word in months or len(word) == 1
 
 
-def _split_line(line: str) -> list[tuple[int, int]]:
+def _split_line(line: str, months: dict | None = None) -> list[tuple[int, int]]:
     spans, start = [], 0
+    # the months' table fetched once per line, not looked up through the vocabulary at every full stop
+    months = _MONTH_ABBREVIATIONS.table() if months is None else months
     for m in _BOUNDARY.finditer(line):
-        if _ends_with_abbreviation(line, start, m.start()) or _is_clock_abbrev(line, m.start()):
+        if _ends_with_abbreviation(line, start, m.start(), months) or _is_clock_abbrev(line, m.start()):
             continue
         spans.append((start, m.start() + len(m.group().rstrip())))
         start = m.end()
@@ -68,10 +72,12 @@ def _split_line(line: str) -> list[tuple[int, int]]:
 
 def _is_clock_abbrev(line: str, dot: int) -> bool:
     """'a.m.'/'p.m.' followed by a capitalised word rarely ends the sentence when a weekday follows."""
-    return bool(re.search(r"\b[ap]\.m$", line[max(0, dot - 4):dot])) and bool(
-        _WEEKDAY_OR_ZONE.match(line[dot:dot + 20]))
+    # (the suffix test first: the pattern's "a.m" or "p.m" ends the text before the stop, which few do)
+    return (line.endswith(("a.m", "p.m"), max(0, dot - 4), dot) and bool(_CLOCK_ABBREV.search(line[max(0, dot - 4):dot]))
+            and bool(_WEEKDAY_OR_ZONE.match(line[dot:dot + 20])))
 
 
+_CLOCK_ABBREV = re.compile(r"\b[ap]\.m$")
 _WEEKDAY_OR_ZONE = lexicon_pattern(r"\.\s+((?&WEEKDAY)|GMT|UTC)")
 
 
@@ -106,10 +112,11 @@ def _split(text: str, vocab: Vocabulary) -> tuple[Sentence, ...]:
     lines = list(_LINE.finditer(text))
     furniture = _furniture_lines(lines, vocab)
     out: list[Sentence] = []
+    months = _MONTH_ABBREVIATIONS.table()
     for i, m in enumerate(lines):
         base = m.start()
         lead = len(m.group()) - len(m.group().lstrip())
-        for j, (a, b) in enumerate(_split_line(m.group()[lead:])):
+        for j, (a, b) in enumerate(_split_line(m.group()[lead:], months)):
             for s, e in _pieces(text, base + lead + a, base + lead + b):
                 out.append(Sentence(len(out), s, e, text[s:e], i in furniture, j == 0 and s == base + lead + a))
     return tuple(out)

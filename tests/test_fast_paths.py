@@ -285,6 +285,41 @@ def test_span_patterns_match_the_lookbehind_formulation_on_drawn_text(text):
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
 
 
+PLAIN_COMPLEX = re.compile(r"\d\s*/\s*\d|[⅓⅔¼½¾⅛⅜⅝⅞]|\d[eE][-+−]?\d|\d\s*[×x]\s*\d+\s*[\^−-]|\d\^|\+/-|±")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789 /eE-+−×x^±½a", max_size=20))
+def test_complex_forms_pattern_matches_its_flat_formulation(text):
+    from checker.extract.units import _COMPLEX
+    assert [m.span() for m in _COMPLEX.finditer(text)] == [m.span() for m in PLAIN_COMPLEX.finditer(text)]
+
+
+def test_complex_forms_pattern_on_the_articles():
+    from checker.extract.units import _COMPLEX
+    found = 0
+    for text in TEXTS + ["1/2 cup, ½ cup, 3e8 m/s, 2 x 10^5, 5 +/- 1, 7 ± 2, 2^10"]:
+        spans = [m.span() for m in _COMPLEX.finditer(text)]
+        assert spans == [m.span() for m in PLAIN_COMPLEX.finditer(text)]
+        found += len(spans)
+    assert found
+
+
+def test_multiples_quick_test_skips_no_multiple():
+    """_multiples skips a sentence whose lower-cased text holds none of the words: every match of the words'
+    pattern is one of them, lower-cased."""
+    from checker.extract.mentions import _multiple_re
+    words, _, values, quick = _multiple_re(vocabulary())
+    assert quick is not None
+    found = 0
+    for text in TEXTS + ["Prices DOUBLED, then Tripling; they may quadruple."]:
+        for m in words.finditer(text):
+            assert quick.search(m.group().lower()) and m.group().lower() in values
+            found += 1
+        assert bool(words.search(text)) <= bool(quick.search(text.lower()))
+    assert found
+
+
 @pytest.mark.parametrize("fast, plain", [
     ("_HYPHENED_MODEL", r"(?<![\w.,$€£-])(\d{3,4})[-‑]\d{1,2}\s+[A-Z][a-z]"),
     ("_NUMBER_NAME", r"(?<![\w.,$€£-])(\d{3,4})\s+([A-Z][a-z]+)\b(?!['’])"),

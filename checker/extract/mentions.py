@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from checker.extract.numbers import Atom, find_atoms
+from checker.extract.numbers import Atom, _lowered, _substring_trie, find_atoms
 from checker.extract.qualifiers import qualify
 from checker.extract.numbers import Atom as _Atom
 from checker.extract.nonquantities import (FRACTION_POINT, Dropped, atom_reason, is_year, is_year_tail,
@@ -291,19 +291,29 @@ def _ratio_re(vocab: Vocabulary) -> re.Pattern:
 
 
 @lru_cache(maxsize=8)
-def _multiple_re(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern]:
+def _multiple_re(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, dict, re.Pattern | None]:
+    """The multiples' words and cues, their values by lower-case word, and a quick test that the lower-cased
+    sentence holds one of the words (None where a word is not plain ASCII letters: then no quick test)."""
     spec = vocab.units["multiples"]
     words = re.compile(r"(?<![\w-])(" + "|".join(sorted(spec["words"], key=len, reverse=True)) + r")(?![\w-])", re.I)
     cue = re.compile(r"(?<![\w-])(?:" + phrase_regex(spec["verb_cues"]).pattern + r")\s+$", re.I)
-    return words, cue
+    values = {k.lower(): v for k, v in spec["words"].items()}
+    plain = all(re.fullmatch(r"[A-Za-z]+", w) for w in spec["words"])
+    quick = re.compile(_substring_trie(list(values))) if plain and values else None
+    return words, cue, values, quick
 
 
 def _multiples(s: str, vocab: Vocabulary, taken: list[Mention]) -> list[Mention]:
     """'more than double its output', 'prices tripled': verbs that state a multiple, as ratios.
     A past form states it by itself; the bare verb needs a modal or a hedge before it, which
     leaves out the noun and adjective ("a double", "double-digit", "triple jump")."""
-    words, cue = _multiple_re(vocab)
-    values = {k.lower(): v for k, v in vocab.units["multiples"]["words"].items()}
+    words, cue, values, quick = _multiple_re(vocab)
+    if quick is not None:
+        # most sentences hold none of the words: a substring test of the lower-cased sentence (where that is
+        # what case-insensitive matching finds, see numbers._lowered) skips the scan
+        low = _lowered(s)
+        if low is not None and not quick.search(low):
+            return []
     out = []
     for w in words.finditer(s):
         text = w.group(1).lower()

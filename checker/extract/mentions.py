@@ -15,6 +15,20 @@ from checker.extract.units import complex_quantities, convert, may_have_unit, qu
 from checker.lexicon import lexicon_pattern
 from checker.vocab import Vocabulary, phrase_regex
 
+# compiled once: these ran through re's pattern cache at every number
+_CURRENCY_AFTER = re.compile(r"\s?([€£$¥₴₽¢])")
+_MAGNITUDE_AFTER = re.compile(r"-?\s?magnitude\b", re.I)
+_SPACES = re.compile(r"\s+")
+_PER_WORD = re.compile(r"\s?(?:per|a|to\s+the|against\s+the)\s+([A-Za-z]+)\b")
+_JOINED = re.compile(r"\s*(?:and|or|to|-|–)\s*")
+_HYPHENED_TO = re.compile(r"[-–‑/]")
+_CAPITAL_AFTER = re.compile(r"[\s\u00a0]*[-‑]?[A-Z]")
+_CLAUSE_END = re.compile(r"[ \u00a0]*(?:,|\)|;|—|–|$)")
+_COMMA_CAPITAL = re.compile(r",[ \u00a0]*[A-Z]")
+_FULL_NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \u00a0]+[A-Z][a-z'’-]+[ \u00a0]$")
+_OF_PLACE = re.compile(r",[ \u00a0]+of[ \u00a0]+[A-Z0-9]")
+
+
 _PHYSICAL_EXCLUDED = {"count", "percent", "fraction", "point"}
 MAX_DIGITS = 24  # beyond this a float cannot hold the number, and no news figure is that precise
 
@@ -126,7 +140,7 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
             m.accounting = m.value > 0  # a written minus ("($-99.99)") stays whatever the brackets mean
             m.value = -abs(m.value)  # accounting notation: "($99.99)"; undone for a conversion
     else:
-        suffix = re.match(r"\s?([€£$¥₴₽¢])", s[m.end:])
+        suffix = _CURRENCY_AFTER.match(s[m.end:])
         if suffix:  # "15€", "-15€", "99¢"
             sym = suffix.group(1)
             m.unit = vocab.units["currency_suffixes"].get(sym) or vocab.units["currency_prefixes"][sym]
@@ -159,8 +173,7 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
         m.unit, m.end = "bp" if basis else "point", pts.end()
         return m
     if m.currency and m.unit in _DOLLARS and s[m.start:m.end].lstrip("-−(")[:1] == "$":
-        nat = re.match(r"\s(" + "|".join(re.escape(k) for k in vocab.units["dollar_nationality"]) + r")(?![\w.])",
-                       s[m.end:], re.I)
+        nat = _nationality_re(vocab).match(s[m.end:])
         rest = s[m.end + nat.end():] if nat else ""
         named = re.match(r"\s+dollars?\b", rest)
         if nat and (named or not re.match(r"\s+[A-Z]", rest)):  # not "$40 Australian Open"
@@ -179,7 +192,7 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
         return m
     word = vocab.after_number_re.match(s, m.end) or _glued_alias(s, m.end, vocab)
     if word:
-        w = re.sub(r"\s+", " ", word.group(1).lower())
+        w = _SPACES.sub(" ", word.group(1).lower())
         code = vocab.currency_words.get(w) or vocab.unit_aliases.get(w)
         if w in ("peso", "pesos"):
             code = _by_context(w, vocab, doc_text)
@@ -196,7 +209,7 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
                 _attach_rate(s, m, vocab)  # "12 cents a gallon"
             return m
     if _scale_word_before(s, m.start, vocab) \
-            or re.match(r"-?\s?magnitude\b", s[m.end:], re.I):
+            or _MAGNITUDE_AFTER.match(s[m.end:]):
         m.unit = "point"
         return m
     if may_have_unit(s, m.end, vocab):
@@ -205,6 +218,12 @@ def _grow(s: str, a: Atom, vocab: Vocabulary, doc_text: str) -> Mention:
             m.hyphen_unit = s[m.end:m.end + 1] == "-"
             m.unit, m.end = pu.unit, max(m.end, pu.end)
     return m
+
+
+@lru_cache(maxsize=8)  # compiled once, not joined and looked up again for every dollar amount
+def _nationality_re(vocab: Vocabulary) -> re.Pattern:
+    """A dollar's nationality after the amount ("$100 Australian")."""
+    return re.compile(r"\s(" + "|".join(re.escape(k) for k in vocab.units["dollar_nationality"]) + r")(?![\w.])", re.I)
 
 
 _SIGN_BEFORE = re.compile(r"(?:^|[\s(\[$€£])[-−]$")
@@ -335,7 +354,7 @@ def _currency_name_re(vocab: Vocabulary) -> re.Pattern:
 def _exchange_rate(s: str, m: Mention, vocab: Vocabulary) -> tuple[str, int] | None:
     """'the yen ... at 108.55 per dollar': a bare number per unit of one currency, priced in another
     currency the sentence names before it, is an exchange rate (JPY/USD). (unit, end) or None."""
-    per = re.match(r"\s?(?:per|a|to\s+the|against\s+the)\s+([A-Za-z]+)\b", s[m.end:])
+    per = _PER_WORD.match(s[m.end:])
     if not per:
         return None
     denominator = vocab.currency_words.get(per.group(1).lower())
@@ -387,7 +406,7 @@ def _combine_ranges(s: str, ms: list[Mention], vocab: Vocabulary, drops: list[Dr
 def _share_units(s: str, ms: list[Mention]) -> None:
     """'45 and 50 mg', 'from two weeks to eight': a bare number takes its neighbour's unit."""
     for a, b in zip(ms, ms[1:]):
-        if not re.fullmatch(r"\s*(?:and|or|to|-|–)\s*", s[a.end:b.start]):
+        if not _JOINED.fullmatch(s[a.end:b.start]):
             continue
         if a.unit == "count" and b.unit not in _PHYSICAL_EXCLUDED and not b.currency:
             a.unit = b.unit
@@ -449,7 +468,7 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
             continue  # a 5,000-digit "number" is noise: no count is that precise
         why = atom_reason(s, a, line_start, vocab)
         last = drops[-1] if drops else None
-        if not why and last and a.kind == "digits" and re.fullmatch(r"[-–‑/]", s[last.end:a.start]) \
+        if not why and last and a.kind == "digits" and _HYPHENED_TO.fullmatch(s[last.end:a.start]) \
                 and last.reason not in ("year", "name"):
             why = last.reason  # "A350-900", "pp. 249-55": a number hyphenated to a non-quantity is part of it
         if why and why != "name":
@@ -458,7 +477,7 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
         m = _grow(s, a, vocab, doc_text)
         if why == "name" and (m.unit == "count" and not _hometown_age(s, m, vocab)
                               or a.kind in ("words", "fraction")
-                              and re.match(r"[\s\u00a0]*[-‑]?[A-Z]", s[a.end:max(m.end, a.end + 2)])):
+                              and _CAPITAL_AFTER.match(s[a.end:max(m.end, a.end + 2)])):
             drops.append(Dropped(a.start, a.end, why, values_of(a)))
             continue  # "Apollo 11", "Ninety Mile Beach", "the Six-Day War", "Half-Life"; but "Processor 2.80 GHz"
             # has a unit and is a quantity
@@ -503,6 +522,8 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
 def _drop_score_brackets(s: str, ms: list[Mention], drops: list[Dropped]) -> list[Mention]:
     """'7-6 (5)': a bracketed number right after a score is part of it (a tie-break), not a quantity."""
     ends = {d.end for d in drops if d.reason in ("score", "record", "tally")}
+    if not ends:
+        return ms  # no score in the sentence (most have none): no bracket can follow one
     out = []
     for m in ms:
         head = re.search(r"\s*\(\s*$", s[:m.start])
@@ -551,7 +572,7 @@ def _apposed_age(s: str, m: Mention, vocab: Vocabulary) -> bool:
     a = m.atom
     if m.is_range or a is None or a.kind != "digits" or not a.is_integer or not 0 < a.value <= vocab.units["ages"]["max"]:
         return False
-    if not re.match(r"[ \u00a0]*(?:,|\)|;|—|–|$)", s[m.end:]) or re.match(r",[ \u00a0]*[A-Z]", s[m.end:]):
+    if not _CLAUSE_END.match(s[m.end:]) or _COMMA_CAPITAL.match(s[m.end:]):
         return False  # "Via Roma, 15, Milan" is an address: a place name follows
     name = _APPOSED.search(s[:m.start])
     if not name:
@@ -566,8 +587,8 @@ def _hometown_age(s: str, m: Mention, vocab: Vocabulary) -> bool:
     writes them (no comma before the age)."""
     a = m.atom
     return (a is not None and a.kind == "digits" and a.is_integer and 0 < a.value <= vocab.units["ages"]["max"]
-            and re.search(r"[A-Z][\w.'’-]*[ \u00a0]+[A-Z][a-z'’-]+[ \u00a0]$", s[:m.start]) is not None  # a full name
-            and re.match(r",[ \u00a0]+of[ \u00a0]+[A-Z0-9]", s[m.end:]) is not None)
+            and _FULL_NAME_BEFORE.search(s[:m.start]) is not None  # a full name
+            and _OF_PLACE.match(s[m.end:]) is not None)
 
 
 def _compound_measures(s: str, ms: list[Mention], vocab: Vocabulary) -> list[Mention]:

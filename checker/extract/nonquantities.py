@@ -8,6 +8,24 @@ from functools import lru_cache
 from checker.extract.numbers import NUMBER_WORDS, Atom, _lowered
 from checker.vocab import Vocabulary
 
+# compiled once: these ran through re's pattern cache at every number
+_LETTER_DASH_END = re.compile(r"[A-Za-z][-‑–]$")
+_LETTERS_DIGIT = re.compile(r"[A-Za-z]+\d")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_CURRENCY_END = re.compile(r"[$€£¥]$")
+_LIST_MARK = re.compile(r"[.)](?:\s|$)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)[ \u00a0]+$")
+_DASH_DIGIT = re.compile(r"[-–]\d")
+_CURRENCY_SPACE_END = re.compile(r"[$€£¥]\s*$")
+_HYPHEN_WORD = re.compile(r"[-‑]([A-Za-z]+)\b")
+_YEAR_AFTER = re.compile(r",?\s+\d{4}\b")
+_STATUS_CODE = re.compile(r"[1-5]\d\d")
+_DASH = re.compile(r"[-‑–]")
+_OPEN_END = re.compile(r"\(\s*$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_SPACES = re.compile(r"\s+")
+
+
 _NEXT_WORD = re.compile(r"[\s\u00a0]*([A-Za-z][\w'’-]*|[^\w\s])")
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[\s\u00a0]*$")
 # After a fraction such as "a third", a word that is not one of these makes it an ordinal ("a third term").
@@ -77,12 +95,12 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
     if a.kind == "digits":
         if before[-1:] == "#" or before[-1:].isalpha() and not _glued_currency(before, vocab):
             return "identifier"
-        if re.search(r"[A-Za-z][-‑–]$", before):
+        if _LETTER_DASH_END.search(before):
             return "identifier"
-        if re.match(r"[A-Za-z]+\d", after):
+        if _LETTERS_DIGIT.match(after):
             return "identifier"  # "9to5", "65UM7300", "3440x1440": digits and letters in turn make a code
-        suffix = re.match(r"[A-Za-z]+", after)
-        if suffix and a.text + suffix.group() in nq["format_names"] and not re.search(r"[$€£¥]$", before):
+        suffix = _LETTERS.match(after)
+        if suffix and a.text + suffix.group() in nq["format_names"] and not _CURRENCY_END.search(before):
             return "format"  # "4K", "1080p": names of formats, not four thousand of anything
         if suffix:
             suf = suffix.group()
@@ -108,9 +126,9 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
             return "date"  # "May 14–16"
         if pats["clock_after"].match(after):
             return "clock-time"
-        if line_start and s[:a.start].strip() == "" and re.match(r"[.)](?:\s|$)", after):
+        if line_start and s[:a.start].strip() == "" and _LIST_MARK.match(after):
             return "list-number"
-        prev_m = re.search(r"([A-Za-z][\w'’.-]*)[ \u00a0]+$", before)
+        prev_m = _WORD_BEFORE.search(before)
         if prev_m:
             prev, lw = prev_m.group(1), prev_m.group(1).lower()
             if lw in vocab.label_words:
@@ -119,7 +137,7 @@ def atom_reason(s: str, a: Atom, line_start: bool, vocab: Vocabulary) -> str | N
             named = prev[0].isupper() or camel  # "Apollo 11"
             if (named and lw not in vocab.name_exceptions and not lw.endswith(("'s", "’s"))
                     and (camel or not lw.endswith("s"))
-                    and not re.match(r"[-–]\d", after)):  # "Japan 6-7": a compact pair decides (pair_reading)
+                    and not _DASH_DIGIT.match(after)):  # "Japan 6-7": a compact pair decides (pair_reading)
                 if _size_in_name(after, vocab):
                     return "model"  # "iPad Pro 12.9-inch 64GB": the size is part of the product's name
                 return "name"
@@ -162,7 +180,7 @@ def _glued_model(digits: str, suffix: str, before: str, vocab: Vocabulary) -> bo
     multiple is written with a round number ("10x", "100x faster") and a magnitude with few figures ("50k",
     "250k"), so an unround number of three or four figures with "x" ("777x jets") and four figures or more
     with "k" ("a Core i7 4790k") name a model."""
-    if re.search(r"[$€£¥]\s*$", before):
+    if _CURRENCY_SPACE_END.search(before):
         return False
     return bool(_GLUED_MODEL.fullmatch(digits + suffix))
 
@@ -189,7 +207,7 @@ def _fused_name(after: str, vocab: Vocabulary) -> str | None:
     engines" (a kind), "10-year notes" (an instrument), "the 16-inch MacBook Pro" (a product; a capital
     anywhere in the word marks the name, as in "the 10-inch iMac")."""
     nq = vocab.nonq
-    fused = re.match(r"[-‑]([A-Za-z]+)\b", after)
+    fused = _HYPHEN_WORD.match(after)
     if fused and fused.group(1).lower() in nq["type_compounds"]:
         return "compound"
     term_re, size_re = _fused_res(tuple(nq["instrument_terms"]), tuple(nq["product_size_units"]))
@@ -222,7 +240,7 @@ def _named_by_neighbours(s: str, a: Atom, before: str, after: str, vocab: Vocabu
     """Digits that the words around them make a date, a dialled number, a code, a list item or a rank."""
     nq = vocab.nonq
     month_before, month_after = _month_res(vocab)
-    if month_before.search(before) and re.match(r",?\s+\d{4}\b", after):
+    if month_before.search(before) and _YEAR_AFTER.match(after):
         return "date"  # "Nov, 29, 2016" (but "In September, 19 drones" is a count)
     if month_after.match(after):
         return "date"  # the first day of "12-15 March"
@@ -233,11 +251,11 @@ def _named_by_neighbours(s: str, a: Atom, before: str, after: str, vocab: Vocabu
     prev = _prev_word(s, a.start).lower()
     if a.text in nq["emergency_numbers"] and (nxt.lower() in nq["dial_nouns"] or prev in nq["dial_verbs"]):
         return "phone"
-    if re.fullmatch(r"[1-5]\d\d", a.text) and nxt.lower() in nq["code_nouns"]:
+    if _STATUS_CODE.fullmatch(a.text) and nxt.lower() in nq["code_nouns"]:
         return "identifier"  # "a 404 error"
-    if nxt.lower() in nq["route_nouns"] and a.text != "1" and not re.match(r"[-‑–]", after):
+    if nxt.lower() in nq["route_nouns"] and a.text != "1" and not _DASH.match(after):
         return "identifier"  # "the 13 line", "the 7 train": a plural number before a singular noun names it
-    if (re.search(r"\(\s*$", before) and re.match(r"\s*\)\s+[a-z]", after)
+    if (_OPEN_END.search(before) and re.match(r"\s*\)\s+[a-z]", after)
             and len(re.findall(r"\(\s*\d{1,2}\s*\)\s+[a-z]", s)) >= 2):
         return "list-number"  # "(1) cut costs and (2) hire staff": an enumeration, two items or more
     if prev in nq["rank_words"] or (prev in ("no.", "#") or before.endswith("#")) and nxt.lower() in nq["rank_nouns"]:
@@ -357,7 +375,7 @@ def is_year(m, vocab: Vocabulary) -> bool:
     """A four-digit whole number in the year range, with no unit, currency or magnitude, is a year."""
     a = m.atom
     lo, hi = vocab.nonq["year_range"]
-    return (a.kind == "digits" and re.fullmatch(r"\d{4}", a.text) is not None and lo <= a.value <= hi
+    return (a.kind == "digits" and _FOUR_DIGITS.fullmatch(a.text) is not None and lo <= a.value <= hi
             and m.unit == "count" and m.magnitude == 1 and not m.currency)
 
 
@@ -384,7 +402,7 @@ def _words_before(s: str, pos: int, n: int) -> list[str]:
 
 def _hedged(s: str, pos: int, vocab: Vocabulary) -> bool:
     """Does a hedge phrase ("about", "up to") or a range cue word ("between", "aged") end right before pos?"""
-    before = re.sub(r"\s+", " ", s[max(0, pos - 40):pos].lower()).rstrip()
+    before = _SPACES.sub(" ", s[max(0, pos - 40):pos].lower()).rstrip()
     return any(before == c or before.endswith(" " + c) or before.endswith("(" + c) for c in _range_cues(vocab))
 
 

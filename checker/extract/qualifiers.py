@@ -9,6 +9,10 @@ from checker.vocab import Vocabulary
 if TYPE_CHECKING:
     from checker.extract.mentions import Mention
 
+# compiled once: these ran through re's pattern cache at every number
+_SPACES = re.compile(r"\s+")
+
+
 _NUMBER_NEXT = re.compile(r"\s*[$€£¥]?\s*\d")
 _HEDGE_REACH = 120  # characters: longer than any hedge phrase
 
@@ -18,9 +22,9 @@ def qualify(s: str, m: "Mention", vocab: Vocabulary) -> None:
     if m.is_range:
         return
     reach = max(0, m.start - _HEDGE_REACH)  # hedges are short: no need to read the whole sentence
-    before = re.sub(r"\s+", " ", s[reach:m.start].lower()).rstrip()
+    before = _SPACES.sub(" ", s[reach:m.start].lower()).rstrip()
     if reach and len(before) < _HEDGE_REACH // 2:  # mostly whitespace: read it all after all
-        reach, before = 0, re.sub(r"\s+", " ", s[:m.start].lower()).rstrip()
+        reach, before = 0, _SPACES.sub(" ", s[:m.start].lower()).rstrip()
     table, longest = vocab.hedge_before_lookup
     # the hedge phrases that end the text before the number, longest first, each starting a word
     for i in range(max(0, len(before) - longest), len(before)):

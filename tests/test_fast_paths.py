@@ -106,17 +106,24 @@ def test_has_number_agrees_with_the_case_insensitive_pattern(text):
 number_letters = st.text(alphabet="abdefghilmnoqrstuvwxyz -", max_size=30)
 
 
+TRIED = [("any_word", numbers._ANY_WORD), ("number_word", numbers._ANY_NUMBER_WORD),
+         ("denominator", numbers._ANY_DENOMINATOR)]
+
+
 @settings(max_examples=500, deadline=None)
 @given(number_letters)
-def test_number_word_trie_matches_where_the_alternation_does(text):
-    assert (numbers._ANY_WORD_TRIE["pattern"].search(text) is None) == (numbers._ANY_WORD.search(text) is None)
+def test_number_word_tries_match_where_the_alternations_do(text):
+    for name, flat in TRIED:
+        assert (numbers.TRIES[name].search(text) is None) == (flat.search(text) is None), name
 
 
-def test_number_word_trie_on_the_articles():
-    trie, flat = numbers._ANY_WORD_TRIE["pattern"], numbers._ANY_WORD.compiled()
+@pytest.mark.parametrize("name, flat", TRIED, ids=[n for n, _ in TRIED])
+def test_number_word_tries_on_the_articles(name, flat):
+    trie, flat = numbers.TRIES[name], flat.compiled()
+    assert trie.pattern != flat.pattern, "the trie is in use"
     words = [*_LEXICON["numbers"], *_LEXICON["scales"], "dozen", *_LEXICON["denominators"]]
-    samples = words + [w[:-1] for w in words] + [w[1:] for w in words] + [
-        s.text.lower() for text in TEXTS for s in split_sentences(text)]
+    samples = words + [w[:-1] for w in words] + [w[1:] for w in words] + [w + "s" for w in words] + [
+        f"a {w}-fold" for w in words] + [s.text.lower() for text in TEXTS for s in split_sentences(text)]
     found = 0
     for text in samples:
         assert (trie.search(text) is None) == (flat.search(text) is None), text

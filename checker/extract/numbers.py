@@ -178,7 +178,8 @@ def find_atoms(sentence: str) -> list[Atom]:
         if d:
             atoms.append(Atom(m.start(), m.end(), 1.0 / d, "fraction", m.group()))
             taken.append(m.span())
-    for m in _FRACTION.finditer(sentence) if low is None or _ANY_DENOMINATOR.search(low) else ():
+    tries = TRIES.table() if low is not None else None  # (the tries find a word where the alternations do)
+    for m in _FRACTION.finditer(sentence) if low is None or tries["denominator"].search(low) else ():
         num, den = m.group("num"), m.group("den").lower()
         if den not in DENOMINATORS or num and num.lower() not in SMALL and num.lower() not in ("a", "an"):
             continue  # a letter matched only by case folding ('thırd'): no number we know
@@ -194,7 +195,7 @@ def find_atoms(sentence: str) -> list[Atom]:
     for m in DIGITS.finditer(sentence):
         if free(*m.span()):
             atoms.append(Atom(m.start(), m.end(), digit_value(m.group()), "digits", m.group()))
-    words = _ANY_NUMBER_WORD_FOLDED.search(sentence) if low is None else _ANY_NUMBER_WORD.search(low)
+    words = _ANY_NUMBER_WORD_FOLDED.search(sentence) if low is None else tries["number_word"].search(low)
     for a in _word_runs(sentence) if words else ():
         if free(a.start, a.end):
             atoms.append(a)
@@ -221,38 +222,50 @@ _ANY_WORD = lexicon_pattern(r"(?&NUMBER_WORD)|(?&SCALE)|dozen|(?&DENOMINATOR)")
 _ANY_WORD_FOLDED = lexicon_pattern(_ANY_WORD.template, re.I)
 
 
-def _substring_trie(words: list[str]) -> str:
+def _substring_trie(words: list[str], whole: bool = False) -> str:
     """A pattern that matches where one of the words starts, as a trie ("t(?:en|h(?:ird|ree)|wo)"): the regex
     engine then reads a few characters at each position instead of trying every word of a flat alternation
-    in turn. Only whether it matches is the flat alternation's answer: a word that holds another ("sixty",
-    "six") is left out, since wherever it occurs the shorter one does too."""
-    kept = [w for w in set(words) if not any(o != w and o in w for o in words)]
+    in turn. Only whether it matches is the flat alternation's answer. As a substring (whole=False), a word
+    that holds another ("sixty", "six") is left out, since wherever it occurs the shorter one does too; as a
+    whole word (whole=True, for a pattern that puts letter boundaries around it) every word is kept, a
+    shorter one as an optional end ("s(?:ix(?:ty)?)"), which the engine backs off from when a boundary fails."""
+    kept = set(words) if whole else {w for w in words if not any(o != w and o in w for o in words)}
     trie: dict = {}
     for w in kept:
         node = trie
         for c in w:
             node = node.setdefault(c, {})
-        node[""] = {}  # a word ends here (and, kept words holding no other, no longer one goes on from here)
+        node[""] = {}  # a word ends here
 
     def alternation(node: dict) -> str:
-        if "" in node:
+        branches = [re.escape(c) + alternation(child) for c, child in sorted(node.items()) if c]
+        if not branches:
             return ""
-        branches = [re.escape(c) + alternation(child) for c, child in sorted(node.items())]
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        longer = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return longer
+        # a word ends here: as a substring it has matched; as a whole word a longer one is tried first
+        return f"(?:{longer})?" if whole else ""
 
     return alternation(trie) if kept else "(?!x)x"
 
 
-def _any_word_trie(vocab) -> dict:
+def _tries(vocab) -> dict:
+    """The quick tests of has_number and find_atoms as tries, or the flat alternations where a word is a
+    phrase (a space in it matches any whitespace)."""
     lex = vocab.lexicon
     words = [*lex["numbers"], *lex["scales"], "dozen", *lex["denominators"]]
-    if any(not w or " " in w for w in words):  # a phrase matches any whitespace: the flat alternation decides
-        return {"pattern": _ANY_WORD.compiled()}
-    return {"pattern": re.compile(_substring_trie(words))}
+    if any(not w or " " in w for w in words):
+        return {"any_word": _ANY_WORD.compiled(), "number_word": _ANY_NUMBER_WORD.compiled(),
+                "denominator": _ANY_DENOMINATOR.compiled()}
+    number_words = [*lex["numbers"], *lex["scales"], "dozen"]
+    return {"any_word": re.compile(_substring_trie(words)),
+            "number_word": re.compile(rf"(?<![a-z]){_substring_trie(number_words, whole=True)}(?![a-z])"),
+            "denominator": re.compile(_substring_trie(list(lex["denominators"])))}
 
 
-# _ANY_WORD's words as a trie, built for the current vocabulary on first use (a table of one entry)
-_ANY_WORD_TRIE = LexiconTable(_any_word_trie)
+# _ANY_WORD, _ANY_NUMBER_WORD and _ANY_DENOMINATOR as tries, built for the current vocabulary on first use
+TRIES = LexiconTable(_tries)
 
 
 def has_number(text: str) -> bool:
@@ -264,4 +277,4 @@ def has_number(text: str) -> bool:
     if low is None:
         return _ANY_WORD_FOLDED.search(text) is not None
     # the trie finds a word where the flat alternation does, 4x faster (tests/test_fast_paths.py)
-    return _ANY_WORD_TRIE["pattern"].search(low) is not None
+    return TRIES["any_word"].search(low) is not None

@@ -456,14 +456,16 @@ def find_mentions(s: str, vocab: Vocabulary, doc_text: str = "", line_start: boo
                                                                       s[p.start:p.end]))
                  for p in complex_quantities(s, vocab)
                  if all(p.end <= d.start or p.start >= d.end for d in spans)]
+    # (the tests below are skipped where they cannot hold: no span, nothing delegated, a number too short
+    # to have more than MAX_DIGITS digits; most sentences have no span or delegated quantity)
     for a in split_spaced(s, find_atoms(s), vocab):
-        inside = next((i for i, d in enumerate(spans) if d.start <= a.start < d.end), None)
+        inside = next((i for i, d in enumerate(spans) if d.start <= a.start < d.end), None) if spans else None
         if inside is not None:
             held[inside].append(a.value)  # a URL's or a tally's numbers, kept with it
             continue
-        if any(d.start <= a.start < d.end for d in delegated):
+        if delegated and any(d.start <= a.start < d.end for d in delegated):
             continue
-        if a.kind == "digits" and sum(c.isdigit() for c in a.text) > MAX_DIGITS:
+        if a.kind == "digits" and len(a.text) > MAX_DIGITS and sum(c.isdigit() for c in a.text) > MAX_DIGITS:
             drops.append(Dropped(a.start, a.end, "identifier"))
             continue  # a 5,000-digit "number" is noise: no count is that precise
         why = atom_reason(s, a, line_start, vocab)

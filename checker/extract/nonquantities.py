@@ -546,7 +546,8 @@ def span_drops(s: str, vocab: Vocabulary, line_start: bool, doc_text: str = "") 
     else:  # only a tally in words ("a two-on-one") can hold a number here
         patterns = tally if _WORD_TALLY_HINT.search(s) else []
     for reason, pat, hint in patterns:
-        if hint is None or low is None or any(h in low for h in hint):  # (_present inlined: it ran ten times a sentence)
+        # (_present inlined: it ran ten times a sentence)
+        if hint is None or low is None or any(h in low for h in hint):
             for m in pat.finditer(s):
                 add(reason, m.start(), m.end())
     if "(" in s and cites_by_number(doc_text or s):

@@ -73,7 +73,8 @@ def _split_line(line: str, months: dict | None = None) -> list[tuple[int, int]]:
 def _is_clock_abbrev(line: str, dot: int) -> bool:
     """'a.m.'/'p.m.' followed by a capitalised word rarely ends the sentence when a weekday follows."""
     # (the suffix test first: the pattern's "a.m" or "p.m" ends the text before the stop, which few do)
-    return (line.endswith(("a.m", "p.m"), max(0, dot - 4), dot) and bool(_CLOCK_ABBREV.search(line[max(0, dot - 4):dot]))
+    return (line.endswith(("a.m", "p.m"), max(0, dot - 4), dot)
+            and bool(_CLOCK_ABBREV.search(line[max(0, dot - 4):dot]))
             and bool(_WEEKDAY_OR_ZONE.match(line[dot:dot + 20])))
 
 

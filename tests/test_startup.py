@@ -48,3 +48,20 @@ def test_a_document_without_quantities_does_not_load_the_parser_or_inflections()
                           "model": pipeline.cache_info().currsize}))
     """)
     assert seen == {"summary": True, "model": 0}
+
+
+def test_warm_up_loads_quantulum3s_unit_patterns() -> None:
+    # with -j N the parent warms up before the workers fork, so that they inherit what it loaded: quantulum3's
+    # unit patterns too, though the warm-up sentence's own units are all in the shipped tables
+    seen = _fresh("""
+        import json, re
+        from checker.batch import warm_up
+        from checker.extract.units import quantulum_parse
+        warm_up()
+        compiled = []
+        original = re.compile
+        re.compile = lambda pattern, flags=0: compiled.append(len(str(pattern))) or original(pattern, flags)
+        quantulum_parse("it was 7 degrees Celsius again")
+        print(json.dumps({"longest_compiled_after_warm_up": max(compiled, default=0)}))
+    """)
+    assert seen["longest_compiled_after_warm_up"] < 5000

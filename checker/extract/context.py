@@ -398,8 +398,10 @@ def event_of(s: str, m: Mention, subject: str | None, prev_end: int, next_start:
     if subject and subject in vocab.event_of_noun:
         return vocab.event_of_noun[subject], m.start
     facts = sentence_facts(s, vocab)
-    conj = [c for c in facts.breaks if m.start - 80 <= c <= m.start]
-    left_from = max([prev_end, m.start - 70, _clause_start(s, m.start)] + conj[-1:])
+    # the last break at or before the number, if within 80 characters (the breaks are in text order)
+    k = bisect.bisect_right(facts.breaks, m.start) - 1
+    conj = [facts.breaks[k]] if k >= 0 and facts.breaks[k] >= m.start - 80 else []
+    left_from = max([prev_end, m.start - 70, _clause_start(s, m.start)] + conj)
     right_to = min(next_start, m.end + 70, _clause_end(s, m.end))
     best: tuple[int, str | None, int] = (10**6, None, -1)
     blocked = facts.blocked
@@ -447,16 +449,20 @@ def _clause_end(s: str, pos: int, reach: int = 300) -> int:
     return min(ends) if ends else min(len(s), pos + reach)
 
 
+_ACCORDING_TO = re.compile(r"according to ((?:the )?[^,.;]+)", re.I)
+_SOURCE_CUT = re.compile(r"[,;:\"“”]|\bthat\b|\band\b")
+
+
 def source_of(s: str, vocab: Vocabulary) -> str | None:
     """Who the sentence attributes its numbers to ('Ukraine's Air Force said', 'according to ...')."""
-    m = re.search(r"according to ((?:the )?[^,.;]+)", s, re.I)
+    m = _ACCORDING_TO.search(s)
     if m:
         return _trim_source(m.group(1))
     for v in vocab.source_verb_re.finditer(s):
         head = s[:v.start()].rstrip()
         if not head:
             continue
-        piece = re.split(r"[,;:\"“”]|\bthat\b|\band\b", head)[-1].strip()
+        piece = _SOURCE_CUT.split(head)[-1].strip()
         words = piece.split()
         if 0 < len(words) <= 7 and not words[0].lower() in ("which", "who"):
             return _trim_source(piece)
@@ -512,5 +518,10 @@ def time_of(s: str, m: Mention, vocab: Vocabulary) -> str | None:
 
 def distance_after(s: str, end: int, vocab: Vocabulary) -> bool:
     """'15 km from the front', '30 miles north of the city': the measure is a distance between places."""
-    return re.match(r"\s*(?:\([^)]*\)\s*)?(?:{})\b".format("|".join(vocab.subjects["distance_words"])),
-                    s[end:]) is not None
+    # (matched at `end`, not on the slice s[end:]: the pattern looks at nothing before its start)
+    return _distance_re(vocab).match(s, end) is not None
+
+
+@lru_cache(maxsize=8)  # built once, not for every number
+def _distance_re(vocab: Vocabulary) -> re.Pattern:
+    return re.compile(r"\s*(?:\([^)]*\)\s*)?(?:{})\b".format("|".join(vocab.subjects["distance_words"])))

@@ -345,11 +345,20 @@ def _proper_subject(noun: "Token", vocab: Vocabulary) -> str | None:
     flat parts: 'Dow Jones Industrial Average', 'S&P 500'), so 'Dow Chemical' is no index."""
     names = vocab.subjects.get("proper_subjects", {})
     code, i = _code_re(vocab), noun.i
+    if " " not in noun.text and noun.text not in _name_words(vocab) and not code.fullmatch(noun.text):
+        # the noun is one of the words joined below, and no listed name has it: the subtree need not be walked
+        return None
     # (the distance first: it is an integer, where a token's relation is a string looked up for each)
     parts = [t for t in noun.subtree
              if (t.i == i or (abs(t.i - i) <= 4 and t.dep_ in ("compound", "flat", "nummod", "appos", "amod")))
              and not code.fullmatch(t.text)]
     return names.get(" ".join(t.text for t in parts))
+
+
+@lru_cache(maxsize=8)
+def _name_words(vocab: Vocabulary) -> frozenset[str]:
+    """The words of rules/subjects.yaml proper_subjects, as _proper_subject joins them (with single spaces)."""
+    return frozenset(w for name in vocab.subjects.get("proper_subjects", {}) for w in str(name).split(" "))
 
 
 _FRONTED = {"of", "among"}

@@ -44,11 +44,16 @@ def year_statements(doc: Document, labels: dict[str, re.Pattern]) -> list[Statem
 _ORDINAL = re.compile(r"\b(?P<det>(?i:the|this|this\s+year['’]s|its|our))\s+(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?P<noun>[a-z]+)\b"
                       r"(?P<of>\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?")
 
+# in every _ORDINAL (a scan that starts at a digit is quick: the engine skips to the digits)
+_HAS_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)")
+
 
 def ordinal_statements(text: str, nouns: re.Pattern) -> list[Statement]:
     """'this 57th edition', 'the 58th edition of the Grammys': the ordinal of the event the story is about
     (only 'this' or a definite with the event's name; 'the 57th edition' alone may be last year's)."""
     out = []
+    if not _HAS_ORDINAL.search(text):
+        return out  # no digits with an ordinal's ending: _ORDINAL, scanned from every word, finds nothing
     for m in _ORDINAL.finditer(text):
         if not nouns.fullmatch(m.group("noun")):
             continue

@@ -36,6 +36,8 @@ def ages_later(text: str, sentences) -> list[AgeLater]:
     if not _LATER_WORD.search(text):
         return out
     for i, sent in enumerate(sentences):
+        if text.find("when", sent.start, sent.end) < 0 and text.find("age", sent.start, sent.end) < 0:
+            continue  # every _AGE_AT holds one of the two words: the sentence need not be scanned
         for at in _AGE_AT.finditer(text, sent.start, sent.end):
             names = set((at.group("name") or at.group("name2")).split())
             age = number(at.group("age") or at.group("age2"))

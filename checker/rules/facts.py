@@ -95,7 +95,20 @@ class Document:
     def may_say(self, words) -> bool:
         """Whether any of the words may be written in the text (in any case), with no false no: when this
         says no, a pattern that ignores case finds none of them, and need not be run."""
-        return any(not w.isascii() or w.lower() in self.folded for w in words)
+        said = self._said
+        for w in words:
+            known = said.get(w)
+            if known is None:
+                known = said[w] = not w.isascii() or w.lower() in self.folded
+            if known:
+                return True
+        return False
+
+    @cached_property
+    def _said(self) -> dict[str, bool]:
+        # each word's answer, kept: several rules (and a rule for several labels) ask for the same words, and
+        # each answer is a scan of the whole text
+        return {}
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:

@@ -196,7 +196,7 @@ class FractionMismatch(Rule):
         verb = r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\s+(?:an?\s+|the\s+|its\s+)?"
         words = "|".join(re.escape(w) for w in thresholds)
         named = [(m, _names(m.group("obj"))) for m in re.finditer(
-            verb + rf"(?P<word>{words})\s+{noun}\s+in\s+(?P<obj>[^.;:,()]{{1,60}})", doc.text, re.I)]
+            _first_letters(verbs) + verb + rf"(?P<word>{words})\s+{noun}\s+in\s+(?P<obj>[^.;:,()]{{1,60}})", doc.text, re.I)]
         if not named:
             return
         bought = []
@@ -478,3 +478,13 @@ def _hedge_text(doc: Document, q: Quantity) -> str:
 
 def _pct(x: float) -> str:
     return "∞" if math.isinf(x) else f"{x:.0%}"
+
+
+def _first_letters(words: list[str]) -> str:
+    """A lookahead for the letters the words start with, '(?=[abpt])', to open a pattern that ignores case and
+    must start with one of the words: the engine then passes over most positions of the text at once (the
+    class ignores case as the words do). Empty where a word does not start with an ASCII letter."""
+    firsts = sorted({w[:1].lower() for w in words})
+    if not firsts or not all(f.isascii() and f.isalpha() for f in firsts):
+        return ""
+    return "(?=[" + "".join(firsts) + "])"

@@ -543,3 +543,18 @@ def test_may_say_kept_answers_are_the_scans():
             for words in lists:
                 plain = any(not w.isascii() or w.lower() in fold(text) for w in words)
                 assert doc.may_say(words) == plain, (text, words)
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (dated_days._HAS_LENGTH, ["-day", "-week"]), (dated_days._HOUR, ["hour"]), (dated_years._LATER_WORD, ["later"]),
+    (nc108._DASH_DAY, ["-day"])], ids=lambda x: getattr(x, "pattern", ""))
+def test_folded_gates_of_nc108_say_yes_wherever_the_patterns_find(pattern, words):
+    """NC108 tests the folded text for a plain word before the scans that ignore case: no false no."""
+    samples = ["a 35-DAY festival", "two HOURS", "Seven decades LATER", "six-WEEK", "a 3-Day Event", "ſeven HOUR",
+               "five years lateR"]
+    found = 0
+    for text in TEXTS + samples:
+        if pattern.search(text):
+            assert any(w in fold(text) for w in words), text
+            found += 1
+    assert found >= 3

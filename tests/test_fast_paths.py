@@ -558,3 +558,24 @@ def test_folded_gates_of_nc108_say_yes_wherever_the_patterns_find(pattern, words
             assert any(w in fold(text) for w in words), text
             found += 1
     assert found >= 3
+
+
+def test_stake_gate_finds_wherever_the_stake_pattern_does():
+    """NC104 scans for a threshold word before a stake noun first: every match of its pattern holds one."""
+    from checker.rules.nc104_fraction_mismatch import _first_letters
+    relations = Relations()
+    verbs, nouns = relations.words("stake_taking_verbs"), relations.words("stake_nouns")
+    thresholds = relations.data["threshold_shares"]
+    noun = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")"
+    verb = r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\s+(?:an?\s+|the\s+|its\s+)?"
+    words = "|".join(re.escape(w) for w in thresholds)
+    full = re.compile(verb + rf"(?P<word>{words})\s+{noun}\s+in\s+(?P<obj>[^.;:,()]{{1,60}})", re.I)
+    gate = re.compile(_first_letters(thresholds) + rf"(?:{words})\s+{noun}\s+in\s+[^.;:,()]", re.I)
+    samples = ["took a majority stake in Kylie Jenner's company", "BOUGHT A MINORITY OWNERSHIP STAKE IN  Acme",
+               "acquired the most equity stake in\n Beta, Inc.", "took a majority stake in (x)"]
+    found = 0
+    for text in TEXTS + samples:
+        if full.search(text):
+            assert gate.search(text), text
+            found += 1
+    assert found >= 3

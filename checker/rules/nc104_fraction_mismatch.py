@@ -195,6 +195,8 @@ class FractionMismatch(Rule):
         noun = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")"
         verb = r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\s+(?:an?\s+|the\s+|its\s+)?"
         words = "|".join(re.escape(w) for w in thresholds)
+        if not re.search(_first_letters(thresholds) + rf"(?:{words})\s+{noun}\s+in\s+[^.;:,()]", doc.text, re.I):
+            return  # no threshold word before a stake noun, which every match below holds: not scanned from every verb
         named = [(m, _names(m.group("obj"))) for m in re.finditer(
             _first_letters(verbs) + verb + rf"(?P<word>{words})\s+{noun}\s+in\s+(?P<obj>[^.;:,()]{{1,60}})", doc.text, re.I)]
         if not named:

@@ -158,6 +158,8 @@ class DateMismatch(Rule):
         verbs = relations.words_re("dating_verbs")
         year_of = lambda d: years.of(d, default_year)  # noqa: E731
         given = dated_days.dated_events(doc, dates, year_of, verbs)
+        if not given:
+            return  # a date implied by 'the following morning' is only compared with one given outright
         for implied in dated_days.relative_days(doc.text, doc.sentences, dates, year_of, verbs):
             other = next((e for e in given if dated_days.same_event(implied, e)), None)
             # month and day: a year read from another date may be the one before ('Dec. 31 ... the next morning')

@@ -18,7 +18,7 @@ from checker.pipeline import check_text
 from checker.rules import dated_days, dated_years, links
 from checker.rules import nc108_date_mismatch as nc108
 from checker.rules import nc111_change_mismatch as nc111
-from checker.rules.facts import Document, Relations, fold
+from checker.rules.facts import Document, Relations, first_letters, fold
 from checker.extract.sentences import split_sentences
 from checker.vocab import _load, vocabulary
 
@@ -518,9 +518,8 @@ def test_ordinals_hold_a_digit_with_an_ordinal_ending():
 
 
 def test_stake_pattern_lookahead_loses_no_match():
-    from checker.rules.nc104_fraction_mismatch import _first_letters
     verbs = Relations().words("stake_taking_verbs")
-    ahead = _first_letters(verbs)
+    ahead = first_letters(verbs)
     assert ahead.startswith("(?=[")
     body = r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\s+(?:an?\s+|the\s+|its\s+)?(?:majority|most)\s+stake"
     samples = ["took a majority stake in Kylie Jenner's company", "TOOK A MAJORITY STAKE", "Bought the most stake",
@@ -531,7 +530,7 @@ def test_stake_pattern_lookahead_loses_no_match():
         assert spans == [m.span() for m in re.finditer(body, text, re.I)]
         found += len(spans)
     assert found >= 4
-    assert _first_letters(["took", "Ärger"]) == "" and _first_letters([]) == ""
+    assert first_letters(["took", "Ärger"]) == "" and first_letters([]) == ""
 
 
 def test_may_say_kept_answers_are_the_scans():
@@ -562,7 +561,6 @@ def test_folded_gates_of_nc108_say_yes_wherever_the_patterns_find(pattern, words
 
 def test_stake_gate_finds_wherever_the_stake_pattern_does():
     """NC104 scans for a threshold word before a stake noun first: every match of its pattern holds one."""
-    from checker.rules.nc104_fraction_mismatch import _first_letters
     relations = Relations()
     verbs, nouns = relations.words("stake_taking_verbs"), relations.words("stake_nouns")
     thresholds = relations.data["threshold_shares"]
@@ -570,7 +568,7 @@ def test_stake_gate_finds_wherever_the_stake_pattern_does():
     verb = r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\s+(?:an?\s+|the\s+|its\s+)?"
     words = "|".join(re.escape(w) for w in thresholds)
     full = re.compile(verb + rf"(?P<word>{words})\s+{noun}\s+in\s+(?P<obj>[^.;:,()]{{1,60}})", re.I)
-    gate = re.compile(_first_letters(thresholds) + rf"(?:{words})\s+{noun}\s+in\s+[^.;:,()]", re.I)
+    gate = re.compile(first_letters(thresholds) + rf"(?:{words})\s+{noun}\s+in\s+[^.;:,()]", re.I)
     samples = ["took a majority stake in Kylie Jenner's company", "BOUGHT A MINORITY OWNERSHIP STAKE IN  Acme",
                "acquired the most equity stake in\n Beta, Inc.", "took a majority stake in (x)"]
     found = 0
@@ -579,3 +577,28 @@ def test_stake_gate_finds_wherever_the_stake_pattern_does():
             assert gate.search(text), text
             found += 1
     assert found >= 3
+
+
+def _word_patterns():
+    from checker.rules import dated
+    relations = Relations()
+    out = [relations.words_re(k) for k in ("ordinal_events", "kin_words", "crossing_verbs", "completeness_cues",
+                                           "dating_verbs", "not_same_fact")]
+    return out + list(dated.once_only(relations).values())
+
+
+@pytest.mark.parametrize("pattern", _word_patterns(), ids=lambda p: p.pattern[:30])
+def test_word_lists_first_letter_lookaheads_lose_no_match(pattern):
+    """words_re and the once-only events' patterns open with their words' first letters: the same matches."""
+    lookahead = re.match(r"\(\?=\[[^\]]+\]\)", pattern.pattern)
+    plain = re.compile(pattern.pattern[lookahead.end():] if lookahead else pattern.pattern, pattern.flags)
+    words = re.findall(r"[\w'’ -]+", pattern.pattern[lookahead.end() if lookahead else 0:].replace("\\ ", " "))
+    odd = " ".join(w.upper().replace("S", "ſ").replace("I", "ı").replace("K", "\u212a") for w in words)
+    found = 0
+    for text in TEXTS + [" ".join(words), odd, " ".join(w.title() for w in words)]:
+        spans = [m.span() for m in pattern.finditer(text)]
+        assert spans == [m.span() for m in plain.finditer(text)]
+        found += len(spans)
+    for w in words:
+        assert bool(pattern.fullmatch(w)) == bool(plain.fullmatch(w))
+    assert found

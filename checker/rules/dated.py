@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from checker.extract.numbers import SMALL, TENS
 from checker.report import Span
+from checker.rules.facts import first_letters
 from checker.vocab import vocabulary
 
 N = r"(?:\d{1,3}|(?&NUMBER_WORD:1-20,30,40,50,60,70,80,90))"
@@ -80,7 +81,7 @@ def once_only(relations, doc=None) -> dict[str, re.Pattern]:
 
 @lru_cache(maxsize=8)
 def _once_only(events: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, re.Pattern]:
-    return {label: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    return {label: re.compile(first_letters(words) + r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
             for label, words in events}
 
 

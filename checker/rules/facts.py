@@ -280,7 +280,17 @@ class Relations:
 
 @lru_cache(maxsize=64)
 def _any_word(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    return re.compile(first_letters(words) + r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def first_letters(words) -> str:
+    """A lookahead for the letters the words start with, '(?=[abpt])', to open a pattern that ignores case and
+    must start with one of the words: the engine then passes over most positions of the text at once (the
+    class ignores case as the words do). Empty where a word does not start with an ASCII letter."""
+    firsts = sorted({w[:1].lower() for w in words})
+    if not firsts or not all(f.isascii() and f.isalpha() for f in firsts):
+        return ""
+    return "(?=[" + "".join(firsts) + "])"
 
 
 def _grouped(quantities: list[Quantity], field: str) -> dict:

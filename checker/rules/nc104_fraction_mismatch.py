@@ -8,7 +8,7 @@ from checker.lexicon import lexicon_pattern
 from checker.rules import links
 from checker.rules.base import Rule, register
 from checker.report import Span
-from checker.rules.facts import Document, Quantity, interval, rounding, show
+from checker.rules.facts import Document, Quantity, first_letters, interval, rounding, show
 
 _HEDGE = r"(?:(?&HEDGE)|only|or)?"  # any hedge of hedges.yaml
 # "€2.9 billion, about half of ...": the part, a comma, the share
@@ -195,10 +195,10 @@ class FractionMismatch(Rule):
         noun = "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")"
         verb = r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\s+(?:an?\s+|the\s+|its\s+)?"
         words = "|".join(re.escape(w) for w in thresholds)
-        if not re.search(_first_letters(thresholds) + rf"(?:{words})\s+{noun}\s+in\s+[^.;:,()]", doc.text, re.I):
+        if not re.search(first_letters(thresholds) + rf"(?:{words})\s+{noun}\s+in\s+[^.;:,()]", doc.text, re.I):
             return  # no threshold word before a stake noun, which every match below holds: not scanned from every verb
         named = [(m, _names(m.group("obj"))) for m in re.finditer(
-            _first_letters(verbs) + verb + rf"(?P<word>{words})\s+{noun}\s+in\s+(?P<obj>[^.;:,()]{{1,60}})", doc.text, re.I)]
+            first_letters(verbs) + verb + rf"(?P<word>{words})\s+{noun}\s+in\s+(?P<obj>[^.;:,()]{{1,60}})", doc.text, re.I)]
         if not named:
             return
         bought = []
@@ -481,12 +481,3 @@ def _hedge_text(doc: Document, q: Quantity) -> str:
 def _pct(x: float) -> str:
     return "∞" if math.isinf(x) else f"{x:.0%}"
 
-
-def _first_letters(words: list[str]) -> str:
-    """A lookahead for the letters the words start with, '(?=[abpt])', to open a pattern that ignores case and
-    must start with one of the words: the engine then passes over most positions of the text at once (the
-    class ignores case as the words do). Empty where a word does not start with an ASCII letter."""
-    firsts = sorted({w[:1].lower() for w in words})
-    if not firsts or not all(f.isascii() and f.isalpha() for f in firsts):
-        return ""
-    return "(?=[" + "".join(firsts) + "])"

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from checker.extract.numbers import Atom, _lowered, _substring_trie, find_atoms
+from checker.extract.numbers import Atom, lowered, substring_trie, find_atoms
 from checker.extract.qualifiers import qualify
 from checker.extract.numbers import Atom as _Atom
 from checker.extract.nonquantities import (FRACTION_POINT, Dropped, atom_reason, is_year, is_year_tail,
@@ -318,7 +318,7 @@ def _multiple_re(vocab: Vocabulary) -> tuple[re.Pattern, re.Pattern, dict, re.Pa
     cue = re.compile(r"(?<![\w-])(?:" + phrase_regex(spec["verb_cues"]).pattern + r")\s+$", re.I)
     values = {k.lower(): v for k, v in spec["words"].items()}
     plain = all(re.fullmatch(r"[A-Za-z]+", w) for w in spec["words"])
-    quick = re.compile(_substring_trie(list(values))) if plain and values else None
+    quick = re.compile(substring_trie(list(values))) if plain and values else None
     return words, cue, values, quick
 
 
@@ -329,8 +329,8 @@ def _multiples(s: str, vocab: Vocabulary, taken: list[Mention]) -> list[Mention]
     words, cue, values, quick = _multiple_re(vocab)
     if quick is not None:
         # most sentences hold none of the words: a substring test of the lower-cased sentence (where that is
-        # what case-insensitive matching finds, see numbers._lowered) skips the scan
-        low = _lowered(s)
+        # what case-insensitive matching finds, see numbers.lowered) skips the scan
+        low = lowered(s)
         if low is not None and not quick.search(low):
             return []
     out = []

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.extract.numbers import NUMBER_WORDS, Atom, _lowered
+from checker.extract.numbers import NUMBER_WORDS, Atom, lowered
 from checker.vocab import Vocabulary
 
 # compiled once: these ran through re's pattern cache at every number
@@ -538,7 +538,7 @@ def span_drops(s: str, vocab: Vocabulary, line_start: bool, doc_text: str = "") 
         if all(end <= d.start or start >= d.end for d in found):
             found.append(Dropped(start, end, reason))
 
-    low = _lowered(s)
+    low = lowered(s)
     tally = [("tally", _tally_re(vocab.fragment("NUMBER_WORD", "0-50")), None)] if _TALLY_HINT.search(s) else []
     if _DIGIT.search(s):
         before, after = _digit_span_patterns(vocab)

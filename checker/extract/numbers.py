@@ -24,7 +24,7 @@ _ANY_NUMBER_WORD_FOLDED = lexicon_pattern(rf"(?<![A-Za-z])(?:{_NUMBER_WORDS})(?!
 _ANY_DENOMINATOR = lexicon_pattern("(?&DENOMINATOR)")
 
 
-def _lowered(text: str) -> str | None:
+def lowered(text: str) -> str | None:
     """The text lower-cased for the cheap tests, or None where they would differ from case-insensitive
     matching and the case-insensitive patterns must be used."""
     return None if _FOLDS_TO_ASCII.search(text) else text.lower()
@@ -170,7 +170,7 @@ def find_atoms(sentence: str) -> list[Atom]:
             h, mi = (int(g) for g in m.group().split(":"))
             atoms.append(Atom(m.start(), m.end(), h * 60 + mi, "clock", m.group()))
             taken.append(m.span())
-    low = _lowered(sentence)
+    low = lowered(sentence)
     # "one in five", "1 out of 20" start with "one" or "1"
     for m in _ONE_IN.finditer(sentence) if low is None or "1" in sentence or "one" in low else ():
         den = m.group("den").lower()
@@ -222,7 +222,7 @@ _ANY_WORD = lexicon_pattern(r"(?&NUMBER_WORD)|(?&SCALE)|dozen|(?&DENOMINATOR)")
 _ANY_WORD_FOLDED = lexicon_pattern(_ANY_WORD.template, re.I)
 
 
-def _substring_trie(words: list[str], whole: bool = False) -> str:
+def substring_trie(words: list[str], whole: bool = False) -> str:
     """A pattern that matches where one of the words starts, as a trie ("t(?:en|h(?:ird|ree)|wo)"): the regex
     engine then reads a few characters at each position instead of trying every word of a flat alternation
     in turn. Only whether it matches is the flat alternation's answer. As a substring (whole=False), a word
@@ -259,9 +259,9 @@ def _tries(vocab) -> dict:
         return {"any_word": _ANY_WORD.compiled(), "number_word": _ANY_NUMBER_WORD.compiled(),
                 "denominator": _ANY_DENOMINATOR.compiled()}
     number_words = [*lex["numbers"], *lex["scales"], "dozen"]
-    return {"any_word": re.compile(_substring_trie(words)),
-            "number_word": re.compile(rf"(?<![a-z]){_substring_trie(number_words, whole=True)}(?![a-z])"),
-            "denominator": re.compile(_substring_trie(list(lex["denominators"])))}
+    return {"any_word": re.compile(substring_trie(words)),
+            "number_word": re.compile(rf"(?<![a-z]){substring_trie(number_words, whole=True)}(?![a-z])"),
+            "denominator": re.compile(substring_trie(list(lex["denominators"])))}
 
 
 # _ANY_WORD, _ANY_NUMBER_WORD and _ANY_DENOMINATOR as tries, built for the current vocabulary on first use
@@ -273,7 +273,7 @@ def has_number(text: str) -> bool:
     # a character class scans many times faster than the word alternation, which runs only without a digit
     if _ANY_DIGIT.search(text):
         return True
-    low = _lowered(text)
+    low = lowered(text)
     if low is None:
         return _ANY_WORD_FOLDED.search(text) is not None
     # the trie finds a word where the flat alternation does, 4x faster (tests/test_fast_paths.py)

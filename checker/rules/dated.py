@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from checker.extract.numbers import SMALL, TENS
 from checker.report import Span
-from checker.rules.facts import first_letters
+from checker.rules.facts import any_word_re
 from checker.vocab import vocabulary
 
 N = r"(?:\d{1,3}|(?&NUMBER_WORD:1-20,30,40,50,60,70,80,90))"
@@ -75,14 +74,8 @@ def once_only(relations, doc=None) -> dict[str, re.Pattern]:
     """rules/relations.yaml once_only_events: each label's words as one pattern; given a document, only
     the labels whose words it may write (Document.may_say: the others' patterns would find nothing)."""
     events = relations.data.get("once_only_events") or {}
-    patterns = _once_only(tuple((label, tuple(words)) for label, words in events.items()))
-    return {label: patterns[label] for label, words in events.items() if doc is None or doc.may_say(words)}
-
-
-@lru_cache(maxsize=8)
-def _once_only(events: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, re.Pattern]:
-    return {label: re.compile(first_letters(words) + r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-            for label, words in events}
+    return {label: any_word_re(tuple(str(w) for w in words))
+            for label, words in events.items() if doc is None or doc.may_say(words)}
 
 
 def span(s: tuple[int, int, str]) -> Span:

@@ -275,11 +275,12 @@ class Relations:
 
     def words_re(self, key: str) -> re.Pattern:
         """Any of the words listed under key, as whole words, in any case."""
-        return _any_word(self._words(key))
+        return any_word_re(self._words(key))
 
 
 @lru_cache(maxsize=64)
-def _any_word(words: tuple[str, ...]) -> re.Pattern:
+def any_word_re(words: tuple[str, ...]) -> re.Pattern:
+    """Any of the words, as whole words, in any case (compiled once per list)."""
     return re.compile(first_letters(words) + r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
